@@ -1,0 +1,49 @@
+"""claims: claim and source-attribution tracker for German news.
+
+Library API (the CLI only wraps it)::
+
+    import claims
+    for claim in claims.extract_text("…, sagte der Minister dem Bericht zufolge."):
+        print(claim.speaker, claim.message.text)
+"""
+
+from __future__ import annotations
+
+import os
+
+from claims.document import DocumentError, SourceDocument, parse_text, read_document
+from claims.models import Claim, DocumentResult
+
+__version__ = "0.1.0"
+__all__ = ["Claim", "DocumentError", "DocumentResult", "SourceDocument", "extract_file", "extract_text", "extract_documents", "get_analyzer"]
+
+
+def get_analyzer(model_dir: str | os.PathLike | None = None, download: bool = True):
+    """The shared stanza analyzer (loaded once per process and model directory)."""
+    from claims.nlp.stanza_analyzer import get_analyzer as _get
+
+    return _get(model_dir, download=download)
+
+
+def extract_text(text: str, *, path: str | None = None, model_dir: str | os.PathLike | None = None, analyzer=None) -> list[Claim]:
+    """Claims in a German text (offsets into ``text`` unchanged)."""
+    from claims.pipeline import extract_document
+
+    analyzer = analyzer or get_analyzer(model_dir)
+    return extract_document(parse_text(text, path=path), analyzer).claims
+
+
+def extract_file(path: str | os.PathLike, *, model_dir: str | os.PathLike | None = None, analyzer=None) -> DocumentResult:
+    """Claims in one UTF-8 text file; raises :class:`DocumentError` for bad input."""
+    from claims.pipeline import extract_document
+
+    analyzer = analyzer or get_analyzer(model_dir)
+    return extract_document(read_document(path), analyzer)
+
+
+def extract_documents(sources: list[SourceDocument], *, model_dir: str | os.PathLike | None = None, analyzer=None) -> list[DocumentResult]:
+    """Claims for several documents, parsed in one batch."""
+    from claims.pipeline import extract_documents as _many
+
+    analyzer = analyzer or get_analyzer(model_dir)
+    return _many(sources, analyzer)

@@ -1,0 +1,133 @@
+"""Reading documents: decoding, identity (sha256), seed header, dateline publisher."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from claims import lexicons
+
+HEADER_RE = re.compile(r"^ ?date (\d{4}-\d{2})(?: |$)")
+# "MOSKAU (dpa-AFX) -", "Berlin (Reuters) –"
+DATELINE_RE = re.compile(r"(?:^|\n|\s)([A-ZÄÖÜ][\wÄÖÜäöüß./ -]{1,40}?)\s\(([^()\n]{2,40})\)\s[-–—]\s")
+# "(APA, 16.10.2015)" or "(Reuters, APA, red)" at the end of the text
+CREDIT_RE = re.compile(r"\(([^()\n]{2,80})\)\s*$")
+DATE_RE = re.compile(r"^\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\s*$")
+NON_OUTLET_CREDITS = {"red", "sda", "wh", "ag", "mab", "dpa/red"}
+
+
+class DocumentError(ValueError):
+    """Input that cannot be read as a document (one line, names the file)."""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    text: str
+    sha256: str
+    path: str | None = None
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    body_start: int = 0
+    title_span: tuple[int, int] | None = None
+
+
+def decode(data: bytes, name: str) -> str:
+    if not data:
+        raise DocumentError(f"{name}: empty file")
+    if b"\x00" in data:
+        raise DocumentError(f"{name}: binary file (contains NUL bytes), expected UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"{name}: not valid UTF-8 (byte {exc.start})") from exc
+    if not text.strip():
+        raise DocumentError(f"{name}: empty file (only whitespace)")
+    return text
+
+
+def _is_credit_outlet(item: str) -> bool:
+    item = item.strip()
+    if not item or DATE_RE.match(item) or any(ch.isdigit() for ch in item):
+        return False
+    if item.lower() in NON_OUTLET_CREDITS:
+        return False
+    known = {name.lower() for name, _ in lexicons.outlets().values()}
+    return item.lower() in known or (item[:1].isupper() and len(item) <= 20)
+
+
+def find_publisher(text: str) -> str | None:
+    """The outlet the text names as its origin: a dateline agency or an end credit."""
+    m = DATELINE_RE.search(text[:600])
+    if m:
+        items = [i.strip() for i in m.group(2).split(",") if _is_credit_outlet(i)]
+        if items:
+            return ", ".join(items)
+    m = CREDIT_RE.search(text.rstrip()[-120:])
+    if m:
+        items = [i.strip() for i in m.group(1).split(",") if _is_credit_outlet(i)]
+        if items:
+            return ", ".join(items)
+    return None
+
+
+def parse_text(text: str, path: str | None = None, data: bytes | None = None) -> SourceDocument:
+    """Build a document from decoded text; offsets later refer to ``text`` unchanged."""
+    raw = data if data is not None else text.encode("utf-8")
+    sha = hashlib.sha256(raw).hexdigest()
+    title = date = None
+    body_start = 0
+    title_span = None
+    m = HEADER_RE.match(text)
+    if m:
+        date = m.group(1)
+        rest_start = m.end()
+        nl = text.find("\n", rest_start)
+        first_line = text[rest_start : nl if nl >= 0 else len(text)]
+        if nl >= 0 and first_line.strip() and not DATELINE_RE.search(" " + first_line[:200]):
+            title = first_line.strip()
+            ts = rest_start + (len(first_line) - len(first_line.lstrip()))
+            title_span = (ts, ts + len(title))
+            body_start = rest_start
+        else:
+            body_start = rest_start
+    return SourceDocument(
+        text=text,
+        sha256=sha,
+        path=path,
+        title=title,
+        date=date,
+        publisher=find_publisher(text[body_start:]),
+        body_start=body_start,
+        title_span=title_span,
+    )
+
+
+def read_document(path: str | Path) -> SourceDocument:
+    p = Path(path)
+    if not p.exists():
+        raise DocumentError(f"{p}: no such file")
+    if p.is_dir():
+        raise DocumentError(f"{p}: is a directory")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{p}: cannot read ({exc.strerror})") from exc
+    return parse_text(decode(data, str(p)), path=str(p), data=data)
+
+
+def iter_paths(paths: list[str]) -> list[str]:
+    """Expand directories to the ``*.txt`` files below them (sorted); keep ``-`` and files."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        pp = Path(p)
+        if pp.is_dir():
+            out.extend(str(f) for f in sorted(pp.rglob("*.txt")) if f.is_file())
+        else:
+            out.append(p)
+    return out

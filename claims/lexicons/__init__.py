@@ -1,0 +1,114 @@
+"""Lexicons: data files shipped inside the package, loaded once and cached.
+
+Each file is a tab-separated table with ``#`` comment lines.  The loader functions
+return plain Python containers so that rules stay small and pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    cls: str
+    correlate: str | None = None
+
+
+@lru_cache(maxsize=None)
+def speech_verbs() -> dict[str, SpeechVerb]:
+    """Speech/thought/writing verbs by lemma (particle verbs as one infinitive)."""
+    out = {}
+    for row in _rows("speech_verbs.tsv"):
+        out[row[0]] = SpeechVerb(row[0], row[1], row[2] if len(row) > 2 and row[2] else None)
+    return out
+
+
+@dataclass(frozen=True)
+class PrepCue:
+    words: tuple[str, ...]
+    source: str  # after | before | self | anaphor
+
+
+@lru_cache(maxsize=None)
+def prepositional_cues() -> list[PrepCue]:
+    """Prepositional/adverbial cues, longest first."""
+    cues = [PrepCue(tuple(r[0].split()), r[1]) for r in _rows("prepositional_cues.tsv")]
+    return sorted(cues, key=lambda c: -len(c.words))
+
+
+@lru_cache(maxsize=None)
+def outlets() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Named outlets: lower-cased word tuple -> (canonical name, kind)."""
+    return {tuple(r[0].lower().split()): (r[0], r[1]) for r in _rows("outlets.tsv")}
+
+
+@lru_cache(maxsize=None)
+def media_nouns() -> dict[str, str]:
+    """Media and document nouns (lower case) -> type."""
+    return {r[0].lower(): r[1] for r in _rows("media_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def roles() -> dict[str, str]:
+    """Role/title nouns (lower case) -> speaker kind."""
+    return {r[0].lower(): r[1] for r in _rows("roles.tsv")}
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, tuple[str, ...]]:
+    """Country name -> nationality adjective stems."""
+    return {r[0]: tuple(s for s in r[1].split(",") if s) for r in _rows("countries.tsv")}
+
+
+@lru_cache(maxsize=None)
+def grammar() -> dict[str, frozenset[str]]:
+    """Closed word classes: category -> set of lower-case words."""
+    out: dict[str, set[str]] = {}
+    for cat, word in (r[:2] for r in _rows("grammar.tsv")):
+        out.setdefault(cat, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class VerificationMarker:
+    status: str
+    scope: str
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def verification_markers() -> list[VerificationMarker]:
+    return [VerificationMarker(r[0], r[1], re.compile(r[2], re.IGNORECASE)) for r in _rows("verification.tsv")]
+
+
+def compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: int = 4) -> str | None:
+    """Return the lexicon noun that ``word`` equals or ends with (as a compound head)."""
+    w = word.lower()
+    if w in nouns:
+        return w
+    for i in range(1, len(w) - min_head + 1):
+        tail = w[i:].lstrip("-")
+        if tail in nouns and len(tail) >= min_head:
+            return tail
+    return None
+
+
+@lru_cache(maxsize=None)
+def verb_forms() -> dict[str, str]:
+    """Irregular verb forms -> lemma (without particle)."""
+    return {r[0].lower(): r[1] for r in _rows("verb_forms.tsv")}

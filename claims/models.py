@@ -1,0 +1,85 @@
+"""pydantic records: the single source of truth for what ``claims`` produces and stores.
+
+Field names follow ``shared/gold/README.md``. All offsets are Python ``str`` offsets
+into the exact document text.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ClaimKind = Literal["direct", "indirect", "reported", "mixed"]
+VerificationStatus = Literal["unverified", "unverifiable", "disputed", "confirmed"]
+SpeakerKind = Literal["person", "organization", "country", "media", "anonymous", "group", "unknown"]
+OutletKind = Literal["agency", "broadcaster", "newspaper", "magazine", "online", "social", "medium", "document", "unknown"]
+
+
+class Span(BaseModel):
+    """A piece of the document: ``text == document_text[start:end]``."""
+
+    model_config = ConfigDict(extra="forbid")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Cue(Span):
+    lemma: str = Field(description="the cue's lexicon entry, e.g. 'mitteilen', 'zufolge', 'nach angaben'")
+
+
+class Speaker(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(description="canonical name resolved within the document")
+    kind: SpeakerKind = "unknown"
+    role: str | None = Field(default=None, description="title or role, e.g. 'Verteidigungsminister'")
+    mention: Span | None = Field(default=None, description="the noun phrase in the claim's sentence; null when inferred")
+
+
+class Outlet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    kind: OutletKind = "unknown"
+    start: int
+    end: int
+    text: str
+
+
+class Verification(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: VerificationStatus = "unverified"
+    evidence: Span | None = None
+
+
+class DocumentInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    path: str | None = None
+    sha256: str
+    title: str | None = None
+    date: str | None = Field(default=None, description="YYYY-MM or YYYY-MM-DD")
+    publisher: str | None = None
+
+
+class Claim(BaseModel):
+    """One attributed statement."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(description="stable id: hash of the document sha256 and the message span")
+    document: DocumentInfo
+    message: Span
+    message_parts: list[Span] | None = Field(default=None, description="content pieces when a frame interrupts the message")
+    cue: list[Cue] = Field(default_factory=list)
+    speaker: Speaker | None = None
+    outlets: list[Outlet] = Field(default_factory=list)
+    kind: ClaimKind
+    verification: Verification = Field(default_factory=Verification)
+    continuation_of: str | None = None
+
+
+class DocumentResult(BaseModel):
+    """A document and the claims found in it."""
+
+    model_config = ConfigDict(extra="forbid")
+    document: DocumentInfo
+    claims: list[Claim]

@@ -1,0 +1,79 @@
+"""Sentence and token model with character offsets into the original text (like spaCy's Doc)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Token:
+    """One syntactic word. ``start``/``end`` are offsets into the document text.
+
+    ``head`` is the index of the head token within the sentence (-1 for the root).
+    Words split from a multi-word token ("zum" -> "zu dem") share its offsets.
+    """
+
+    i: int
+    text: str
+    start: int
+    end: int
+    lemma: str = ""
+    upos: str = ""
+    xpos: str = ""
+    feats: dict[str, str] = field(default_factory=dict)
+    head: int = -1
+    deprel: str = ""
+    ner: str = "O"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_punct(self) -> bool:
+        return self.upos == "PUNCT" or (not any(ch.isalnum() for ch in self.text))
+
+    @property
+    def is_finite_verb(self) -> bool:
+        return self.xpos in {"VVFIN", "VAFIN", "VMFIN"} or self.feats.get("VerbForm") == "Fin"
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    tokens: list[Token]
+    paragraph: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def children(self, i: int) -> list[Token]:
+        return [t for t in self.tokens if t.head == i]
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of the subtree of token ``i`` (including ``i``), in order."""
+        out = {i}
+        changed = True
+        while changed:
+            changed = False
+            for t in self.tokens:
+                if t.head in out and t.i not in out:
+                    out.add(t.i)
+                    changed = True
+        return sorted(out)
+
+
+@dataclass(slots=True)
+class ParsedDoc:
+    """A parsed document: the exact text and its sentences."""
+
+    text: str
+    sentences: list[Sentence]
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]

@@ -1,0 +1,163 @@
+"""stanza-based analyzer: loads the German pipeline once and converts its output."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+from claims.nlp.model import Sentence, Token
+
+ENV_VAR = "CLAIMS_STANZA_DIR"
+BASE_PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+
+
+class ModelNotFoundError(RuntimeError):
+    """No stanza model could be found or downloaded."""
+
+
+def default_model_dir() -> Path:
+    """Where stanza keeps its models unless told otherwise."""
+    env = os.environ.get("STANZA_RESOURCES_DIR")
+    return Path(env) if env else Path.home() / "stanza_resources"
+
+
+def resolve_model_dir(model_dir: str | os.PathLike | None = None) -> Path:
+    """``--model-dir`` wins, then ``$CLAIMS_STANZA_DIR``, then stanza's default location."""
+    if model_dir:
+        return Path(model_dir)
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    return default_model_dir()
+
+
+def model_present(path: Path, lang: str = "de") -> bool:
+    return (path / "resources.json").is_file() and (path / lang).is_dir()
+
+
+def _feats(s: str | None) -> dict[str, str]:
+    if not s:
+        return {}
+    out = {}
+    for part in s.split("|"):
+        if "=" in part:
+            k, v = part.split("=", 1)
+            out[k] = v
+    return out
+
+
+class StanzaAnalyzer:
+    """Wraps one stanza pipeline. Use :func:`get_analyzer` to share it per process."""
+
+    def __init__(self, model_dir: str | os.PathLike | None = None, download: bool = True):
+        import stanza  # local import: only this module touches stanza
+
+        self.model_dir = resolve_model_dir(model_dir)
+        if not model_present(self.model_dir):
+            if not download:
+                raise ModelNotFoundError(self._missing_message())
+            try:
+                stanza.download("de", model_dir=str(self.model_dir))
+            except Exception as exc:  # network errors come in many types
+                raise ModelNotFoundError(f"{self._missing_message()} (download failed: {exc})") from exc
+        processors = BASE_PROCESSORS
+        if (self.model_dir / "de" / "ner").is_dir():
+            processors += ",ner"
+        self.has_ner = "ner" in processors
+        logging.getLogger("stanza").setLevel(logging.WARNING)
+        kwargs = dict(dir=str(self.model_dir), download_method=None, processors=processors, logging_level="WARN")
+        self._pipe = stanza.Pipeline("de", **kwargs)
+        self._pretok = None
+        self._kwargs = kwargs
+        self._lock = threading.Lock()
+
+    def _missing_message(self) -> str:
+        return (
+            f"no German stanza model in {self.model_dir}; pass --model-dir or set {ENV_VAR} "
+            "to a directory with stanza's German models"
+        )
+
+    # -- conversion -------------------------------------------------------------
+    @staticmethod
+    def _convert(stanza_sentences, offset: int, text: str | None, first_index: int = 0) -> list[Sentence]:
+        out: list[Sentence] = []
+        paragraph = 0
+        prev_end = None
+        for k, s in enumerate(stanza_sentences):
+            tokens: list[Token] = []
+            for tok in s.tokens:
+                ts = tok.start_char if tok.start_char is not None else None
+                te = tok.end_char if tok.end_char is not None else None
+                ner = getattr(tok, "ner", None) or "O"
+                for w in tok.words:
+                    ws = w.start_char if getattr(w, "start_char", None) is not None else ts
+                    we = w.end_char if getattr(w, "end_char", None) is not None else te
+                    if len(tok.words) > 1:
+                        ws, we = ts, te
+                    tokens.append(
+                        Token(
+                            i=len(tokens),
+                            text=w.text,
+                            start=(ws or 0) + offset,
+                            end=(we or 0) + offset,
+                            lemma=w.lemma or w.text,
+                            upos=w.upos or "",
+                            xpos=w.xpos or "",
+                            feats=_feats(w.feats),
+                            head=(w.head - 1) if w.head else -1,
+                            deprel=w.deprel or "",
+                            ner=ner,
+                        )
+                    )
+            if not tokens:
+                continue
+            if text is not None and prev_end is not None and "\n" in text[prev_end : tokens[0].start]:
+                paragraph += 1
+            prev_end = tokens[-1].end
+            out.append(Sentence(index=first_index + k, tokens=tokens, paragraph=paragraph))
+        return out
+
+    # -- public API ---------------------------------------------------------------
+    def analyze(self, text: str, offset: int = 0, full_text: str | None = None) -> list[Sentence]:
+        """Parse ``text``; offsets are shifted by ``offset`` into ``full_text``."""
+        if not text.strip():
+            return []
+        with self._lock:
+            doc = self._pipe(text)
+        return self._convert(doc.sentences, offset, full_text if full_text is not None else text)
+
+    def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:
+        """Parse several texts in one batch (offsets relative to each text)."""
+        import stanza
+
+        docs = [stanza.Document([], text=t) for t in texts]
+        with self._lock:
+            done = self._pipe(docs) if docs else []
+        return [self._convert(d.sentences, 0, t) for d, t in zip(done, texts)]
+
+    def analyze_pretokenized(self, sentences: list[list[str]]) -> list[Sentence]:
+        """Parse pre-tokenised sentences; token ``i`` of sentence ``k`` keeps its position.
+
+        Offsets refer to the text made by joining tokens with single spaces and
+        sentences with newlines.
+        """
+        import stanza
+
+        if self._pretok is None:
+            self._pretok = stanza.Pipeline("de", tokenize_pretokenized=True, **{**self._kwargs, "processors": self._kwargs["processors"].replace("mwt,", "")})
+        with self._lock:
+            doc = self._pretok(sentences)
+        text = "\n".join(" ".join(s) for s in sentences)
+        return self._convert(doc.sentences, 0, text)
+
+
+_SHARED: dict[str, StanzaAnalyzer] = {}
+
+
+def get_analyzer(model_dir: str | os.PathLike | None = None, download: bool = True) -> StanzaAnalyzer:
+    """One analyzer per model directory and process."""
+    key = str(resolve_model_dir(model_dir))
+    if key not in _SHARED:
+        _SHARED[key] = StanzaAnalyzer(model_dir, download=download)
+    return _SHARED[key]

@@ -1,0 +1,382 @@
+"""The extraction pipeline: parsed document -> cues -> claims -> speakers -> outlets ->
+verification -> records.  :func:`extract_parsed` is pure; the analyzer is passed in."""
+
+from __future__ import annotations
+
+import hashlib
+
+from claims.document import SourceDocument
+from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Speaker, Span, Verification
+from claims.nlp.model import ParsedDoc
+from claims.outlets import OutletMention, find_outlet_mentions, resolve_outlet_names
+from claims.rules import syntax as sx
+from claims.rules.continuations import find_continuations
+from claims.rules.draft import Draft, Mention
+from claims.rules.frames import find_headline_colon, find_heisst_es, find_so_frames
+from claims.rules.headlines import find_cueless_quote
+from claims.rules.prep_cues import find_prep_cues
+from claims.rules.quotes import Quote, find_quotes
+from claims.rules.verb_cues import find_verb_cues, subject_of
+from claims.speakers import Resolved, SpeakerResolver
+from claims.verification import find_verification
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _outlet_at(mentions: list[OutletMention], m: Mention | None) -> OutletMention | None:
+    if m is None:
+        return None
+    for om in mentions:
+        if om.sent == m.sent and om.first <= m.last and m.first <= om.last:
+            return om
+    return None
+
+
+def _in_quote(quotes: list[Quote], pos: int) -> bool:
+    return any(q.start < pos < q.end - 1 for q in quotes)
+
+
+def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
+    """Run every cue rule over every sentence."""
+    drafts: list[Draft] = []
+    for sent in doc.sentences:
+        found: list[Draft] = []
+        found += find_headline_colon(doc, sent, quotes)
+        for d in find_verb_cues(doc, sent, quotes):
+            if not _in_quote(quotes, d.cues[0].start):
+                found.append(d)
+        found += find_so_frames(doc, sent, quotes)
+        found += find_heisst_es(doc, sent, quotes)
+        found += [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == "prep"]
+        if not found:
+            found += find_cueless_quote(doc, sent, quotes)
+        drafts += found
+    return drafts
+
+
+def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletMention]], resolver: SpeakerResolver) -> list[Draft]:
+    """Join several cues for one content ("sagte der Minister dem Bericht zufolge")."""
+    out: list[Draft] = []
+    by_sent: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sent.setdefault(d.sent, []).append(d)
+    for s, ds in sorted(by_sent.items()):
+        verbs = [d for d in ds if d.rule not in {"prep", "wie"}]
+        keep = list(verbs)
+        for p in (d for d in ds if d.rule in {"prep", "wie"}):
+            pc = p.cues[0].start
+            target = None
+            for v in verbs:
+                if v.message[0] <= pc < v.message[1]:
+                    continue
+                if p.rule == "wie" and _overlap(p.message, v.message) == 0:
+                    continue
+                target = v
+            if target is None:
+                keep.append(p)
+                continue
+            src = p.source_mentions[0] if p.source_mentions else None
+            om = _outlet_at(outlets[s], src)
+            merged = False
+            if p.cues[0].lemma == "unter berufung auf" and src is not None:
+                target.relay = target.speaker
+                target.speaker = src
+                target.speaker_hint = None
+                merged = True
+            elif src is None or om is not None:
+                merged = True
+            elif target.speaker is not None:
+                a = resolver.resolve(src.sent, src.first, src.last, None)
+                b = resolver.resolve(target.speaker.sent, target.speaker.first, target.speaker.last, None)
+                merged = a is not None and b is not None and a.name == b.name
+            if merged:
+                target.cues = sorted(target.cues + p.cues, key=lambda c: c.start)
+                target.source_mentions += p.source_mentions
+            else:
+                keep.append(p)
+        # a verb cue inside another claim's message whose subject is "man" or missing is
+        # the same speaker going on, not a nested claim
+        final = []
+        for d in keep:
+            outer = [o for o in keep if o is not d and o.message[0] <= d.cues[0].start < o.message[1] if d.cues]
+            if outer and d.rule not in {"prep", "wie"}:
+                subj = d.speaker
+                word = doc.sentences[subj.sent].tokens[subj.first].lower if subj is not None else None
+                if subj is None or word in {"man", "er", "sie", "es"}:
+                    continue
+            final.append(d)
+        out += final
+    # drop exact duplicates
+    seen = set()
+    uniq = []
+    for d in sorted(out, key=lambda d: (d.message[0], d.message[1])):
+        key = (d.message, tuple(c.start for c in d.cues))
+        if key in seen:
+            continue
+        seen.add(key)
+        uniq.append(d)
+    return uniq
+
+
+def decide_kind(doc: ParsedDoc, d: Draft, quotes: list[Quote], media_speaker: bool) -> str:
+    s, e = d.message
+    text = doc.text
+    for q in quotes:
+        if q.start < s and e < q.end and q.inner[0] >= s - 1:
+            return "direct"
+        if q.inner == (s, e):
+            return "direct"
+    pieces = d.parts or [d.message]
+    if d.parts and all(any(q.inner == p for q in quotes) for p in pieces):
+        return "direct"
+    if any(ch in "„“”\"«»" for ch in text[s:e]):
+        return "mixed"
+    if d.rule in {"prep", "wie"}:
+        return "reported"
+    sent = doc.sentences[d.sent]
+    toks = [t for t in sent.tokens if s <= t.start < e]
+    if not toks:
+        return "indirect"
+    first, last = toks[0].i, toks[-1].i
+    konj = sx.clause_is_konjunktiv(sent, first, last)
+    fp = sx.has_first_person(toks)
+    if konj:
+        return "mixed" if fp and d.rule == "continuation" else "indirect"
+    if fp:
+        return "direct"
+    if d.rule in {"frame_after", "colon"} and not media_speaker and not text[max(0, s - 5) : s].strip().endswith(("dass", "ob")):
+        return "direct"
+    return "indirect"
+
+
+def _claim_id(sha: str, d: Draft) -> str:
+    key = f"{sha}:{d.message[0]}:{d.message[1]}:{','.join(str(c.start) for c in d.cues)}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _previous_subject(doc: ParsedDoc, sent_i: int) -> Mention | None:
+    if sent_i <= 0:
+        return None
+    sent = doc.sentences[sent_i - 1]
+    for t in sent.tokens:
+        if t.deprel == "root" or t.head == -1:
+            s = subject_of(sent, t)
+            if s is None:
+                for c in sent.tokens:
+                    if c.head == t.i and c.upos in {"VERB", "AUX"}:
+                        s = subject_of(sent, c)
+                        if s is not None:
+                            break
+            if s is not None:
+                return Mention(sent.index, *sx.np_tokens(sent, s))
+    return None
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.lower())
+
+
+def extract_parsed(src: SourceDocument, doc: ParsedDoc) -> list[Claim]:
+    """Claims of one parsed document."""
+    text = src.text
+    quotes = find_quotes(text, src.body_start)
+    outlets = [find_outlet_mentions(doc, s) for s in doc.sentences]
+    resolve_outlet_names(doc, outlets)
+    resolver = SpeakerResolver(doc)
+    drafts = merge_drafts(doc, find_drafts(doc, quotes), outlets, resolver)
+
+    def is_media(m: Mention | None) -> OutletMention | None:
+        om = _outlet_at(outlets[m.sent], m) if m is not None else None
+        return om if om is not None and om.medium else None
+
+    kinds = [decide_kind(doc, d, quotes, is_media(d.speaker) is not None) for d in drafts]
+    conts = find_continuations(doc, drafts, quotes, kinds)
+    all_drafts = drafts + conts
+    order = sorted(range(len(all_drafts)), key=lambda i: (all_drafts[i].message[0], all_drafts[i].message[1]))
+    # continuation_of indexes refer to ``drafts``; map to the final order later
+    speakers: dict[int, Resolved | None] = {}
+    mentions: dict[int, Mention | None] = {}
+    outlet_lists: dict[int, list[OutletMention]] = {}
+    last: Resolved | None = None
+
+    def messages_in(sent_i: int) -> list[tuple[int, int]]:
+        return [x.message for x in all_drafts if x.sent == sent_i]
+
+    pending_quote_match = []
+    for i in order:
+        d = all_drafts[i]
+        sent_outlets = outlets[d.sent]
+        # outlets: in the frame, outside every message of the sentence, plus own sources
+        own = [m for m in (d.source_mentions + ([d.relay] if d.relay else [])) if m is not None]
+        chosen: list[OutletMention] = []
+        for om in sent_outlets:
+            is_own = any(om.first <= m.last and m.first <= om.last for m in own)
+            inside = any(a <= om.start < b for (a, b) in messages_in(d.sent))
+            if d.rule == "continuation":
+                continue
+            if is_own or not inside:
+                if d.speaker is not None and om.first <= d.speaker.last and d.speaker.first <= om.last and not om.medium:
+                    continue
+                chosen.append(om)
+        res: Resolved | None = None
+        mention: Mention | None = None
+        if d.rule == "continuation":
+            root = drafts[d.continuation_of]
+            ri = all_drafts.index(root)
+            res = speakers.get(ri)
+            chosen = outlet_lists.get(ri, [])
+        else:
+            cand = d.speaker
+            if cand is None and d.source_mentions and d.rule in {"prep", "wie"}:
+                cand = d.source_mentions[0]
+            om = is_media(cand)
+            if om is not None:
+                res = Resolved(om.name, "media", None)
+                mention = cand
+                if d.rule == "wie" and last is not None and last.kind != "media":
+                    prev_claims = [x for x in all_drafts if x.sent == d.sent - 1 and x is not d]
+                    if prev_claims:
+                        res, mention = last, None
+            elif cand is not None:
+                res = resolver.resolve(cand.sent, cand.first, cand.last, last)
+                mention = cand
+            elif d.speaker_hint == "prev_subject":
+                ps = _previous_subject(doc, d.sent)
+                if ps is not None:
+                    r = resolver.resolve(ps.sent, ps.first, ps.last, last)
+                    if r is not None and r.kind in {"person", "organization", "country", "group", "unknown"}:
+                        res = r
+                if res is None:
+                    res = last
+            elif d.speaker_hint == "prev_claim":
+                media_out = [om for om in chosen if om.medium]
+                if media_out:
+                    res = Resolved(media_out[0].name, "media", None)
+                else:
+                    res = last
+            if d.speaker_hint == "quote_match" or d.rule == "cueless":
+                pending_quote_match.append(i)
+        speakers[i] = res
+        mentions[i] = mention
+        outlet_lists[i] = chosen
+        if res is not None:
+            last = res
+
+    # headline quotes: the speaker who says these words in the article
+    for i in pending_quote_match:
+        d = all_drafts[i]
+        words = [w for w in _words(text[d.message[0] : d.message[1]]) if len(w) > 2]
+        best = None
+        for j in order:
+            if j == i or speakers.get(j) is None:
+                continue
+            other = " ".join(_words(text[all_drafts[j].message[0] : all_drafts[j].message[1]]))
+            if words and " ".join(words[-3:]) in other or (len(words) >= 2 and all(w in other.split() for w in words)):
+                best = j
+                break
+        if best is not None:
+            keep_mention = speakers[i] is not None and speakers[i].kind == "person" and speakers[i].entity is not None
+            if not keep_mention:
+                speakers[i] = speakers[best]
+        elif speakers.get(i) is None and d.rule == "cueless":
+            later = [j for j in order if all_drafts[j].message[0] > d.message[1] and speakers.get(j) is not None]
+            if later:
+                speakers[i] = speakers[later[0]]
+
+    # kinds and verification
+    final_kinds = {}
+    for i, d in enumerate(all_drafts):
+        if i < len(drafts):
+            media = speakers.get(i) is not None and speakers[i].kind == "media"
+            final_kinds[i] = decide_kind(doc, d, quotes, media)
+        else:
+            final_kinds[i] = decide_kind(doc, d, quotes, False)
+    msgs = [all_drafts[i].message for i in order]
+    cue_sents = [all_drafts[i].sent if all_drafts[i].cues else None for i in order]
+    classes = [all_drafts[i].verb_class for i in order]
+    findings = find_verification(doc, msgs, cue_sents, classes)
+    verif: dict[int, tuple[str, tuple[int, int]]] = {}
+    for f in findings:
+        i = order[f.claim]
+        verif.setdefault(i, (f.status, f.evidence))
+
+    info = DocumentInfo(path=src.path, sha256=src.sha256, title=src.title, date=src.date, publisher=src.publisher)
+    ids = {i: _claim_id(src.sha256, all_drafts[i]) for i in order}
+    claims: list[Claim] = []
+    for i in order:
+        d = all_drafts[i]
+        res = speakers.get(i)
+        speaker = None
+        if res is not None:
+            m = mentions.get(i)
+            mspan = None
+            if m is not None:
+                toks = doc.sentences[m.sent].tokens
+                a, b = toks[m.first].start, toks[m.last].end
+                mspan = Span(start=a, end=b, text=text[a:b])
+            speaker = Speaker(name=res.name, kind=res.kind if res.kind in {"person", "organization", "country", "media", "anonymous", "group"} else "unknown", role=res.role, mention=mspan)
+        outs = []
+        seen = set()
+        for om in outlet_lists.get(i, []):
+            if (om.start, om.end) in seen:
+                continue
+            seen.add((om.start, om.end))
+            outs.append(Outlet(name=om.name, kind=om.kind if om.kind in {"agency", "broadcaster", "newspaper", "magazine", "online", "social", "medium", "document"} else "unknown", start=om.start, end=om.end, text=om.text))
+        v = verif.get(i)
+        verification = Verification()
+        if v is not None:
+            a, b = v[1]
+            verification = Verification(status=v[0], evidence=Span(start=a, end=b, text=text[a:b]))
+        cont = None
+        if d.continuation_of is not None:
+            cont = ids[all_drafts.index(drafts[d.continuation_of])]
+        parts = [Span(start=a, end=b, text=text[a:b]) for a, b in d.parts] if d.parts else None
+        claims.append(
+            Claim(
+                id=ids[i],
+                document=info,
+                message=Span(start=d.message[0], end=d.message[1], text=text[d.message[0] : d.message[1]]),
+                message_parts=parts,
+                cue=[Cue(start=c.start, end=c.end, text=text[c.start : c.end], lemma=c.lemma) for c in d.cues],
+                speaker=speaker,
+                outlets=outs,
+                kind=final_kinds[i],
+                verification=verification,
+                continuation_of=cont,
+            )
+        )
+    return claims
+
+
+def document_info(src: SourceDocument) -> DocumentInfo:
+    return DocumentInfo(path=src.path, sha256=src.sha256, title=src.title, date=src.date, publisher=src.publisher)
+
+
+def analyze(src: SourceDocument, analyzer) -> ParsedDoc:
+    body = src.text[src.body_start :]
+    sents = analyzer.analyze(body, offset=src.body_start, full_text=src.text)
+    return ParsedDoc(text=src.text, sentences=sents)
+
+
+def extract_document(src: SourceDocument, analyzer) -> DocumentResult:
+    return DocumentResult(document=document_info(src), claims=extract_parsed(src, analyze(src, analyzer)))
+
+
+def extract_documents(sources: list[SourceDocument], analyzer) -> list[DocumentResult]:
+    """Several documents, parsed in one batch."""
+    bodies = [s.text[s.body_start :] for s in sources]
+    parsed = analyzer.analyze_many(bodies)
+    out = []
+    for src, sents in zip(sources, parsed):
+        for sent in sents:
+            for t in sent.tokens:
+                t.start += src.body_start
+                t.end += src.body_start
+        out.append(DocumentResult(document=document_info(src), claims=extract_parsed(src, ParsedDoc(src.text, sents))))
+    return out

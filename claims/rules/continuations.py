@@ -1,0 +1,70 @@
+"""Continuations: sentences without a cue that go on with a speaker's reported speech.
+
+After a claim, following sentences are continuations while their main clause is in
+Konjunktiv I/II (``Russland strebe eine multipolare Weltordnung … an``), while they are
+whole quotations, or — after a direct claim — while they speak in the first person.
+They point to the claim with the cue (``continuation_of``).
+"""
+
+from __future__ import annotations
+
+from claims.nlp.model import ParsedDoc, Sentence
+from claims.rules import syntax as sx
+from claims.rules.draft import Draft
+from claims.rules.quotes import Quote
+
+
+def continuation_message(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> tuple[tuple[int, int], bool] | None:
+    """Message span of a continuation candidate and whether it is a whole quotation."""
+    last = sx.content_last(sent)
+    start, end = sent.start, sent.tokens[last].end
+    for q in quotes:
+        if q.start <= start and q.end >= end - 0 and q.start >= start - 1:
+            s, e = q.inner
+            return (s, min(e, end)), True
+        if q.start == start and q.end >= end:
+            return q.inner, True
+    return (start, end), False
+
+
+def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: str) -> bool:
+    if sx.is_question(sent) or sent.tokens[-1].text not in sx.FINAL | sx.QUOTE_MARKS:
+        return False
+    (_, _), whole_quote = continuation_message(doc, sent, quotes)
+    if whole_quote:
+        return True
+    last = sx.content_last(sent)
+    if sx.clause_is_konjunktiv(sent, 0, last):
+        return True
+    if root_kind in {"direct", "mixed"} and sx.has_first_person(sent.tokens[: last + 1]):
+        return True
+    return False
+
+
+def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote], kinds: list[str]) -> list[Draft]:
+    """Continuation drafts for ``drafts`` (which must be in text order)."""
+    claimed = {d.sent for d in drafts}
+    # sentences covered by a message (multi-sentence quotes)
+    for d in drafts:
+        for s in doc.sentences:
+            if d.message[0] <= s.start and s.end <= d.message[1] + 2:
+                claimed.add(s.index)
+    out: list[Draft] = []
+    n = len(doc.sentences)
+    for r, root in enumerate(drafts):
+        if not root.cues or root.continuation_of is not None:
+            continue
+        end_sent = max([root.sent] + [s.index for s in doc.sentences if s.start < root.message[1]])
+        # only the last claim that ends in that sentence continues
+        if any(o is not root and o.cues and o.sent == end_sent and o.message[0] > root.message[0] for o in drafts):
+            continue
+        k = end_sent + 1
+        while k < n:
+            sent = doc.sentences[k]
+            if k in claimed or not qualifies(doc, sent, quotes, kinds[r]):
+                break
+            (s, e), _ = continuation_message(doc, sent, quotes)
+            out.append(Draft(sent=k, message=(s, e), rule="continuation", continuation_of=r, speaker_hint="root"))
+            claimed.add(k)
+            k += 1
+    return out

@@ -1,0 +1,40 @@
+"""The intermediate record the rules produce, before speakers and outlets are resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class CuePiece:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+@dataclass
+class Mention:
+    """A noun phrase: sentence index and inclusive token range."""
+
+    sent: int
+    first: int
+    last: int
+
+
+@dataclass
+class Draft:
+    sent: int  # sentence of the cue (or of the message for cue-less claims)
+    message: tuple[int, int]
+    cues: list[CuePiece] = field(default_factory=list)
+    parts: list[tuple[int, int]] | None = None
+    kind: str = "indirect"
+    rule: str = ""
+    speaker: Mention | None = None
+    # how to find the speaker when there is no mention: prev_subject | prev_claim | quote_match | next_claim
+    speaker_hint: str | None = None
+    source_mentions: list[Mention] = field(default_factory=list)  # prepositional-cue sources
+    relay: Mention | None = None  # a medium that relays the speaker (subject of "berichtete ... unter Berufung auf")
+    verb_class: str | None = None
+    continuation_of: int | None = None  # index into the draft list
+    frame: tuple[int, int] | None = None  # char span of the cue/speaker frame, when known

@@ -1,0 +1,124 @@
+"""Frames without a speech verb: ``…, so X``, ``heißt es``/``hieß es`` and headline
+colons (``Heino: "…"``)."""
+
+from __future__ import annotations
+
+from claims.nlp.model import ParsedDoc, Sentence
+from claims.rules import syntax as sx
+from claims.rules.draft import CuePiece, Draft, Mention
+from claims.rules.quotes import Quote
+
+HEISSEN = {"heißt", "hieß", "hieße", "hiess", "heisst"}
+
+
+def _content_before(sent: Sentence, comma: int, quotes: list[Quote]) -> tuple[int, int] | None:
+    toks = sent.tokens
+    end_tok = comma - 1
+    if end_tok < 0:
+        return None
+    if sx.is_quote(toks[end_tok]):
+        for q in quotes:
+            if q.end == toks[end_tok].end:
+                return q.inner
+    start = 0
+    for k in range(end_tok, -1, -1):
+        if toks[k].text == ":":
+            start = k + 1
+            break
+    if start > end_tok:
+        return None
+    return toks[start].start, toks[end_tok].end
+
+
+def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    """``Wir sind sehr schlecht darin, …, so Shmueli.``"""
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    out = []
+    for t in toks:
+        if t.lower != "so" or t.i == 0 or t.i >= last:
+            continue
+        prev = toks[t.i - 1]
+        if prev.text != ",":
+            continue
+        rest = toks[t.i + 1 : last + 1]
+        if any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in rest) or any(x.text in {",", ":"} and x.i < last for x in rest[:1]):
+            continue
+        head = next((x.i for x in rest if x.upos in {"PROPN", "NOUN"} or (x.upos == "PRON" and x.xpos == "PPER")), None)
+        if head is None:
+            continue
+        msg = _content_before(sent, t.i - 1, quotes)
+        if msg is None:
+            continue
+        lo, hi = sx.np_tokens(sent, head)
+        lo = max(lo, t.i + 1)
+        d = Draft(sent=sent.index, message=msg, cues=[CuePiece(t.start, t.end, t.text, "so")], rule="frame_after", speaker=Mention(sent.index, lo, hi), verb_class="speech")
+        d.frame = (t.start, toks[hi].end)
+        out.append(d)
+    return out
+
+
+def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    """``…, hieß es (in dem Bericht).`` and ``Es heißt, …``."""
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    out = []
+    for t in toks:
+        if t.lower not in HEISSEN:
+            continue
+        es = None
+        if t.i + 1 < len(toks) and toks[t.i + 1].lower == "es":
+            es = toks[t.i + 1]
+        elif t.i > 0 and toks[t.i - 1].lower == "es":
+            es = toks[t.i - 1]
+        if es is None:
+            continue
+        lo_t, hi_t = min(t.i, es.i), max(t.i, es.i)
+        cue = CuePiece(toks[lo_t].start, toks[hi_t].end, doc.text[toks[lo_t].start : toks[hi_t].end], "heißen")
+        msg = None
+        rule = ""
+        if lo_t > 0 and toks[lo_t - 1].text == ",":
+            msg = _content_before(sent, lo_t - 1, quotes)
+            rule = "frame_after"
+        else:
+            for k in range(hi_t + 1, last + 1):
+                if toks[k].text in {",", ":"}:
+                    a = k + 1
+                    if a <= last and toks[a].lower in sx.g("complementizer"):
+                        a += 1
+                    if a <= last:
+                        msg = (toks[a].start, toks[last].end)
+                        rule = "comma"
+                    break
+                if toks[k].is_finite_verb and toks[k].upos in {"VERB", "AUX"}:
+                    break
+        if msg is None:
+            continue
+        d = Draft(sent=sent.index, message=msg, cues=[cue], rule=rule, speaker_hint="prev_claim", verb_class="speech")
+        frame_hi = last if rule == "frame_after" else hi_t
+        d.frame = (toks[lo_t].start, toks[frame_hi].end)
+        out.append(d)
+    return out
+
+
+def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    """``Expertin: "Gefahr einer Infektion sehr wahrscheinlich"``."""
+    toks = sent.tokens
+    for k in range(1, min(5, len(toks) - 1)):
+        if toks[k].text != ":":
+            continue
+        head = toks[:k]
+        if not all(x.upos in {"NOUN", "PROPN", "ADJ", "DET", "X"} or x.text in {"-", "."} for x in head):
+            return []
+        if not any(x.upos in {"NOUN", "PROPN"} for x in head):
+            return []
+        nxt = toks[k + 1]
+        if not sx.is_quote(nxt):
+            return []
+        q = next((q for q in quotes if q.start == nxt.start), None)
+        if q is None:
+            return []
+        d = Draft(sent=sent.index, message=q.inner, cues=[CuePiece(toks[k].start, toks[k].end, ":", ":")], rule="colon", speaker=Mention(sent.index, 0, k - 1), speaker_hint="quote_match", verb_class="speech")
+        d.frame = (toks[0].start, toks[k].end)
+        return [d]
+    return []

@@ -1,0 +1,36 @@
+"""Cue-less quotations in titles, teasers and intertitles (``Wir arbeiten "aktiv zusammen"``).
+
+A line that stands alone (no final punctuation, its own paragraph) and holds a
+quotation is a claim of the speaker who says those words later in the article.
+"""
+
+from __future__ import annotations
+
+from claims.nlp.model import ParsedDoc, Sentence
+from claims.rules import syntax as sx
+from claims.rules.draft import Draft
+from claims.rules.quotes import Quote
+
+
+def is_standalone_line(doc: ParsedDoc, sent: Sentence) -> bool:
+    text = doc.text
+    before = text[: sent.start].rstrip(" \t")
+    after = text[sent.end :].lstrip(" \t")
+    line_start = not before or before.endswith("\n")
+    line_end = not after or after.startswith("\n")
+    return line_start and line_end and sent.tokens[-1].text not in sx.FINAL
+
+
+def find_cueless_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    if not is_standalone_line(doc, sent):
+        return []
+    inside = [q for q in quotes if sent.start <= q.start and q.end <= sent.end]
+    if not inside:
+        return []
+    last = sx.content_last(sent)
+    start, end = sent.start, sent.tokens[last].end
+    q = inside[0]
+    if len(inside) == 1 and q.start == start and q.end >= end:
+        start, end = q.inner
+    d = Draft(sent=sent.index, message=(start, end), rule="cueless", speaker_hint="quote_match")
+    return [d]

@@ -1,0 +1,192 @@
+"""Prepositional and adverbial attribution: ``laut X``, ``X zufolge``, ``nach Angaben X``,
+``nach eigenen Angaben``, ``unter Berufung auf X``, ``demnach`` and ``wie X berichtete``.
+
+The message is the clause the cue attaches to; when the cue and its source stand at
+the start of that clause (``Dem Bericht zufolge suchen …``), the message starts after them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims import lexicons
+from claims.nlp.model import ParsedDoc, Sentence
+from claims.rules import syntax as sx
+from claims.rules.draft import CuePiece, Draft, Mention
+from claims.rules.verb_cues import speech_verb, subject_of
+
+COMPOUND_ANGABEN = re.compile(r"^[\wÄÖÜäöüß]+-?angaben$", re.IGNORECASE)
+
+
+def _clause_bounds(sent: Sentence, first: int, last_content: int) -> tuple[int, int]:
+    """Left and right token bounds of the clause around token ``first``."""
+    toks = sent.tokens
+    lo = 0
+    for k in range(first - 1, -1, -1):
+        x = toks[k]
+        if x.text in {":", ";"} or (x.text == "–" and k > 0):
+            lo = k + 1
+            break
+        if x.text == "," and k + 1 < len(toks) and (toks[k + 1].lower in sx.g("subordinator") or toks[k + 1].lower in sx.g("complementizer")) and toks[k + 1].lower not in {"und", "aber", "oder", "sondern", "wie"}:
+            lo = k + 2
+            break
+    hi = last_content
+    for k in range(first + 1, last_content + 1):
+        if toks[k].text in {":", ";"}:
+            hi = k - 1
+            break
+    return lo, hi
+
+
+def _match(sent: Sentence, i: int) -> tuple[lexicons.PrepCue, int] | None:
+    words = [t.lower for t in sent.tokens]
+    for cue in lexicons.prepositional_cues():
+        n = len(cue.words)
+        if words[i : i + n] == list(cue.words):
+            return cue, i + n - 1
+    return None
+
+
+def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    used: set[int] = set()
+    for t in toks:
+        if t.i in used or t.i > last:
+            continue
+        # "wie X berichtete," / ", wie X mitteilte."
+        if t.lower == "wie" and (t.i == 0 or toks[t.i - 1].text in {",", ":", "(", "–"} or sx.is_quote(toks[t.i - 1])):
+            d = _wie_cue(sent, t.i, last)
+            if d is not None:
+                out.append(d)
+                used.update(range(t.i, t.i + 2))
+            continue
+        m = _match(sent, t.i)
+        cue_last = None
+        source = None
+        ctype = None
+        if m is not None:
+            cue, cue_last = m
+            ctype = cue.source
+        elif t.lower in {"nach", "laut"} and t.i + 1 <= last and COMPOUND_ANGABEN.match(toks[t.i + 1].text) and toks[t.i + 1].lower != "angaben":
+            cue_last = t.i + 1
+            ctype = "compound"
+        if cue_last is None:
+            continue
+        used.update(range(t.i, cue_last + 1))
+        cue_lo, cue_hi = t.i, cue_last
+        src: tuple[int, int] | None = None
+        if ctype == "after":
+            nxt = cue_last + 1
+            if nxt <= last and toks[nxt].lower == "von":
+                nxt += 1
+            src = sx.surface_np_after(sent, nxt, last) if nxt <= last else None
+            if src is None:
+                continue
+            source = Mention(sent.index, *src)
+        elif ctype == "before":
+            if cue_last - len(m[0].words) < 0:
+                continue
+            src = sx.surface_np_before(sent, t.i - 1) if t.i > 0 else None
+            if src is None:
+                continue
+            source = Mention(sent.index, *src)
+        elif ctype == "compound":
+            src = (cue_last, cue_last)
+        lemma = " ".join(x.lower for x in toks[cue_lo : cue_hi + 1])
+        cue_piece = CuePiece(toks[cue_lo].start, toks[cue_hi].end, doc.text[toks[cue_lo].start : toks[cue_hi].end], lemma)
+        lo, hi = _clause_bounds(sent, cue_lo, last)
+        # cue (with its source) at the clause start: the message starts after it
+        occupied_lo = min(cue_lo, src[0]) if src else cue_lo
+        occupied_hi = max(cue_hi, src[1]) if src else cue_hi
+        if ctype == "compound":
+            occupied_hi = cue_hi
+        if occupied_lo <= lo:
+            lo = occupied_hi + 1
+            while lo <= hi and toks[lo].text == ",":
+                lo += 1
+        if lo > hi:
+            continue
+        d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=[cue_piece], kind="reported", rule="prep")
+        d.frame = (toks[occupied_lo].start, toks[occupied_hi].end)
+        if ctype in {"after", "before"}:
+            d.source_mentions = [source]
+        elif ctype == "compound":
+            d.source_mentions = [Mention(sent.index, cue_last, cue_last)]
+        elif ctype == "self":
+            subj = _clause_subject(sent, cue_lo)
+            if subj is not None:
+                d.speaker = Mention(sent.index, *sx.np_tokens(sent, subj))
+            else:
+                d.speaker_hint = "prev_subject"
+        elif ctype == "anaphor":
+            d.speaker_hint = "prev_claim"
+        out.append(d)
+    return out
+
+
+def _clause_subject(sent: Sentence, i: int) -> int | None:
+    """Subject of the main clause around token ``i`` (for "nach eigenen Angaben")."""
+    toks = sent.tokens
+    for v in toks:
+        if v.upos in {"VERB", "AUX"}:
+            s = subject_of(sent, v)
+            if s is not None and not (s >= i and s <= i + 3):
+                return s
+    for x in toks:
+        if x.upos in {"PROPN", "NOUN"} and x.feats.get("Case", "Nom") == "Nom":
+            return x.i
+    return None
+
+
+def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
+    """``Wie der Sender X berichtete, …`` / ``…, wie X mitteilte.``"""
+    toks = sent.tokens
+    k = i + 1
+    verb = None
+    while k <= last:
+        x = toks[k]
+        if x.text in sx.BOUNDARY:
+            break
+        if x.upos in {"VERB", "AUX"} or x.xpos.startswith("VV"):
+            hit = speech_verb(sent, x)
+            if hit is not None:
+                verb = (x, hit)
+            else:
+                if not (x.xpos.startswith("VA") or x.xpos.startswith("VM")):
+                    return None
+        k += 1
+    if verb is None:
+        return None
+    vt, (lemma, part) = verb
+    end_k = k  # boundary after the wie-clause (or last + 1)
+    src = None
+    for j in range(i + 1, vt.i):
+        if toks[j].upos in {"NOUN", "PROPN"} or (toks[j].upos == "PRON" and toks[j].lower != "es"):
+            src = sx.np_tokens(sent, j)
+            if src[0] <= i:
+                src = (i + 1, src[1])
+            break
+    cues = [CuePiece(toks[i].start, toks[i].end, toks[i].text, "wie"), CuePiece(vt.start, vt.end, vt.text, lemma)]
+    if part is not None and part.i != vt.i:
+        cues.append(CuePiece(part.start, part.end, part.text, lemma))
+    if i == 0 or toks[i - 1].text in {":"}:
+        lo = end_k + 1
+        hi = last
+    else:
+        hi = i - 2 if toks[i - 1].text == "," else i - 1
+        lo = 0
+        for j in range(hi, -1, -1):
+            if toks[j].text == ":":
+                lo = j + 1
+                break
+    if lo > hi or lo > last:
+        return None
+    d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=cues, kind="reported", rule="wie")
+    d.frame = (toks[i].start, toks[min(end_k - 1, last)].end)
+    if src is not None:
+        d.source_mentions = [Mention(sent.index, *src)]
+    else:
+        d.speaker_hint = "prev_claim"
+    return d

@@ -1,0 +1,61 @@
+"""Quotation spans: „…“ "…" «…» »…« “…” in the original text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"„": "“\"”", "«": "»", "»": "«", "“": "”\"", "\"": "\""}
+QUOTE_CHARS = set("„“”\"«»")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """Pair quotation marks; an unclosed quote ends at a paragraph break and is dropped."""
+    end = len(text) if end is None else end
+    out: list[Quote] = []
+    open_at = -1
+    closers = ""
+    i = start
+    while i < end:
+        ch = text[i]
+        if open_at >= 0:
+            if ch in closers:
+                if i > open_at + 1:
+                    out.append(Quote(open_at, i + 1))
+                open_at = -1
+            elif ch == "\n" and text[i : i + 2] == "\n\n":
+                open_at = -1
+        elif ch in OPENERS:
+            # a straight quote directly after a letter closes nothing and opens nothing useful
+            open_at = i
+            closers = OPENERS[ch]
+        i += 1
+    return out
+
+
+def quote_at(quotes: list[Quote], pos: int) -> Quote | None:
+    """The quote whose marks enclose ``pos`` (inclusive of the marks)."""
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def strip_span(text: str, start: int, end: int, marks: str = "") -> tuple[int, int]:
+    """Trim white space, final punctuation and the given marks from both ends."""
+    trail = set(" \t\n.,;:!?-–—" + marks)
+    lead = set(" \t\n,;:-–—" + marks)
+    while end > start and text[end - 1] in trail:
+        end -= 1
+    while start < end and text[start] in lead:
+        start += 1
+    return start, end

@@ -1,0 +1,301 @@
+"""Helpers shared by the rules: clause boundaries, verb mood, noun phrases.
+
+They work on word forms and STTS tags first and use the dependency parse as one
+signal among others, because the compact test model mis-parses often.
+"""
+
+from __future__ import annotations
+
+from claims import lexicons
+from claims.nlp.model import Sentence, Token
+
+BOUNDARY = {",", ":", ";", "–", "—", "-"}
+QUOTE_MARKS = set("„“”\"«»")
+FINAL = {".", "!", "?"}
+ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+PRONOUNS = {"er", "sie", "es", "ihnen", "ihm", "ihr", "man", "dieser", "diese", "jener"}
+PERSONAL_PRONOUNS = {"er", "sie", "ihnen", "ihm", "ihr"}
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+PARTICLES = {
+    "mit", "vor", "zu", "aus", "an", "ein", "zurück", "fest", "hin", "hinzu", "bekannt", "klar",
+    "ab", "auf", "dar", "heraus", "hervor", "voraus", "vorher", "zusammen", "wieder", "zu", "durch",
+}
+
+
+def g(cat: str) -> frozenset[str]:
+    return lexicons.grammar().get(cat, frozenset())
+
+
+def is_quote(t: Token) -> bool:
+    return t.text in QUOTE_MARKS or (len(t.text) == 1 and t.text in "'‚‘")
+
+
+def content_last(sent: Sentence) -> int:
+    """Index of the last token that belongs to the sentence content.
+
+    Drops final punctuation and trailing sign-off codes such as ``./mau/DP/jha``;
+    closing quotation marks and brackets stay.
+    """
+    toks = sent.tokens
+    last = len(toks) - 1
+    for k, t in enumerate(toks):
+        if t.text in FINAL and k < last and any("/" in x.text for x in toks[k + 1 :]):
+            last = k
+            break
+    while last > 0 and (toks[last].text in FINAL or (toks[last].is_punct and toks[last].text not in QUOTE_MARKS and toks[last].text != ")")):
+        last -= 1
+    return last
+
+
+def is_question(sent: Sentence) -> bool:
+    return any(t.text == "?" for t in sent.tokens[-2:])
+
+
+def clause_starts(sent: Sentence) -> list[int]:
+    """Token indices that start a clause-like segment (after , : ; – and at 0)."""
+    out = [0]
+    for t in sent.tokens:
+        if t.text in BOUNDARY and t.i + 1 < len(sent.tokens):
+            out.append(t.i + 1)
+    return out
+
+
+def opens_subordinate(t: Token) -> bool:
+    """Does a clause starting with ``t`` look subordinate (not reported main clause)?"""
+    low = t.lower
+    if t.xpos in {"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}:
+        return True
+    if low in g("subordinator"):
+        return True
+    if low in g("relative") and t.xpos not in {"ART", "PDS", "PDAT", "PPER"}:
+        return t.upos == "PRON"
+    return False
+
+
+def is_konjunktiv(t: Token, clause: list[Token] | None = None) -> bool:
+    """Konjunktiv I/II by word form, with the tagger's Mood=Sub as a supporting signal."""
+    form = t.lower
+    if form in g("konj1") or form in g("konj2"):
+        return True
+    if not (t.xpos.endswith("FIN") or t.feats.get("VerbForm") == "Fin" or t.upos in {"VERB", "AUX"}):
+        return False
+    if t.xpos.endswith(("INF", "PP", "IZU")):
+        return False
+    lemma = t.lemma.lower()
+    first_person = clause is not None and any(x.lower == "ich" for x in clause)
+    # Konjunktiv I 3rd singular: stem + e ("habe", "strebe", "müsse"), lemma = form + n
+    if form.endswith("e") and not first_person and len(form) > 2 and (lemma == form + "n" or lemma.endswith(form + "n")):
+        return True
+    if t.feats.get("Mood") == "Sub" and any(ch in form for ch in "äöü") and form.endswith(("e", "en")):
+        return True
+    return False
+
+
+def main_finite_verbs(sent: Sentence, first: int = 0, last: int | None = None) -> list[Token]:
+    """Finite verbs between ``first`` and ``last`` that are not inside a subordinate clause."""
+    last = len(sent.tokens) - 1 if last is None else last
+    out = []
+    sub = False
+    for t in sent.tokens[first : last + 1]:
+        if t.text in BOUNDARY or is_quote(t):
+            sub = False
+            continue
+        if t.i == first or sent.tokens[t.i - 1].text in BOUNDARY or is_quote(sent.tokens[t.i - 1]):
+            if opens_subordinate(t):
+                sub = True
+        if not sub and t.is_finite_verb and t.upos in {"VERB", "AUX"}:
+            out.append(t)
+    return out
+
+
+def clause_is_konjunktiv(sent: Sentence, first: int = 0, last: int | None = None) -> bool:
+    toks = sent.tokens[first : (last if last is not None else len(sent.tokens) - 1) + 1]
+    verbs = main_finite_verbs(sent, first, last)
+    if not verbs:
+        verbs = [t for t in toks if t.is_finite_verb and t.upos in {"VERB", "AUX"}]
+    return any(is_konjunktiv(v, toks) for v in verbs[:1])
+
+
+def has_first_person(tokens: list[Token]) -> bool:
+    fp = g("first_person")
+    return any(t.lower in fp for t in tokens)
+
+
+def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
+    """Inclusive token range of the noun phrase headed by ``head``.
+
+    Left dependents are kept (articles, adjectives, genitives, titles); on the right
+    only names, appositive names, numbers, parentheses and coordinated nouns, so
+    relative clauses and adverbials stay out.
+    """
+    toks = sent.tokens
+    keep = {head}
+    right_ok = {"flat", "flat:name", "appos", "nummod", "compound", "conj", "cc", "punct", "nmod"}
+
+    def add(i: int) -> None:
+        for c in toks:
+            if c.head != i or c.i in keep:
+                continue
+            if c.deprel.startswith("acl") or c.deprel in {"case", "mark", "advmod", "obl", "cop", "nsubj", "aux", "cop", "obj", "iobj", "xcomp", "ccomp", "parataxis", "advcl"}:
+                continue
+            if c.i > i:
+                if c.deprel.split(":")[0] not in right_ok:
+                    continue
+                if c.deprel.startswith("nmod") and not (c.upos == "PROPN" and not any(x.head == c.i and x.deprel == "case" for x in toks)):
+                    continue
+                if c.deprel == "punct" and c.text not in "()":
+                    continue
+                if c.deprel == "conj" and c.upos not in {"PROPN", "NOUN"}:
+                    continue
+            keep.add(c.i)
+            add(c.i)
+
+    add(head)
+    lo, hi = min(keep), max(keep)
+    # keep the range contiguous and stop at commas / verbs
+    for k in range(head, hi + 1):
+        if toks[k].text in {",", ":", ";"} or (k > head and toks[k].upos in {"VERB", "AUX"}):
+            hi = k - 1
+            break
+    for k in range(head, lo - 1, -1):
+        if toks[k].text in {",", ":", ";"} or is_quote(toks[k]) or (k < head and toks[k].upos in {"VERB", "AUX", "ADP", "SCONJ"}):
+            lo = k + 1
+            break
+    while hi > lo and (toks[hi].is_punct and toks[hi].text != ")"):
+        hi -= 1
+    if toks[hi].text == ")" and "(" not in {t.text for t in toks[lo:hi]}:
+        hi -= 1
+    while lo < hi and toks[lo].is_punct and toks[lo].text != "(":
+        lo += 1
+    return lo, hi
+
+
+def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[int, int] | None:
+    """A noun phrase that starts at token ``i``, found by tags alone (for prepositional cues)."""
+    toks = sent.tokens
+    limit = len(toks) - 1 if limit is None else limit
+    k = i
+    last_noun = None
+    while k <= limit:
+        t = toks[k]
+        if t.upos in {"NOUN", "PROPN", "X"} or (t.upos == "NUM" and last_noun is not None) or t.xpos == "FM":
+            last_noun = k
+        elif t.upos == "PRON" and t.xpos in {"PPER", "PRF", "PDS"} and last_noun is None:
+            return (k, k)
+        elif t.upos in {"DET", "ADJ", "NUM"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA"}:
+            if last_noun is not None:
+                # a genitive article continues ("Angaben der Polizei"), another one starts a new phrase
+                if t.lower in {"des", "der"} and t.feats.get("Case", "Gen") in {"Gen"}:
+                    pass
+                else:
+                    break
+        elif t.lower in {"von", "aus", "in", "um"} and last_noun is not None and k + 1 <= limit and toks[k + 1].upos in {"PROPN", "DET", "NOUN"} and toks[k + 1].upos != "VERB":
+            # "der Handelskammer von Thessaloniki": keep a short PP with a name
+            nxt = toks[k + 1]
+            if nxt.upos == "PROPN" or (nxt.upos == "DET" and k + 2 <= limit and toks[k + 2].upos == "PROPN"):
+                pass
+            else:
+                break
+        elif t.text == "-" or t.text == "." and last_noun is not None and k + 1 <= limit and toks[k + 1].upos == "PROPN":
+            pass
+        else:
+            break
+        k += 1
+    if last_noun is None:
+        return None
+    return i, last_noun
+
+
+def surface_np_before(sent: Sentence, i: int) -> tuple[int, int] | None:
+    """A noun phrase that ends at token ``i`` (for postpositions such as ``zufolge``)."""
+    toks = sent.tokens
+    k = i
+    first = None
+    while k >= 0:
+        t = toks[k]
+        if t.upos in {"NOUN", "PROPN", "X"} or t.xpos == "FM" or (t.upos == "NUM"):
+            first = k
+        elif t.upos == "PRON" and first is None and t.xpos in {"PPER", "PDS", "PRF"}:
+            return (k, k)
+        elif t.upos in {"DET", "ADJ"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA"}:
+            if first is None:
+                break
+            first = k
+            if t.upos == "DET" or t.xpos in {"ART", "PPOSAT"}:
+                prev = toks[k - 1] if k > 0 else None
+                genitive = t.lower == "des" or (t.lower == "der" and t.feats.get("Case") == "Gen")
+                if prev is not None and prev.upos in {"NOUN", "PROPN"} and genitive:
+                    k -= 1
+                    continue
+                break
+        else:
+            break
+        k -= 1
+    if first is None:
+        return None
+    return first, i
+
+
+def name_of(sent: Sentence, lo: int, hi: int) -> str:
+    """A canonical name for a noun phrase: its proper-name run, else the phrase without article."""
+    toks = sent.tokens[lo : hi + 1]
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for t in toks:
+        propn = t.upos == "PROPN" or t.xpos in {"NE", "FM"} or (t.upos == "X" and t.text[:1].isupper())
+        if propn and not is_country_genitive(t, toks):
+            cur.append(t)
+        elif cur and (t.upos == "NUM" or t.text in {".", "-"}):
+            cur.append(t)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    runs = [r for r in runs if not all(x.upos == "NUM" or x.is_punct for x in r)]
+    if runs:
+        # coordinated names ("Marianne (63) und Michael (66)") keep both
+        last = runs[-1]
+        return _join(last).strip(" .-")
+    words = [t for t in toks if not t.is_punct or t.text in {"-", "."}]
+    if words and words[0].lower in ARTICLES:
+        words = words[1:]
+    return _join(words) if words else _join(toks)
+
+
+def _join(toks: list[Token]) -> str:
+    out = ""
+    prev_end = None
+    for t in toks:
+        if prev_end is not None and t.start > prev_end:
+            out += " "
+        out += t.text
+        prev_end = t.end
+    return out
+
+
+def is_country_genitive(t: Token, toks: list[Token]) -> bool:
+    """'Russlands' in 'Russlands Verteidigungsminister Sergej Schoigu' is not the name."""
+    if not t.text.endswith("s"):
+        return False
+    base = t.text[:-1]
+    if base not in lexicons.countries():
+        return False
+    idx = toks.index(t)
+    return idx + 1 < len(toks) and toks[idx + 1].upos in {"NOUN", "PROPN"}
+
+
+def nationalities(tokens: list[Token]) -> set[str]:
+    """Countries a noun phrase ties its referent to (adjectives and genitives)."""
+    out = set()
+    table = lexicons.countries()
+    for t in tokens:
+        low = t.lower
+        for country, stems in table.items():
+            if t.text in {country, country + "s"} and t.upos in {"PROPN", "NOUN", "X"} and t.text != country:
+                out.add(country)
+            elif t.upos == "ADJ" or t.xpos.startswith("ADJ"):
+                if any(low.startswith(s) for s in stems if len(s) >= 3):
+                    out.add(country)
+    return out

@@ -1,0 +1,376 @@
+"""Speech and thought verbs with reported content.
+
+One pattern: a verb from the speech-verb lexicon whose content is
+
+- a clause after a colon (``erklärte X: Müssen neue Akzente setzen``),
+- a clause after a comma: ``dass``/``ob``/``wonach``, a verb-second clause (often
+  Konjunktiv I), a zu-infinitive, or a quotation (``sagte zudem, China wolle …``),
+- a zu-infinitive in the same clause (``glauben die Forscher … definieren zu können``),
+- or the text before it when the verb opens a frame after the content
+  (``"…", sagte der Minister``; ``…, teilte ver.di mit``).
+"""
+
+from __future__ import annotations
+
+from claims import lexicons
+from claims.nlp.model import ParsedDoc, Sentence, Token
+from claims.rules import syntax as sx
+from claims.rules.draft import CuePiece, Draft, Mention
+from claims.rules.quotes import Quote
+
+NEGATION = {"nicht", "nie", "niemals", "keinen", "kein", "keine", "nichts"}
+
+
+def _base_lemmas(t: Token) -> list[str]:
+    out = []
+    lem = t.lemma.lower()
+    if lem:
+        out.append(lem)
+    form = t.lower
+    irregular = lexicons.verb_forms().get(form)
+    if irregular:
+        out.append(irregular)
+    # regular weak forms: sagte/sagten/sagt/gesagt -> sagen
+    for suf in ("ten", "te", "et", "t", "en", "e"):
+        if form.endswith(suf) and len(form) > len(suf) + 2:
+            stem = form[: -len(suf)]
+            if stem.startswith("ge") and suf in {"t", "et"}:
+                out.append(stem[2:] + "en")
+            out.append(stem + "en")
+            out.append(stem + "n")
+    return out
+
+
+def particle_of(sent: Sentence, t: Token) -> Token | None:
+    """The separated verb particle of ``t`` ("teilte … mit"), by the parse or by position."""
+    for c in sent.tokens:
+        if c.head == t.i and (c.deprel == "compound:prt" or c.xpos == "PTKVZ") and c.i > t.i:
+            return c
+    # fallback: a particle word right before the end of t's clause
+    for k in range(t.i + 1, len(sent.tokens)):
+        c = sent.tokens[k]
+        if c.text in sx.BOUNDARY or c.text in sx.FINAL or sx.is_quote(c):
+            prev = sent.tokens[k - 1]
+            if k - 1 > t.i and prev.lower in sx.PARTICLES and prev.xpos in {"PTKVZ", "APPR", "ADV", "PTKZU", "ADJD"}:
+                return prev
+            return None
+        if c.is_finite_verb and c.upos in {"VERB", "AUX"}:
+            return None
+    return None
+
+
+def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
+    """The lexicon lemma of ``t`` (joined with a separated particle) or None."""
+    if t.upos not in {"VERB", "AUX"} and not t.xpos.startswith("VV"):
+        return None
+    verbs = lexicons.speech_verbs()
+    part = particle_of(sent, t) if t.xpos in {"VVFIN", "VVIMP"} or t.feats.get("VerbForm") == "Fin" else None
+    bases = _base_lemmas(t)
+    if part is not None:
+        for b in bases:
+            if part.lower + b in verbs:
+                return part.lower + b, part
+    for b in bases:
+        if b in verbs:
+            # a particle verb needs its particle: "teilen" alone is not "mitteilen"
+            return b, None
+    return None
+
+
+def _negated(sent: Sentence, lo: int, hi: int) -> bool:
+    return any(t.lower in NEGATION for t in sent.tokens[lo : hi + 1])
+
+
+def _clause_start(sent: Sentence, i: int) -> int:
+    k = i
+    while k > 0 and sent.tokens[k - 1].text not in sx.BOUNDARY and not sx.is_quote(sent.tokens[k - 1]):
+        k -= 1
+    return k
+
+
+def _next_boundary(sent: Sentence, i: int, last: int) -> int:
+    for k in range(i, last + 1):
+        if sent.tokens[k].text in sx.BOUNDARY:
+            return k
+    return last + 1
+
+
+def subject_of(sent: Sentence, t: Token) -> int | None:
+    """The subject head of ``t`` from the parse, if plausible."""
+    heads = [t.i]
+    if t.head >= 0 and t.deprel in {"xcomp", "conj"}:
+        heads.append(t.head)
+    for c in sent.tokens:
+        if c.head in heads and c.deprel.startswith(("nsubj", "expl")) and c.deprel != "expl":
+            if c.xpos in {"PRELS", "PWS"}:
+                continue
+            if any(x.head == c.i and x.deprel == "case" for x in sent.tokens):
+                continue
+            return c.i
+    return None
+
+
+def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | None:
+    toks = sent.tokens
+    if after:
+        k = t.i + 1
+        in_pp = False
+        while k <= last:
+            x = toks[k]
+            if x.text in sx.BOUNDARY or sx.is_quote(x):
+                return None
+            if x.upos == "ADP" and x.xpos != "PTKVZ":
+                in_pp = True
+            elif x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos == "PPER"):
+                prev = toks[k - 1]
+                dative = prev.upos == "DET" and prev.lower in {"dem", "einem"}
+                if in_pp or dative:
+                    in_pp = False
+                    # skip the rest of this noun phrase
+                    while k + 1 <= last and toks[k + 1].upos in {"PROPN", "NOUN"} and toks[k + 1].deprel.startswith(("flat", "appos", "nmod")):
+                        k += 1
+                    k += 1
+                    continue
+                if sx.is_country_genitive(x, toks[k:]) and k + 1 <= last:
+                    k += 1
+                    continue
+                # climb to the head of the phrase ("Russlands Verteidigungsminister")
+                while toks[k].head > k and toks[k].deprel.split(":")[0] in {"nmod", "det", "amod", "compound", "flat"} and toks[toks[k].head].upos in {"NOUN", "PROPN"} and toks[k].head <= last:
+                    k = toks[k].head
+                return k
+            elif x.is_finite_verb and x.upos in {"VERB", "AUX"}:
+                return None
+            k += 1
+        return None
+    start = _clause_start(sent, t.i)
+    for k in range(start, t.i):
+        x = toks[k]
+        if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos in {"PPER", "PIS"}):
+            prev = toks[k - 1] if k > 0 else None
+            if prev is not None and prev.upos == "ADP":
+                continue
+            if x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN":
+                continue
+            return k
+    return None
+
+
+def is_zu_infinitive(x: Token) -> bool:
+    """``auszubauen``, ``zusammenzuarbeiten`` (the tagger often says VVINF)."""
+    if x.xpos == "VVIZU":
+        return True
+    low = x.lower
+    return x.upos in {"VERB", "AUX"} and not x.is_finite_verb and low.endswith(("en", "ern", "eln")) and low.find("zu", 1) > 0 and len(low) > 6
+
+
+def _has_zu_infinitive(toks: list[Token]) -> bool:
+    for k, x in enumerate(toks):
+        if is_zu_infinitive(x) or (x.xpos == "PTKZU" and k + 1 < len(toks) and toks[k + 1].upos in {"VERB", "AUX"}):
+            return True
+    return False
+
+
+def _quote_ending_at(quotes: list[Quote], end: int) -> Quote | None:
+    for q in quotes:
+        if q.end == end:
+            return q
+    return None
+
+
+def _quote_starting_at(quotes: list[Quote], start: int) -> Quote | None:
+    for q in quotes:
+        if q.start == start:
+            return q
+    return None
+
+
+def _span(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    return sent.tokens[lo].start, sent.tokens[hi].end
+
+
+def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    """All speech-verb claims in ``sent`` (one draft per verb with content)."""
+    out: list[Draft] = []
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    for t in toks:
+        if t.i > last:
+            break
+        hit = speech_verb(sent, t)
+        if hit is None:
+            continue
+        lemma, part = hit
+        if lemma == "heißen":
+            continue  # "heißt es" is its own rule
+        info = lexicons.speech_verbs()[lemma]
+        cstart = _clause_start(sent, t.i)
+        if toks[cstart].lower in {"wie", "als", "wenn", "weil", "nachdem"} and cstart < t.i:
+            continue  # "Wie X berichtete, …" is a prepositional cue; temporal/causal clauses are frames
+        frame_end = part.i if part is not None else t.i
+        if _negated(sent, cstart, frame_end):
+            continue
+        if info.correlate and not any(x.lower == info.correlate for x in toks[t.i : _next_boundary(sent, t.i, last) + 1]):
+            continue
+        subj = subject_of(sent, t)
+        prev = toks[t.i - 1] if t.i > 0 else None
+        prev2 = toks[t.i - 2] if t.i > 1 else None
+        frame_after = prev is not None and (prev.text == "," or sx.is_quote(prev)) and t.is_finite_verb
+        if frame_after and subj is not None and subj < t.i:
+            # the parser took a word of the content as subject; a noun phrase after the verb wins
+            after_np = _surface_subject(sent, toks[frame_end], True, last)
+            if after_np is not None:
+                subj = after_np
+            else:
+                frame_after = False
+        cue = [CuePiece(t.start, t.end, t.text, lemma)]
+        if part is not None:
+            cue.append(CuePiece(part.start, part.end, part.text, lemma))
+
+        # content after a colon in the verb's own clause
+        colon = None
+        for k in range(t.i + 1, last + 1):
+            x = toks[k]
+            if x.text == ":":
+                colon = k
+                break
+            if (x.is_finite_verb and x.upos in {"VERB", "AUX"}) or sx.is_quote(x) or x.text in {";", "–"}:
+                break
+        after: tuple[int, int] | None = None
+        rule = ""
+        if colon is not None and colon < last:
+            after = (colon + 1, last)
+            rule = "colon"
+        else:
+            comma = None
+            for k in range(frame_end + 1, last + 1):
+                x = toks[k]
+                if x.text == ",":
+                    comma = k
+                    break
+                if x.text in {":", ";", "–"} or (x.is_finite_verb and x.upos in {"VERB", "AUX"}):
+                    break
+                if sx.is_quote(x):
+                    comma = k - 1
+                    break
+            if comma is not None and comma < last:
+                f = toks[comma + 1]
+                seg_end = _next_boundary(sent, comma + 1, last) - 1
+                seg = toks[comma + 1 : seg_end + 1]
+                if f.lower in sx.g("complementizer"):
+                    after = (comma + 2, last)
+                    rule = "comma"
+                elif sx.is_quote(f):
+                    after = (comma + 1, last)
+                    rule = "comma"
+                elif _has_zu_infinitive(seg) and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg) and f.lower not in {"um", "ohne", "statt", "anstatt"}:
+                    start = comma + 1
+                    # "betont die Absicht Chinas, … auszubauen": the content noun belongs to the content
+                    for k in range(frame_end + 1, comma):
+                        if toks[k].lower in sx.g("content_noun"):
+                            lo, _ = sx.np_tokens(sent, k)
+                            start = lo
+                            break
+                    after = (start, last)
+                    rule = "zu_inf"
+                elif not sx.opens_subordinate(f) and any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg):
+                    after = (comma + 1, last)
+                    rule = "comma"
+            if after is None and not frame_after:
+                # zu-infinitive in the same clause: "glauben die Forscher … definieren zu können"
+                seg_end = _next_boundary(sent, t.i + 1, last) - 1
+                seg = toks[t.i + 1 : seg_end + 1]
+                if seg and _has_zu_infinitive(seg[-3:]) and info.cls in {"thought", "speech"} and seg_end == last:
+                    s = subj if subj is not None and subj > t.i else None
+                    start = t.i + 1
+                    if s is not None:
+                        _, hi = sx.np_tokens(sent, s)
+                        start = hi + 1
+                    while start <= seg_end and toks[start].upos == "ADV" and toks[start].lower in {"zudem", "auch", "nun", "bereits", "stets"}:
+                        start += 1
+                    if start < seg_end:
+                        after = (start, seg_end)
+                        rule = "zu_inf"
+
+        parts: list[tuple[int, int]] = []
+        message: tuple[int, int] | None = None
+        if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]]))):
+            # content before the frame
+            comma_i = t.i - 1 if prev.text == "," else t.i
+            before_end_tok = comma_i - 1
+            if prev.text == "," and prev2 is not None and sx.is_quote(prev2):
+                q = _quote_ending_at(quotes, prev2.end)
+                if q is not None:
+                    message = q.inner
+            elif sx.is_quote(prev):
+                q = _quote_ending_at(quotes, prev.end)
+                if q is not None:
+                    message = q.inner
+            if message is None and before_end_tok >= 0:
+                start = 0
+                for k in range(before_end_tok, -1, -1):
+                    if toks[k].text == ":":
+                        start = k + 1
+                        break
+                if start <= before_end_tok:
+                    message = _span(sent, start, before_end_tok)
+            if message is None:
+                continue
+            rule = "frame_after"
+            parts.append(message)
+            if after is not None:
+                a0, a1 = after
+                q = _quote_starting_at(quotes, toks[a0].start) if sx.is_quote(toks[a0]) else None
+                parts.append(q.inner if q is not None else _span(sent, a0, a1))
+                message = (parts[0][0], parts[-1][1])
+            else:
+                parts = []
+        elif after is not None:
+            a0, a1 = after
+            if sx.is_quote(toks[a0]):
+                q = _quote_starting_at(quotes, toks[a0].start)
+                if q is not None and q.end >= toks[a1].end - 1:
+                    message = q.inner
+            if message is None:
+                message = _span(sent, a0, a1)
+        else:
+            continue
+
+        # speaker
+        speaker = None
+        hint = None
+        if lemma == "zitieren":
+            obj = next((c.i for c in toks if c.head == t.i and c.deprel in {"obj", "iobj"} and c.upos in {"NOUN", "PROPN"}), None)
+            if obj is None:
+                obj = _surface_subject(sent, t, True, last)
+                if obj is not None and subj == obj:
+                    # the first NP after the verb is the quoting medium, the next one the speaker
+                    _, hi = sx.np_tokens(sent, obj)
+                    obj = _surface_subject(sent, toks[hi], True, last)
+            relay = None
+            if subj is not None:
+                lo, hi = sx.np_tokens(sent, subj)
+                relay = Mention(sent.index, lo, hi)
+            if obj is not None:
+                lo, hi = sx.np_tokens(sent, obj)
+                speaker = Mention(sent.index, lo, hi)
+            d = Draft(sent=sent.index, message=message, cues=cue, rule=rule, speaker=speaker, verb_class=info.cls)
+            d.relay = relay
+            d.parts = parts or None
+            out.append(d)
+            continue
+        if subj is None:
+            subj = _surface_subject(sent, t, frame_after or (rule != "frame_after" and t.i == cstart), last)
+            if subj is None and not frame_after:
+                subj = _surface_subject(sent, t, True, last)
+        if subj is not None and message[0] <= toks[subj].start < message[1]:
+            subj = None
+        if subj is not None:
+            lo, hi = sx.np_tokens(sent, subj)
+            speaker = Mention(sent.index, lo, hi)
+        else:
+            hint = "prev_subject"
+        d = Draft(sent=sent.index, message=message, cues=cue, rule=rule, speaker=speaker, speaker_hint=hint, verb_class=info.cls, parts=parts or None)
+        fr_lo = min(cstart, t.i) if rule != "frame_after" else t.i
+        d.frame = (toks[fr_lo].start, toks[frame_end].end)
+        out.append(d)
+    return out

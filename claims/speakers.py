@@ -1,0 +1,219 @@
+"""Speakers: canonical names resolved within the document.
+
+An entity registry is built from every proper-name phrase (with its role nouns and
+nationality); mentions resolve to it by name ("Li" -> "Li Shangfu"), by role and
+nationality ("der chinesische Minister"), or, for pronouns, to the last speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claims import lexicons
+from claims.nlp.model import ParsedDoc, Sentence, Token
+from claims.rules import syntax as sx
+
+INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
+NOT_NAMES = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "unknown"
+    roles: set[str] = field(default_factory=set)
+    nats: set[str] = field(default_factory=set)
+    positions: list[tuple[int, int]] = field(default_factory=list)  # (sentence, token)
+    role_text: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.lower().split()
+
+
+@dataclass
+class Resolved:
+    name: str
+    kind: str
+    role: str | None = None
+    entity: Entity | None = None
+
+
+def role_of(tokens: list[Token]) -> tuple[str, str, str] | None:
+    """(role key, role kind, role word) of the last role noun in ``tokens``."""
+    table = lexicons.roles()
+    found = None
+    for t in tokens:
+        if t.upos in {"NOUN", "PROPN", "X"} or t.text[:1].isupper():
+            key = lexicons.compound_match(t.text, table, min_head=4) or lexicons.compound_match(t.lemma, table, min_head=4)
+            if key is None and t.lower in table:
+                key = t.lower
+            if key is not None:
+                found = (key, table[key], t.text)
+    return found
+
+
+def _name_runs(sent: Sentence) -> list[list[Token]]:
+    runs, cur = [], []
+    outlets = lexicons.outlets()
+    for t in sent.tokens:
+        ok = (t.upos == "PROPN" or t.xpos == "NE") and t.text[:1].isupper() and t.lower not in NOT_NAMES
+        country = t.text in lexicons.countries() or (t.text.endswith("s") and t.text[:-1] in lexicons.countries())
+        if ok and not country:
+            cur.append(t)
+        elif ok and country and not cur:
+            runs.append([t])
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return [r for r in runs if tuple(x.lower for x in r) not in outlets]
+
+
+def build_registry(doc: ParsedDoc) -> list[Entity]:
+    """Every proper-name phrase in the document, merged by name."""
+    entities: list[Entity] = []
+    countries = lexicons.countries()
+    for sent in doc.sentences:
+        for run in _name_runs(sent):
+            name = sx._join(run)
+            if len(run) == 1 and (name in countries or (name.endswith("s") and name[:-1] in countries)):
+                continue
+            lo = run[0].i
+            # role nouns and adjectives right before the name, apposition after it
+            k = lo - 1
+            before: list[Token] = []
+            while k >= 0 and (sent.tokens[k].upos in {"NOUN", "ADJ", "DET", "PROPN"} or sent.tokens[k].xpos in {"ADJA", "ART", "PPOSAT"}) and len(before) < 5:
+                before.insert(0, sent.tokens[k])
+                if sent.tokens[k].upos == "DET":
+                    break
+                k -= 1
+            after: list[Token] = []
+            hi = run[-1].i
+            if hi + 2 < len(sent.tokens) and sent.tokens[hi + 1].text == ",":
+                k = hi + 2
+                while k < len(sent.tokens) and sent.tokens[k].upos in {"NOUN", "ADJ"} and len(after) < 3:
+                    after.append(sent.tokens[k])
+                    k += 1
+            role = role_of(before) or role_of(after[:1])
+            kind = "unknown"
+            if name in countries:
+                kind = "country"
+            elif role is not None:
+                kind = role[1] if role[1] != "anonymous" else "person"
+            elif len(run) >= 2:
+                kind = "person"
+            elif name.isupper() or "." in name:
+                kind = "organization"
+            ent = _merge(entities, name)
+            if ent is None:
+                ent = Entity(name=name, kind=kind)
+                entities.append(ent)
+            elif len(name.split()) > len(ent.name.split()):
+                ent.name = name
+            if ent.kind in {"unknown"} or (kind == "person" and ent.kind == "organization"):
+                ent.kind = kind
+            if role is not None:
+                ent.roles.add(role[0])
+                ent.role_text = ent.role_text or role[2]
+            ent.nats |= sx.nationalities(before)
+            ent.positions.append((sent.index, lo))
+    return entities
+
+
+def _merge(entities: list[Entity], name: str) -> Entity | None:
+    words = name.lower().split()
+    for e in entities:
+        ew = e.words
+        if ew == words:
+            return e
+        if len(words) == 1 and words[0] in ew and len(words[0]) > 1:
+            return e
+        if len(ew) == 1 and ew[0] in words:
+            return e
+    return None
+
+
+def _nearest(cands: list[Entity], pos: tuple[int, int]) -> Entity | None:
+    before = [(max(p for p in e.positions if p < pos), e) for e in cands if any(p < pos for p in e.positions)]
+    if before:
+        return max(before, key=lambda x: x[0])[1]
+    after = [(min(p for p in e.positions if p >= pos), e) for e in cands if e.positions]
+    if after:
+        return min(after, key=lambda x: x[0])[1]
+    return None
+
+
+def _role_compatible(entity_roles: set[str], role: str) -> bool:
+    return any(r == role or r.endswith(role) or role.endswith(r) for r in entity_roles)
+
+
+class SpeakerResolver:
+    def __init__(self, doc: ParsedDoc):
+        self.doc = doc
+        self.entities = build_registry(doc)
+
+    def entity_by_name(self, name: str) -> Entity | None:
+        return _merge(self.entities, name)
+
+    def resolve(self, sent_i: int, lo: int, hi: int, last_speaker: Resolved | None) -> Resolved | None:
+        sent = self.doc.sentences[sent_i]
+        toks = sent.tokens[lo : hi + 1]
+        if not toks:
+            return None
+        words = [t for t in toks if not t.is_punct]
+        if len(words) == 1 and words[0].upos == "PRON":
+            low = words[0].lower
+            if low in sx.PERSONAL_PRONOUNS or low == "man":
+                if last_speaker is not None:
+                    return last_speaker
+                # the nearest person named before
+                pers = [e for e in self.entities if e.kind == "person"]
+                ent = _nearest(pers, (sent_i, lo))
+                if ent is not None:
+                    return Resolved(ent.name, ent.kind, ent.role_text, ent)
+            return None
+        runs = [r for r in _name_runs(sent) if r[0].i >= lo and r[-1].i <= hi]
+        role = role_of(toks)
+        nats = sx.nationalities(toks)
+        if runs:
+            name = sx._join(runs[-1])
+            if len(runs) >= 2 and any(t.lower == "und" for t in toks):
+                name = " und ".join(sx._join(r) for r in runs)
+            ent = self.entity_by_name(name) if len(runs) == 1 else None
+            if ent is not None:
+                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else "person", ent.role_text or (role[2] if role else None), ent)
+            kind = "country" if name in lexicons.countries() else ("person" if role is None or role[1] != "organization" else "organization")
+            return Resolved(name, kind, role[2] if role else None)
+        first = words[0].lower if words else ""
+        phrase = sx.name_of(sent, lo, hi)
+        if role is not None and first not in INDEFINITE and role[1] in {"person", "anonymous"} and not (toks[-1].feats.get("Number") == "Plur" and role[1] != "person"):
+            cands = [e for e in self.entities if _role_compatible(e.roles, role[0]) and e.kind in {"person", "unknown"}]
+            if nats:
+                cands = [e for e in cands if not e.nats or e.nats & nats]
+            ent = _nearest(cands, (sent_i, lo))
+            if ent is None and nats:
+                cands = [e for e in self.entities if e.nats & nats and e.kind in {"person"}]
+                ent = _nearest(cands, (sent_i, lo))
+            if ent is not None:
+                return Resolved(ent.name, "person", role[2], ent)
+            if sent_i == 0:
+                # a teaser describes the article's main person: the most mentioned one
+                pers = [e for e in self.entities if e.kind == "person"]
+                if pers:
+                    ent = max(pers, key=lambda e: len(e.positions))
+                    return Resolved(ent.name, "person", role[2], ent)
+        kind = "unknown"
+        if role is not None:
+            kind = role[1]
+        if first in INDEFINITE:
+            kind = "anonymous" if kind in {"unknown", "person", "anonymous"} else kind
+        elif toks[-1].feats.get("Number") == "Plur" and kind in {"unknown", "person"}:
+            kind = "group"
+        if phrase in lexicons.countries():
+            kind = "country"
+        if first in INDEFINITE:
+            phrase = sx._join(words)
+        return Resolved(phrase, kind, role[2] if role else None)
