@@ -10,7 +10,9 @@ from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules import syntax as sx
 
 # outlet names that are also ordinary German words: only taken after a media noun or as a name tag
-AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "sun", "times", "zeit", "news", "phoenix", "telegraph", "politico", "ap", "rt", "profil", "prawda"}
+AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt"}
+# foreign names: taken after an article or as a tagged name ("zitierte die Sun")
+FOREIGN = {"sun", "times", "news", "telegraph", "politico", "prawda"}
 
 
 @dataclass
@@ -45,6 +47,10 @@ def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
             after_media = prev is not None and lexicons.compound_match(prev.text, lexicons.media_nouns()) is not None
             tagged = toks[i].upos == "PROPN" and prev is not None and prev.lower in sx.ARTICLES
             if not (after_media or tagged):
+                continue
+        if n == 1 and words[0] in FOREIGN:
+            prev = toks[i - 1] if i > 0 else None
+            if not (toks[i].text[:1].isupper() and i > 0 and (prev.lower in sx.ARTICLES or toks[i].upos == "PROPN")):
                 continue
         if not toks[i].text[:1].isupper() and hit[0][:1].isupper():
             continue

@@ -75,6 +75,9 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
                     continue
                 if p.rule == "wie" and _overlap(p.message, v.message) == 0:
                     continue
+                lo, hi = sorted((pc, v.cues[0].start))
+                if ":" in doc.text[lo:hi]:
+                    continue  # another clause: "… laut einem Bericht …: Die 28-Jährige habe …, berichtete X"
                 target = v
             if target is None:
                 keep.append(p)
@@ -102,7 +105,7 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
         # the same speaker going on, not a nested claim
         final = []
         for d in keep:
-            outer = [o for o in keep if o is not d and o.message[0] <= d.cues[0].start < o.message[1] if d.cues]
+            outer = [o for o in keep if o is not d and o.message[0] <= d.cues[0].start < o.message[1] and o.message[0] <= d.message[0] and d.message[1] <= o.message[1]]
             if outer and d.rule not in {"prep", "wie"}:
                 subj = d.speaker
                 word = doc.sentences[subj.sent].tokens[subj.first].lower if subj is not None else None
@@ -144,8 +147,15 @@ def decide_kind(doc: ParsedDoc, d: Draft, quotes: list[Quote], media_speaker: bo
     first, last = toks[0].i, toks[-1].i
     konj = sx.clause_is_konjunktiv(sent, first, last)
     fp = sx.has_first_person(toks)
+    if konj and fp:
+        # "Ich wäre nicht die richtige Wahl": Konjunktiv II in the speaker's own words
+        verbs = sx.main_finite_verbs(sent, first, last)
+        k2 = bool(verbs) and verbs[0].lower in sx.g("konj2")
+        if k2:
+            return "direct"
+        return "mixed" if d.rule == "continuation" else "indirect"
     if konj:
-        return "mixed" if fp and d.rule == "continuation" else "indirect"
+        return "indirect"
     if fp:
         return "direct"
     if d.rule in {"frame_after", "colon"} and not media_speaker and not text[max(0, s - 5) : s].strip().endswith(("dass", "ob")):

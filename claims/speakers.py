@@ -57,9 +57,19 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
     outlets = lexicons.outlets()
     for t in sent.tokens:
-        ok = (t.upos == "PROPN" or t.xpos == "NE") and t.text[:1].isupper() and t.lower not in NOT_NAMES
+        ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1])) and t.lower not in NOT_NAMES
+        ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, lexicons.roles()) is None
         country = t.text in lexicons.countries() or (t.text.endswith("s") and t.text[:-1] in lexicons.countries())
-        if ok and not country:
+        surname = (
+            cur
+            and t.upos == "NOUN"
+            and t.text[:1].isupper()
+            and cur[-1].end < t.start
+            and lexicons.compound_match(t.text, lexicons.roles()) is None
+            and lexicons.compound_match(t.text, lexicons.media_nouns()) is None
+            and (t.i + 1 >= len(sent.tokens) or sent.tokens[t.i + 1].upos not in {"NOUN", "PROPN"})
+        )
+        if (ok and not country) or surname:
             cur.append(t)
         elif ok and country and not cur:
             runs.append([t])
@@ -187,6 +197,12 @@ class SpeakerResolver:
                 return Resolved(ent.name, ent.kind if ent.kind != "unknown" else "person", ent.role_text or (role[2] if role else None), ent)
             kind = "country" if name in lexicons.countries() else ("person" if role is None or role[1] != "organization" else "organization")
             return Resolved(name, kind, role[2] if role else None)
+        # a name the tagger took for a common noun ("ÖVP-Chef Mitterlehner")
+        for t in reversed(words):
+            if t.text[:1].isupper() and t.upos in {"NOUN", "X"} and lexicons.compound_match(t.text, lexicons.roles()) is None:
+                ent = self.entity_by_name(t.text)
+                if ent is not None and ent.kind in {"person", "organization", "unknown"}:
+                    return Resolved(ent.name, ent.kind, ent.role_text or (role[2] if role else None), ent)
         first = words[0].lower if words else ""
         phrase = sx.name_of(sent, lo, hi)
         if role is not None and first not in INDEFINITE and role[1] in {"person", "anonymous"} and not (toks[-1].feats.get("Number") == "Plur" and role[1] != "person"):

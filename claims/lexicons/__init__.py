@@ -98,13 +98,16 @@ def verification_markers() -> list[VerificationMarker]:
 
 def compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: int = 4) -> str | None:
     """Return the lexicon noun that ``word`` equals or ends with (as a compound head)."""
-    w = word.lower()
-    if w in nouns:
-        return w
-    for i in range(1, len(w) - min_head + 1):
-        tail = w[i:].lstrip("-")
-        if tail in nouns and len(tail) >= min_head:
-            return tail
+    base = word.lower()
+    forms = [base] + [base[: -len(s)] for s in ("en", "n", "s", "e") if base.endswith(s) and len(base) - len(s) >= min_head]
+    for w in forms:
+        if w in nouns:
+            return w
+    for w in forms:
+        for i in range(1, len(w) - min_head + 1):
+            tail = w[i:].lstrip("-")
+            if tail in nouns and len(tail) >= min_head:
+                return tail
     return None
 
 

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from claims.nlp.model import Sentence, Token
+from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds
 
 ENV_VAR = "CLAIMS_STANZA_DIR"
 BASE_PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
@@ -80,7 +81,7 @@ class StanzaAnalyzer:
 
     # -- conversion -------------------------------------------------------------
     @staticmethod
-    def _convert(stanza_sentences, offset: int, text: str | None, first_index: int = 0) -> list[Sentence]:
+    def _convert(stanza_sentences, offset: int, text: str | None, first_index: int = 0, raw: bool = True) -> list[Sentence]:
         out: list[Sentence] = []
         paragraph = 0
         prev_end = None
@@ -112,10 +113,14 @@ class StanzaAnalyzer:
                     )
             if not tokens:
                 continue
+            if raw:
+                tokens = join_hyphen_compounds(tokens)
             if text is not None and prev_end is not None and "\n" in text[prev_end : tokens[0].start]:
                 paragraph += 1
             prev_end = tokens[-1].end
             out.append(Sentence(index=first_index + k, tokens=tokens, paragraph=paragraph))
+        if raw and text is not None:
+            out = join_colon_sentences(out, text)
         return out
 
     # -- public API ---------------------------------------------------------------
@@ -149,7 +154,7 @@ class StanzaAnalyzer:
         with self._lock:
             doc = self._pretok(sentences)
         text = "\n".join(" ".join(s) for s in sentences)
-        return self._convert(doc.sentences, 0, text)
+        return self._convert(doc.sentences, 0, text, raw=False)
 
 
 _SHARED: dict[str, StanzaAnalyzer] = {}

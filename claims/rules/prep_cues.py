@@ -129,10 +129,11 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
 def _clause_subject(sent: Sentence, i: int) -> int | None:
     """Subject of the main clause around token ``i`` (for "nach eigenen Angaben")."""
     toks = sent.tokens
-    for v in toks:
-        if v.upos in {"VERB", "AUX"}:
+    roots = [v for v in toks if v.head == -1]
+    for v in roots + [v for v in toks if v.upos in {"VERB", "AUX"} and v not in roots]:
+        if v.upos in {"VERB", "AUX", "ADJ", "NOUN"}:
             s = subject_of(sent, v)
-            if s is not None and not (s >= i and s <= i + 3):
+            if s is not None and not (s >= i and s <= i + 3) and not (s > 0 and toks[s - 1].text == "("):
                 return s
     for x in toks:
         if x.upos in {"PROPN", "NOUN"} and x.feats.get("Case", "Nom") == "Nom":

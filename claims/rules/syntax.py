@@ -113,7 +113,7 @@ def clause_is_konjunktiv(sent: Sentence, first: int = 0, last: int | None = None
     verbs = main_finite_verbs(sent, first, last)
     if not verbs:
         verbs = [t for t in toks if t.is_finite_verb and t.upos in {"VERB", "AUX"}]
-    return any(is_konjunktiv(v, toks) for v in verbs[:1])
+    return any(is_konjunktiv(v, toks) for v in verbs[:2])
 
 
 def has_first_person(tokens: list[Token]) -> bool:

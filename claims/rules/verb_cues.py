@@ -62,7 +62,9 @@ def particle_of(sent: Sentence, t: Token) -> Token | None:
 def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
     """The lexicon lemma of ``t`` (joined with a separated particle) or None."""
     if t.upos not in {"VERB", "AUX"} and not t.xpos.startswith("VV"):
-        return None
+        # participles mis-tagged as adverb/adjective ("hatten … betont"): need an auxiliary before
+        if not (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t") and any(x.lemma in {"haben", "sein", "werden"} and x.upos == "AUX" for x in sent.tokens[: t.i])):
+            return None
     verbs = lexicons.speech_verbs()
     part = particle_of(sent, t) if t.xpos in {"VVFIN", "VVIMP"} or t.feats.get("VerbForm") == "Fin" else None
     bases = _base_lemmas(t)
@@ -104,7 +106,7 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
         if c.head in heads and c.deprel.startswith(("nsubj", "expl")) and c.deprel != "expl":
             if c.xpos in {"PRELS", "PWS"}:
                 continue
-            if any(x.head == c.i and x.deprel == "case" for x in sent.tokens):
+            if any(x.head == c.i and (x.deprel == "case" or x.lower in {"dem", "einem"}) for x in sent.tokens):
                 continue
             return c.i
     return None
@@ -143,15 +145,20 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
             k += 1
         return None
     start = _clause_start(sent, t.i)
-    for k in range(start, t.i):
+    k = start
+    while k < t.i:
         x = toks[k]
         if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos in {"PPER", "PIS"}):
             prev = toks[k - 1] if k > 0 else None
-            if prev is not None and prev.upos == "ADP":
-                continue
-            if x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN":
+            oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN")
+            if oblique:
+                # skip the rest of this noun phrase
+                while k + 1 < t.i and toks[k + 1].upos in {"PROPN", "NOUN"}:
+                    k += 1
+                k += 1
                 continue
             return k
+        k += 1
     return None
 
 
@@ -196,6 +203,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
+        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"}:
+            continue  # an infinitive is part of a content or modal construction
         hit = speech_verb(sent, t)
         if hit is None:
             continue
@@ -262,7 +271,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 elif sx.is_quote(f):
                     after = (comma + 1, last)
                     rule = "comma"
-                elif _has_zu_infinitive(seg) and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg) and f.lower not in {"um", "ohne", "statt", "anstatt"}:
+                elif _has_zu_infinitive(seg) and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} and toks[x.i - 1].xpos != "PTKZU" for x in seg) and f.lower not in {"um", "ohne", "statt", "anstatt"}:
                     start = comma + 1
                     # "betont die Absicht Chinas, … auszubauen": the content noun belongs to the content
                     for k in range(frame_end + 1, comma):
@@ -270,7 +279,16 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                             lo, _ = sx.np_tokens(sent, k)
                             start = lo
                             break
-                    after = (start, last)
+                    # the content runs over following zu-infinitive segments only
+                    end = seg_end
+                    while end + 2 <= last and toks[end + 1].text == ",":
+                        nxt_end = _next_boundary(sent, end + 2, last) - 1
+                        nseg = toks[end + 2 : nxt_end + 1]
+                        if _has_zu_infinitive(nseg) and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in nseg):
+                            end = nxt_end
+                        else:
+                            break
+                    after = (start, end)
                     rule = "zu_inf"
                 elif not sx.opens_subordinate(f) and any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg):
                     after = (comma + 1, last)
@@ -291,6 +309,11 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                         after = (start, seg_end)
                         rule = "zu_inf"
 
+        if after is not None and rule in {"comma", "colon", "zu_inf"}:
+            for k in range(after[0] + 1, after[1] + 1):
+                if toks[k].text in {"–", "—", ";"} and k - 1 >= after[0]:
+                    after = (after[0], k - 1)
+                    break
         parts: list[tuple[int, int]] = []
         message: tuple[int, int] | None = None
         if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]]))):
@@ -311,8 +334,14 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     if toks[k].text == ":":
                         start = k + 1
                         break
-                if start <= before_end_tok:
+                # "Zur Feststellung, dass …, sagte X: …": a subordinate clause is not the content
+                seg0 = _clause_start(sent, before_end_tok)
+                subordinate = seg0 > start and sx.opens_subordinate(toks[seg0])
+                if start <= before_end_tok and not (subordinate and after is not None):
                     message = _span(sent, start, before_end_tok)
+                elif after is not None:
+                    frame_after = False
+        if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]]))):
             if message is None:
                 continue
             rule = "frame_after"
@@ -362,7 +391,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             subj = _surface_subject(sent, t, frame_after or (rule != "frame_after" and t.i == cstart), last)
             if subj is None and not frame_after:
                 subj = _surface_subject(sent, t, True, last)
-        if subj is not None and message[0] <= toks[subj].start < message[1]:
+        if subj is not None and any(a <= toks[subj].start < b for a, b in (parts or [message])):
             subj = None
         if subj is not None:
             lo, hi = sx.np_tokens(sent, subj)

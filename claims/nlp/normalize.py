@@ -1,0 +1,80 @@
+"""Normalisations of the analyzer output for raw text.
+
+- Hyphenated compounds that the tokenizer split ("Boulevard - Blatt", "Boden -")
+  become one token again, with the tags of the last piece, as in news corpora
+  such as SpkAtt where "Air-France-Kopilot" is one token.
+- A sentence that the tokenizer ended at a colon is joined with the next one in the
+  same paragraph: in German news a colon introduces content ("Mena mahnte: …").
+"""
+
+from __future__ import annotations
+
+from claims.nlp.model import Sentence, Token
+
+
+def join_hyphen_compounds(tokens: list[Token]) -> list[Token]:
+    groups: list[list[Token]] = []
+    for t in tokens:
+        if groups:
+            prev = groups[-1][-1]
+            adjacent = prev.end == t.start and prev.start != t.start
+            if adjacent and (t.text == "-" or prev.text == "-") and not (prev.text == "-" and len(groups[-1]) == 1):
+                groups[-1].append(t)
+                continue
+            # "ver.di": a full stop inside a word (the tokenizer gives "ver" + ".di")
+            if adjacent and t.text.startswith(".") and t.text[1:2].isalpha() and prev.text.isalpha():
+                groups[-1].append(t)
+                continue
+        groups.append([t])
+    # a group that ends with "-" followed by a non-adjacent token stays ("Boden-,")
+    index: dict[int, int] = {}
+    out: list[Token] = []
+    for g in groups:
+        for t in g:
+            index[t.i] = len(out)
+        main = next((t for t in reversed(g) if t.text != "-"), g[-1])
+        if len(g) == 1:
+            out.append(Token(len(out), main.text, main.start, main.end, main.lemma, main.upos, main.xpos, dict(main.feats), main.head, main.deprel, main.ner))
+            continue
+        text = "".join(t.text for t in g)
+        lemma = "".join(t.text for t in g[:-1]) + (main.lemma if main is g[-1] else "")
+        members = {t.i for t in g}
+        head = main.head
+        while head in members:
+            head = next(t.head for t in g if t.i == head)
+        out.append(Token(len(out), text, g[0].start, g[-1].end, lemma, main.upos, main.xpos, dict(main.feats), head, main.deprel, main.ner))
+    for t in out:
+        t.head = index.get(t.head, -1) if t.head >= 0 else -1
+        if t.head == t.i:
+            t.head = -1
+    return out
+
+
+MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "jänner"}
+
+
+def _ordinal_split(prev: Sentence, nxt: Sentence) -> bool:
+    """"(23. März)" split after the ordinal's full stop."""
+    toks = prev.tokens
+    if len(toks) < 2 or toks[-1].text != "." or not toks[-2].text.isdigit():
+        return False
+    first = nxt.tokens[0].text
+    return first.lower() in MONTHS or first[:1].islower()
+
+
+def join_colon_sentences(sentences: list[Sentence], text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in sentences:
+        if out and (out[-1].tokens[-1].text == ":" or _ordinal_split(out[-1], s)) and "\n" not in text[out[-1].end : s.start]:
+            prev = out[-1]
+            shift = len(prev.tokens)
+            for t in s.tokens:
+                t.i += shift
+                if t.head >= 0:
+                    t.head += shift
+            prev.tokens.extend(s.tokens)
+            continue
+        out.append(s)
+    for k, s in enumerate(out):
+        s.index = k
+    return out
