@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from claims.document import SourceDocument
-from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Speaker, Span, Verification
+from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification
 from claims.nlp.model import ParsedDoc
 from claims.outlets import OutletMention, find_outlet_mentions, resolve_outlet_names
 from claims.rules import syntax as sx
@@ -198,7 +198,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc) -> list[Claim]:
     quotes = find_quotes(text, src.body_start)
     outlets = [find_outlet_mentions(doc, s) for s in doc.sentences]
     resolve_outlet_names(doc, outlets)
-    resolver = SpeakerResolver(doc)
+    resolver = SpeakerResolver(doc, {(m.sent, k) for ms in outlets for m in ms if m.named for k in range(m.first, m.last + 1)})
     drafts = merge_drafts(doc, find_drafts(doc, quotes), outlets, resolver)
 
     def is_media(m: Mention | None) -> OutletMention | None:
@@ -246,6 +246,16 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc) -> list[Claim]:
             if cand is None and d.source_mentions and d.rule in {"prep", "wie"}:
                 cand = d.source_mentions[0]
             om = is_media(cand)
+            if om is None and cand is not None and d.rule in {"prep", "wie"} and cand in d.source_mentions:
+                # "laut einem Medienbericht": a report is the source; "laut einer Mitteilung der Polizei": the owner is
+                doc_om = _outlet_at(outlets[cand.sent], cand)
+                if doc_om is not None:
+                    if cand.last > doc_om.last:
+                        cand = Mention(cand.sent, doc_om.last + 1, cand.last)
+                        if doc.sentences[cand.sent].tokens[cand.first].lower in {"von", "vom"}:
+                            cand = Mention(cand.sent, cand.first + 1, cand.last)
+                    else:
+                        om = doc_om
             if om is not None:
                 res = Resolved(om.name, "media", None)
                 mention = cand
@@ -291,7 +301,10 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc) -> list[Claim]:
                 best = j
                 break
         if best is not None:
-            keep_mention = speakers[i] is not None and speakers[i].kind == "person" and speakers[i].entity is not None
+            own = speakers[i]
+            mention_text = text[d.frame[0] : d.frame[1]] if d.frame else ""
+            # keep a speaker named in the headline itself ("Heino: …"), not one guessed from a role
+            keep_mention = own is not None and own.kind == "person" and own.name.split()[-1] in mention_text
             if not keep_mention:
                 speakers[i] = speakers[best]
         elif speakers.get(i) is None and d.rule == "cueless":
@@ -383,7 +396,7 @@ def extract_documents(sources: list[SourceDocument], analyzer) -> list[DocumentR
     bodies = [s.text[s.body_start :] for s in sources]
     parsed = analyzer.analyze_many(bodies)
     out = []
-    for src, sents in zip(sources, parsed):
+    for src, sents in zip(sources, parsed, strict=True):
         for sent in sents:
             for t in sent.tokens:
                 t.start += src.body_start

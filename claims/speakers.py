@@ -59,6 +59,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
     for t in sent.tokens:
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1])) and t.lower not in NOT_NAMES
         ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, lexicons.roles()) is None
+        ok = ok and lexicons.compound_match(t.text, lexicons.media_nouns()) is None
         country = t.text in lexicons.countries() or (t.text.endswith("s") and t.text[:-1] in lexicons.countries())
         surname = (
             cur
@@ -82,12 +83,18 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
     return [r for r in runs if tuple(x.lower for x in r) not in outlets]
 
 
-def build_registry(doc: ParsedDoc) -> list[Entity]:
-    """Every proper-name phrase in the document, merged by name."""
+def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> list[Entity]:
+    """Every proper-name phrase in the document, merged by name.
+
+    ``skip`` holds (sentence, token) positions of outlet names, which are not speakers' names.
+    """
     entities: list[Entity] = []
     countries = lexicons.countries()
+    skip = skip or set()
     for sent in doc.sentences:
         for run in _name_runs(sent):
+            if any((sent.index, t.i) in skip for t in run):
+                continue
             name = sx._join(run)
             if len(run) == 1 and (name in countries or (name.endswith("s") and name[:-1] in countries)):
                 continue
@@ -161,9 +168,9 @@ def _role_compatible(entity_roles: set[str], role: str) -> bool:
 
 
 class SpeakerResolver:
-    def __init__(self, doc: ParsedDoc):
+    def __init__(self, doc: ParsedDoc, outlet_positions: set[tuple[int, int]] | None = None):
         self.doc = doc
-        self.entities = build_registry(doc)
+        self.entities = build_registry(doc, outlet_positions)
 
     def entity_by_name(self, name: str) -> Entity | None:
         return _merge(self.entities, name)

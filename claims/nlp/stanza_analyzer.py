@@ -139,7 +139,7 @@ class StanzaAnalyzer:
         docs = [stanza.Document([], text=t) for t in texts]
         with self._lock:
             done = self._pipe(docs) if docs else []
-        return [self._convert(d.sentences, 0, t) for d, t in zip(done, texts)]
+        return [self._convert(d.sentences, 0, t) for d, t in zip(done, texts, strict=True)]
 
     def analyze_pretokenized(self, sentences: list[list[str]]) -> list[Sentence]:
         """Parse pre-tokenised sentences; token ``i`` of sentence ``k`` keeps its position.

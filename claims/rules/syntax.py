@@ -18,7 +18,7 @@ PERSONAL_PRONOUNS = {"er", "sie", "ihnen", "ihm", "ihr"}
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 PARTICLES = {
     "mit", "vor", "zu", "aus", "an", "ein", "zurück", "fest", "hin", "hinzu", "bekannt", "klar",
-    "ab", "auf", "dar", "heraus", "hervor", "voraus", "vorher", "zusammen", "wieder", "zu", "durch",
+    "ab", "auf", "dar", "heraus", "hervor", "voraus", "vorher", "zusammen", "wieder", "durch",
 }
 
 
@@ -136,7 +136,7 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
         for c in toks:
             if c.head != i or c.i in keep:
                 continue
-            if c.deprel.startswith("acl") or c.deprel in {"case", "mark", "advmod", "obl", "cop", "nsubj", "aux", "cop", "obj", "iobj", "xcomp", "ccomp", "parataxis", "advcl"}:
+            if c.deprel.startswith("acl") or c.deprel in {"case", "mark", "advmod", "obl", "cop", "nsubj", "aux", "obj", "iobj", "xcomp", "ccomp", "parataxis", "advcl"}:
                 continue
             if c.i > i:
                 if c.deprel.split(":")[0] not in right_ok:

@@ -102,14 +102,30 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
     heads = [t.i]
     if t.head >= 0 and t.deprel in {"xcomp", "conj"}:
         heads.append(t.head)
+    lo = _clause_start(sent, t.i)
+    hi = len(sent.tokens) - 1
+    for k in range(t.i + 1, len(sent.tokens)):
+        if sent.tokens[k].text in sx.BOUNDARY:
+            hi = k - 1
+            break
+    cands = []
     for c in sent.tokens:
-        if c.head in heads and c.deprel.startswith(("nsubj", "expl")) and c.deprel != "expl":
+        if c.head in heads and c.deprel.startswith("nsubj"):
             if c.xpos in {"PRELS", "PWS"}:
                 continue
             if any(x.head == c.i and (x.deprel == "case" or x.lower in {"dem", "einem"}) for x in sent.tokens):
                 continue
-            return c.i
-    return None
+            k = c.i
+            if sx.is_country_genitive(c, sent.tokens[k:]):
+                k += 1  # "Russlands Verteidigungsminister": the genitive is not the head
+            cands.append(k)
+    # a subject in another clause ("Rio de Janeiro – … sagte X") is a parse error, except
+    # for a subject with a relative clause ("Li, der …, sagte")
+    near = [c for c in cands if lo <= c <= hi]
+    if near:
+        return min(near, key=lambda c: abs(c - t.i))
+    far = [c for c in cands if c < lo and sent.tokens[c + 1].text == "," and c + 2 < len(sent.tokens) and sent.tokens[c + 2].xpos in {"PRELS", "PRELAT"}]
+    return far[0] if far else (cands[0] if cands and not any(sent.tokens[k].text in {"–", "—", ":"} for k in range(min(cands[0], t.i), max(cands[0], t.i))) else None)
 
 
 def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | None:

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+MODEL_DIR = Path(os.environ.get("CLAIMS_STANZA_DIR") or SHARED / "models" / "stanza-de")
+GOLD_DIR = SHARED / "gold"
+SPKATT_DIR = SHARED / "data" / "spkatt-news"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """One stanza pipeline for the whole test session."""
+    from claims.nlp.stanza_analyzer import get_analyzer, model_present
+
+    if not model_present(MODEL_DIR):
+        pytest.fail(f"no stanza model in {MODEL_DIR}: set CLAIMS_STANZA_DIR")
+    return get_analyzer(MODEL_DIR, download=False)
+
+
+@pytest.fixture(scope="session")
+def extract(analyzer):
+    """Extract claims from a text (cached per text)."""
+    from claims.document import parse_text
+    from claims.pipeline import extract_document
+
+    cache: dict[str, list] = {}
+
+    def run(text: str):
+        if text not in cache:
+            cache[text] = extract_document(parse_text(text), analyzer).claims
+        return cache[text]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def parse(analyzer):
+    from claims.document import parse_text
+    from claims.pipeline import analyze
+
+    def run(text: str):
+        return analyze(parse_text(text), analyzer)
+
+    return run
+
+
+def one(claims, fragment: str):
+    """The claim whose message contains ``fragment``."""
+    hits = [c for c in claims if fragment in c.message.text]
+    assert len(hits) == 1, f"{len(hits)} claims contain {fragment!r}: {[c.message.text for c in claims]}"
+    return hits[0]

@@ -1,0 +1,265 @@
+"""Each rule on real German sentences (seeds, gold articles, SpkAtt news)."""
+
+import pytest
+
+from claims.rules import syntax as sx
+from claims.rules.quotes import find_quotes
+from tests.conftest import one
+
+# --- verb cues -------------------------------------------------------------------
+
+
+def test_direct_quote_with_frame_after_and_prepositional_cue(extract):
+    text = '"China ist bereit, mit Russland zusammenzuarbeiten", sagte der Minister dem Bericht zufolge.'
+    c = one(extract(text), "China ist bereit")
+    assert c.kind == "direct"
+    assert c.message.text == "China ist bereit, mit Russland zusammenzuarbeiten"
+    assert [x.text for x in c.cue] == ["sagte", "zufolge"]
+    assert c.speaker.mention.text == "der Minister"
+    assert [o.text for o in c.outlets] == ["dem Bericht"]
+
+
+def test_verb_second_konjunktiv_clause_after_comma(extract):
+    text = "Li, der am Sonntag in Moskau mit dem russischen Präsidenten Wladimir Putin zusammentraf, sagte zudem, China wolle auch die Zusammenarbeit mit Russland verstärken."
+    c = one(extract(text), "China wolle")
+    assert c.kind == "indirect"
+    assert c.message.text == "China wolle auch die Zusammenarbeit mit Russland verstärken"
+    assert c.speaker.name == "Li"
+
+
+def test_dass_clause_with_particle_verb(extract):
+    text = "Die US Botschaft in Riad teilte dem Fernsehsender CNN mit, dass sich keine US-amerikanischen Bürger in Geiselhaft befänden."
+    c = one(extract(text), "keine US-amerikanischen")
+    assert c.message.text.startswith("sich keine")
+    assert [x.text for x in c.cue] == ["teilte", "mit"]
+    assert "CNN" in [o.name for o in c.outlets]
+
+
+def test_frame_after_with_particle(extract):
+    text = "Die Aktion am Standort Koblenz habe mit der Nachtschicht am Montagabend begonnen, teilte ver.di mit."
+    c = one(extract(text), "Die Aktion")
+    assert c.speaker.name == "ver.di"
+    assert [x.text for x in c.cue] == ["teilte", "mit"]
+    assert c.kind == "indirect"
+
+
+def test_colon_frame_is_direct_in_quote_less_text(extract):
+    text = "Mena mahnte: Die Gewässer sind nicht sicher für Wasseraktivitäten."
+    c = one(extract(text), "Gewässer")
+    assert c.kind == "direct" and c.speaker.name == "Mena"
+    assert c.message.text == "Die Gewässer sind nicht sicher für Wasseraktivitäten"
+
+
+def test_zu_infinitive_and_accusation(extract):
+    text = "Allerdings werfen westliche Staaten der Regierung in Peking vor, stillschweigend die russische Invasion der Ukraine zu unterstützen."
+    c = one(extract(text), "stillschweigend")
+    assert [x.text for x in c.cue] == ["werfen", "vor"]
+    assert c.message.text == "stillschweigend die russische Invasion der Ukraine zu unterstützen"
+    assert c.speaker.name == "westliche Staaten"
+
+
+def test_speech_verb_with_only_a_noun_phrase_is_no_claim(extract):
+    assert extract("Auch er betonte den geplanten Ausbau der strategischen Partnerschaft.") == []
+    assert extract("Schon beim gemeinsamen Treffen in Moskau loben China und Russland die gute Zusammenarbeit.") == []
+
+
+def test_negated_speech_is_no_claim(extract):
+    assert extract("Sprecher der Autobauer wollten sich zu möglichen Gesprächen nicht äußern.") == []
+
+
+def test_implicit_speaker_from_previous_sentence(extract):
+    text = (
+        "Am Sonntag hatte der russische Präsident Wladimir Putin die Zusammenarbeit gewürdigt. "
+        '"Unsere Abteilungen arbeiten aktiv zusammen", sagte während des Treffens in Moskau.'
+    )
+    c = one(extract(text), "Unsere Abteilungen")
+    assert c.speaker.name == "Wladimir Putin" and c.speaker.mention is None
+    assert c.kind == "direct"
+
+
+# --- prepositional cues ------------------------------------------------------------
+
+
+def test_zufolge_inside_clause_takes_whole_clause(extract):
+    c = one(extract("China will Verteidigungsminister Li Shangfu zufolge die Zusammenarbeit mit Russland verstärken."), "China will")
+    assert c.kind == "reported"
+    assert c.message.text == "China will Verteidigungsminister Li Shangfu zufolge die Zusammenarbeit mit Russland verstärken"
+    assert c.speaker.name == "Li Shangfu" and c.speaker.role == "Verteidigungsminister"
+
+
+def test_zufolge_at_clause_start(extract):
+    c = one(extract("Es handele sich ersten Angaben zufolge um vier angreifende Terroristen."), "vier")
+    assert c.cue[0].text == "zufolge" or "zufolge" in c.cue[0].text
+
+
+def test_laut_at_sentence_start_message_after_source(extract):
+    c = one(extract("Laut Medienbericht nehmen fünf bis 20 Flüchtlinge jeden Monat diese Route."), "Route")
+    assert c.message.text == "nehmen fünf bis 20 Flüchtlinge jeden Monat diese Route"
+    assert c.speaker.kind == "media" and c.outlets[0].text == "Medienbericht"
+
+
+def test_nach_angaben_with_genitive_source(extract):
+    text = "Nach Angaben der Handelskammer von Thessaloniki dauert der Umweg über Bulgarien zwei Tage länger."
+    c = one(extract(text), "Umweg")
+    assert c.cue[0].text == "Nach Angaben"
+    assert c.speaker.name.endswith("Thessaloniki")
+    assert c.message.text.startswith("dauert der Umweg")
+
+
+def test_nach_eigenen_angaben_speaker_is_subject(extract):
+    c = one(extract("China liefert nach eigenen Angaben aber keine Waffen an Russland."), "Waffen")
+    assert c.speaker.name == "China" and c.speaker.kind == "country"
+    assert c.kind == "reported"
+
+
+def test_wie_berichtete_medium_is_speaker_without_previous_claim(extract):
+    text = "Wie der Radiosender Athina 984 am Mittwoch berichtete, beläuft sich der Schaden bereits auf mehr als sechs Millionen Euro."
+    c = one(extract(text), "Schaden")
+    assert [x.text for x in c.cue] == ["Wie", "berichtete"]
+    assert c.speaker.name == "Athina 984" and c.outlets[0].name == "Athina 984"
+
+
+def test_unter_berufung_auf_makes_the_source_the_speaker(extract):
+    text = "Vom hohen Norden Russlands aus ließen sie sich nach Norwegen bringen, berichtete der Guardian am Montag unter Berufung auf die norwegische Polizei."
+    c = one(extract(text), "Norwegen bringen")
+    assert c.speaker.name.endswith("Polizei")
+    assert [o.name for o in c.outlets] == ["Guardian"]
+    assert [x.text for x in c.cue] == ["berichtete", "unter Berufung auf"]
+
+
+# --- frames -------------------------------------------------------------------------
+
+
+def test_so_frame(extract):
+    c = one(extract("Wir sind sehr schlecht darin, zu beurteilen, wer unsere Freunde sind, so Shmueli."), "Freunde")
+    assert c.cue[0].text == "so" and c.speaker.name == "Shmueli" and c.kind == "direct"
+
+
+def test_heisst_es_with_anaphoric_outlet(extract):
+    text = (
+        "Die 28-Jährige habe einen Plattenvertrag mit Sony Music unterzeichnet, berichtete die britische Zeitung The Guardian. "
+        "Wenn die Summe voll ausgezahlt werde, wäre es der größte Plattenvertrag der Geschichte, hieß es in dem Bericht."
+    )
+    c = one(extract(text), "Summe")
+    assert c.cue[0].text == "hieß es"
+    assert c.speaker.name == "The Guardian" and [o.text for o in c.outlets] == ["dem Bericht"]
+
+
+def test_headline_colon_speaker_from_later_quote(extract):
+    text = (
+        'Expertin: "Gefahr einer Infektion sehr wahrscheinlich". Rio de Janeiro – Dem Magazin Business Insider sagte Kristina Mena, Professorin für Gesundheitswissenschaften: '
+        "Wir sprechen über ein extremes Umfeld, in dem die Gefahr einer Infektion sehr wahrscheinlich ist."
+    )
+    claims = extract(text)
+    head = next(c for c in claims if c.message.text == "Gefahr einer Infektion sehr wahrscheinlich")
+    assert head.cue[0].text == ":" and head.speaker.name == "Kristina Mena"
+    body = one(claims, "Wir sprechen")
+    assert body.speaker.name == "Kristina Mena" and body.outlets[0].name == "Business Insider"
+
+
+# --- continuations --------------------------------------------------------------------
+
+
+def test_konjunktiv_continuation_points_to_cue_claim(extract):
+    text = (
+        '"Ich setze auf die engste Zusammenarbeit mit Ihnen", sagte Schoigu. '
+        'Russland strebe eine multipolare Weltordnung ohne eine "Vorherrschaft" des Westens an. '
+        "Beide Seiten unterzeichneten ein Abkommen."
+    )
+    claims = extract(text)
+    root = one(claims, "Ich setze")
+    cont = one(claims, "Russland strebe")
+    assert cont.continuation_of == root.id and cont.cue == [] and cont.kind == "mixed"
+    assert cont.speaker.name == "Schoigu"
+    assert len(claims) == 2
+
+
+def test_first_person_continuation_after_quote_less_direct_claim(extract):
+    text = (
+        "Ich will nicht, dass Hillary Clinton Präsidentin wird, sagte Rubio. "
+        "Wenn ich irgendetwas tun kann, um das zu verhindern, fühle ich mich geehrt. "
+        "Offiziell nominiert werden soll Trump auf dem Parteitag im Juli."
+    )
+    claims = extract(text)
+    assert [c.kind for c in claims] == ["direct", "direct"]
+    assert claims[1].continuation_of == claims[0].id
+
+
+def test_cueless_intertitle_quote(extract):
+    text = (
+        'Wir arbeiten "aktiv zusammen"\n\n'
+        "Am Sonntag hatte der russische Präsident Wladimir Putin die Zusammenarbeit gewürdigt. "
+        '"Unsere Abteilungen arbeiten aktiv zusammen", sagte Putin.'
+    )
+    c = one(extract(text), "Wir arbeiten")
+    assert c.cue == [] and c.kind == "mixed" and c.speaker.name == "Wladimir Putin"
+
+
+# --- verification ------------------------------------------------------------------------
+
+
+def test_unverifiable_marker_in_next_sentence(extract):
+    text = (
+        "Am Freitag hatte ein ukrainischer Beamter gesagt, die ukrainischen Streitkräfte würden immer mehr Bauteile aus China finden. "
+        "Reuters konnte die ukrainischen Angaben nicht unabhängig überprüfen."
+    )
+    c = one(extract(text), "Bauteile")
+    assert c.verification.status == "unverifiable"
+    assert c.verification.evidence.text == "Reuters konnte die ukrainischen Angaben nicht unabhängig überprüfen"
+    assert c.speaker.kind == "anonymous"
+
+
+def test_disputed_accusation(extract):
+    text = "China sieht sich als neutral in dem Krieg. Allerdings werfen westliche Staaten der Regierung in Peking vor, die Invasion zu unterstützen."
+    c = one(extract(text), "Invasion")
+    assert c.verification.status == "disputed"
+    assert c.verification.evidence.text == "China sieht sich als neutral in dem Krieg"
+
+
+def test_denial_disputes_previous_claim(extract):
+    text = "Die Zeitung berichtete, der Minister sei zurückgetreten. Das Ministerium dementierte den Bericht."
+    c = one(extract(text), "zurückgetreten")
+    assert c.verification.status == "disputed"
+
+
+def test_plain_claim_stays_unverified(extract):
+    c = one(extract("Mena betonte, die Virenkonzentration sei auch vor der Küste hoch."), "Virenkonzentration")
+    assert c.verification.status == "unverified" and c.verification.evidence is None
+
+
+# --- syntax helpers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, konj",
+    [
+        ("Russland strebe eine multipolare Weltordnung an.", True),
+        ("Übungen habe es im Fernen Osten gegeben.", True),
+        ("Dazu lägen er und Trump zu weit auseinander.", True),
+        ("Beide Länder haben ihre Beziehungen ausgebaut.", False),
+        ("Die Gewässer sind nicht sicher.", False),
+    ],
+)
+def test_konjunktiv_by_word_form(parse, sentence, konj):
+    (sent,) = parse(sentence).sentences
+    assert sx.clause_is_konjunktiv(sent, 0, sx.content_last(sent)) is konj
+
+
+def test_sign_off_codes_are_not_content(parse):
+    (sent,) = parse("Sie unterstützen das./mau/DP/jha").sentences
+    assert sent.tokens[sx.content_last(sent)].text == "das"
+
+
+def test_colon_does_not_split_sentences_and_compounds_stay_whole(parse):
+    doc = parse("Zuvor hatte das britische Boulevard-Blatt Sun geschrieben: Die Sängerin sei bereit.")
+    assert len(doc.sentences) == 1
+    assert "Boulevard-Blatt" in [t.text for t in doc.sentences[0].tokens]
+
+
+def test_quotes_and_offsets_line_up(parse):
+    text = 'Er sagte: „Wir kommen.“'
+    doc = parse(text)
+    for s in doc.sentences:
+        for t in s.tokens:
+            assert text[t.start : t.end] == t.text or t.text in {"zu", "dem", "in", "an"}
+    assert find_quotes(text)
