@@ -46,27 +46,243 @@ def load_sources(paths: list[str]) -> tuple[list[SourceDocument], list[str]]:
     return sources, errors
 
 
+DbOption = typer.Option(None, "--db", envvar="CLAIMS_DB", help="SQLAlchemy URL or SQLite file (also $CLAIMS_DB); default: claims.db in the user data directory.")
+
+
+def open_store(db: Optional[str], create: bool = True):
+    from claims.store import Store, StoreError
+
+    try:
+        return Store(db, create=create)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def store_call(fn, *args, **kwargs):
+    from claims.store import StoreError
+
+    try:
+        return fn(*args, **kwargs)
+    except StoreError as exc:
+        fail(str(exc))
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Text files, directories (all *.txt below) or - for stdin."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
     model_dir: Optional[Path] = ModelDir,
+    db: Optional[str] = DbOption,
+    no_store: bool = typer.Option(False, "--no-store", help="Only print, store nothing."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
-    """Find attributed claims in German articles."""
-    from claims.pipeline import extract_documents
+    """Find attributed claims in German articles and store them."""
+    from claims.pipeline import EXTRACTOR_VERSION, extract_documents
 
     sources, errors = load_sources(paths)
     for e in errors:
         typer.echo(f"claims: {e}", err=True)
+    store = None if no_store else open_store(db)
     if sources:
         analyzer = _analyzer(model_dir)
         results = extract_documents(sources, analyzer)
+        for src, r in zip(sources, results, strict=True):
+            if store is not None:
+                from claims.store import StoreError
+
+                try:
+                    store.save(r, src.text, EXTRACTOR_VERSION)
+                except StoreError as exc:
+                    typer.echo(f"claims: {src.path}: not stored: {exc}", err=True)
+                    errors.append(str(exc))
         claims = [c for r in results for c in r.claims]
-        out = render_claims(claims, fmt)
-        if out:
-            typer.echo(out)
+        if not quiet:
+            out = render_claims(claims, fmt)
+            if out:
+                typer.echo(out)
     if errors:
         raise typer.Exit(1)
+
+
+def _status_list(values: Optional[list[str]]) -> Optional[list[str]]:
+    from claims.store import REVIEW_STATUSES
+
+    if not values:
+        return None
+    out = [v.strip() for x in values for v in x.split(",") if v.strip()]
+    bad = [v for v in out if v not in REVIEW_STATUSES]
+    if bad:
+        fail(f"invalid status {bad[0]!r} (choose from {', '.join(REVIEW_STATUSES)})", 2)
+    return out
+
+
+def _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset):
+    kinds = [k for x in (kind or []) for k in x.split(",") if k] or None
+    bad = [k for k in kinds or [] if k not in {"direct", "indirect", "reported", "mixed"}]
+    if bad:
+        fail(f"invalid kind {bad[0]!r} (choose from direct, indirect, reported, mixed)", 2)
+    return store_call(store.query, status=_status_list(status), speaker=speaker, outlet=outlet, publisher=publisher, kind=kinds, since=since, until=until, search=search, limit=limit, offset=offset)
+
+
+StatusOpt = typer.Option(None, "--status", help="Only these statuses (repeat or comma-separate).")
+SpeakerOpt = typer.Option(None, "--speaker", help="Speaker name contains TEXT.")
+OutletOpt = typer.Option(None, "--outlet", help="An outlet name contains TEXT.")
+PublisherOpt = typer.Option(None, "--publisher", help="Publisher contains TEXT.")
+KindOpt = typer.Option(None, "--kind", help="direct, indirect, reported or mixed.")
+SinceOpt = typer.Option(None, "--since", help="Article date from (YYYY-MM[-DD]).")
+UntilOpt = typer.Option(None, "--until", help="Article date until (YYYY-MM[-DD]).")
+SearchOpt = typer.Option(None, "--search", help="Message contains TEXT.")
+
+
+@app.command("list")
+def list_claims(
+    status: Optional[list[str]] = StatusOpt,
+    speaker: Optional[str] = SpeakerOpt,
+    outlet: Optional[str] = OutletOpt,
+    publisher: Optional[str] = PublisherOpt,
+    kind: Optional[list[str]] = KindOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    search: Optional[str] = SearchOpt,
+    limit: Optional[int] = typer.Option(None, "--limit", min=0),
+    offset: int = typer.Option(0, "--offset", min=0),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Optional[str] = DbOption,
+) -> None:
+    """List stored claims, unverified first."""
+    from claims.output import render_status_claims
+
+    store = open_store(db, create=False)
+    rows = _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset)
+    typer.echo(render_status_claims(rows, fmt))
+
+
+@app.command()
+def show(claim_id: str = typer.Argument(..., help="Claim id or a unique prefix."), db: Optional[str] = DbOption) -> None:
+    """A claim in its context, with its attribution chain and review history."""
+    from claims.output import render_show
+
+    store = open_store(db, create=False)
+    cid = store_call(store.resolve_id, claim_id)
+    claim, status, doc = store_call(store.get, cid)
+    color = sys.stdout.isatty()
+    typer.echo(render_show(claim, status, doc.get("text"), store_call(store.history, cid), color=color))
+
+
+@app.command()
+def outlets(
+    name: Optional[str] = typer.Argument(None, help="List the claims this outlet or publisher carried."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Audit: per outlet and publisher, how many claims, from whom, how many unchecked or disputed."""
+    from claims.audit import outlet_audit
+    from claims.output import render_rows, render_status_claims
+
+    store = open_store(db, create=False)
+    if name:
+        rows = store_call(store.query, outlet=name)
+        rows += [r for r in store_call(store.query, publisher=name) if r not in rows]
+        typer.echo(render_status_claims(rows, fmt))
+        return
+    typer.echo(render_rows(outlet_audit(store_call(store.all_claims)), fmt))
+
+
+@app.command()
+def speakers(
+    name: Optional[str] = typer.Argument(None, help="List this speaker's claims."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Audit per speaker: claims, outlets, verification statuses."""
+    from claims.audit import speaker_audit
+    from claims.output import render_rows, render_status_claims
+
+    store = open_store(db, create=False)
+    if name:
+        typer.echo(render_status_claims(store_call(store.query, speaker=name), fmt))
+        return
+    typer.echo(render_rows(speaker_audit(store_call(store.all_claims)), fmt))
+
+
+@app.command()
+def verify(
+    claim_id: str = typer.Argument(..., help="Claim id or a unique prefix."),
+    status: str = typer.Option(..., "--status", help="unverified, in_review, confirmed, false, misleading, unverifiable or disputed."),
+    rating: Optional[str] = typer.Option(None, "--rating", help="Rating text, e.g. 'Falsch'."),
+    note: Optional[str] = typer.Option(None, "--note"),
+    evidence: Optional[list[str]] = typer.Option(None, "--evidence", help="Evidence URL (repeatable)."),
+    by: Optional[str] = typer.Option(None, "--by", help="Reviewer name."),
+    url: Optional[str] = typer.Option(None, "--url", help="URL of the published fact-check."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Append a review to a claim's history."""
+    from claims.store import REVIEW_STATUSES
+
+    if status not in REVIEW_STATUSES:
+        fail(f"invalid status {status!r} (choose from {', '.join(REVIEW_STATUSES)})", 2)
+    store = open_store(db, create=False)
+    cid = store_call(store.resolve_id, claim_id)
+    r = store_call(store.add_review, cid, status, rating=rating, note=note, evidence=evidence or [], reviewer=by, url=url)
+    typer.echo(f"{cid[:10]}: {r.status} ({r.created_at})")
+
+
+@app.command()
+def history(claim_id: str = typer.Argument(...), fmt: Format = typer.Option(Format.table, "--format", "-f"), db: Optional[str] = DbOption) -> None:
+    """The review history of a claim, oldest first."""
+    from claims.output import render_rows
+
+    store = open_store(db, create=False)
+    cid = store_call(store.resolve_id, claim_id)
+    rows = [{k: (", ".join(v) if isinstance(v, list) else v) for k, v in r.as_dict().items() if k != "claim_id"} for r in store_call(store.history, cid)]
+    typer.echo(render_rows(rows, fmt) if rows or fmt != Format.table else "(no reviews)")
+
+
+class ExportFormat(str, __import__("enum").Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    claimreview = "claimreview"
+
+
+@app.command()
+def export(
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE instead of stdout."),
+    status: Optional[list[str]] = StatusOpt,
+    speaker: Optional[str] = SpeakerOpt,
+    outlet: Optional[str] = OutletOpt,
+    publisher: Optional[str] = PublisherOpt,
+    db: Optional[str] = DbOption,
+) -> None:
+    """Export claims (jsonl keeps documents and reviews, for claims import), csv, or ClaimReview JSON-LD."""
+    from claims.exchange import export_claimreview, export_csv, export_jsonl
+
+    store = open_store(db, create=False)
+    rows = _query(store, status, speaker, outlet, publisher, None, None, None, None, None, 0)
+    if fmt == ExportFormat.jsonl:
+        text = export_jsonl(store, rows)
+    elif fmt == ExportFormat.csv:
+        text = export_csv(rows)
+    else:
+        text = export_claimreview(store, rows)
+    if output:
+        output.write_text(text + ("\n" if text else ""), encoding="utf-8")
+    elif text:
+        typer.echo(text)
+
+
+@app.command("import")
+def import_(file: Path = typer.Argument(..., help="A file written by claims export --format jsonl."), db: Optional[str] = DbOption) -> None:
+    """Merge an export into the database; importing twice changes nothing."""
+    from claims.exchange import ImportError_, parse_export
+
+    try:
+        docs, claims, reviews = parse_export(file)
+    except ImportError_ as exc:
+        fail(str(exc))
+    store = open_store(db)
+    counts = store_call(store.import_records, docs, claims, reviews)
+    typer.echo(f"imported {counts['documents']} documents, {counts['claims']} claims, {counts['reviews']} reviews")
 
 
 @app.command("eval")

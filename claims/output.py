@@ -83,3 +83,82 @@ def render_claims(claims: Iterable[Claim], fmt: Format) -> str:
     if fmt == Format.csv:
         return render_rows([flat_claim(c) for c in claims], fmt)
     return render_rows([claim_row(c) for c in claims], fmt)
+
+
+def render_status_claims(rows: list[tuple[Claim, str]], fmt: Format) -> str:
+    """Stored claims with their current (reviewed) status."""
+    if fmt in (Format.json, Format.jsonl):
+        return render_rows([{**c.model_dump(mode="json"), "status": s} for c, s in rows], fmt)
+    if fmt == Format.csv:
+        return render_rows([{**flat_claim(c), "status": s} for c, s in rows], fmt)
+    out = []
+    for c, s in rows:
+        r = claim_row(c, 60)
+        r["status"] = s
+        r["date"] = c.document.date or ""
+        out.append(r)
+    return render_rows(out, fmt)
+
+
+def _mark(text: str, spans: list[tuple[int, int, str]], color: bool) -> str:
+    """Mark spans (start, end, role) in text: colours on a terminal, brackets when piped."""
+    import typer
+
+    styles = {"message": dict(fg="green"), "cue": dict(fg="yellow", bold=True), "speaker": dict(fg="cyan", bold=True), "outlet": dict(fg="magenta")}
+    plain = {"message": ("⟨", "⟩"), "cue": ("[", "]"), "speaker": ("{", "}"), "outlet": ("<", ">")}
+    events = sorted(spans, key=lambda s: (s[0], -s[1]))
+    out, pos = [], 0
+    for start, end, role in events:
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        piece = text[start:end]
+        if color:
+            out.append(typer.style(piece, **styles[role]))
+        else:
+            a, b = plain[role]
+            out.append(f"{a}{piece}{b}")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def render_show(claim: Claim, status: str, doc_text: str | None, reviews: list, color: bool = False) -> str:
+    lines = [f"claim {claim.id}  [{claim.kind}, {status}]"]
+    doc = claim.document
+    lines.append(f"article: {doc.title or doc.path or doc.sha256[:12]}" + (f" ({doc.date})" if doc.date else "") + (f", publisher {doc.publisher}" if doc.publisher else ""))
+    chain = [claim.speaker.name if claim.speaker else "(unknown speaker)"] + [o.name for o in claim.outlets] + [doc.publisher or "the article"]
+    lines.append("chain:   " + " → ".join(chain))
+    if claim.speaker and claim.speaker.role:
+        lines.append(f"role:    {claim.speaker.role}")
+    lines.append("")
+    if doc_text:
+        starts = [claim.message.start] + [c.start for c in claim.cue] + ([claim.speaker.mention.start] if claim.speaker and claim.speaker.mention else [])
+        ends = [claim.message.end] + [c.end for c in claim.cue] + ([claim.speaker.mention.end] if claim.speaker and claim.speaker.mention else [])
+        a, b = min(starts), max(ends)
+        while a > 0 and a > min(starts) - 200 and not (doc_text[a - 1] in ".!?\n" and doc_text[a : a + 1] in " \n"):
+            a -= 1
+        while b < len(doc_text) and b < max(ends) + 200 and doc_text[b - 1] not in ".!?\n":
+            b += 1
+        spans = [(claim.message.start - a, claim.message.end - a, "message")]
+        spans += [(c.start - a, c.end - a, "cue") for c in claim.cue]
+        if claim.speaker and claim.speaker.mention:
+            spans.append((claim.speaker.mention.start - a, claim.speaker.mention.end - a, "speaker"))
+        spans += [(o.start - a, o.end - a, "outlet") for o in claim.outlets if a <= o.start < b]
+        lines.append(_mark(doc_text[a:b].strip("\n"), spans, color))
+    else:
+        lines.append(claim.message.text)
+    if not color:
+        lines.append("")
+        lines.append("marks: ⟨message⟩ [cue] {speaker} <outlet>")
+    if claim.verification.evidence:
+        lines.append(f"evidence in text: {claim.verification.evidence.text}")
+    lines.append("")
+    if reviews:
+        lines.append("reviews:")
+        for r in reviews:
+            extra = "; ".join(x for x in [r.rating, r.note, ", ".join(r.evidence) if r.evidence else None] if x)
+            lines.append(f"  {r.created_at}  {r.status:<12} {r.reviewer or '-'}" + (f"  {extra}" if extra else ""))
+    else:
+        lines.append("reviews: none")
+    return "\n".join(lines)

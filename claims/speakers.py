@@ -221,7 +221,7 @@ class SpeakerResolver:
                 cands = [e for e in self.entities if e.nats & nats and e.kind in {"person"}]
                 ent = _nearest(cands, (sent_i, lo))
             if ent is not None:
-                return Resolved(ent.name, "person", role[2], ent)
+                return Resolved(ent.name, "person", ent.role_text or role[2], ent)
             if sent_i == 0:
                 # a teaser describes the article's main person: the most mentioned one
                 pers = [e for e in self.entities if e.kind == "person"]

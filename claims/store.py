@@ -1,0 +1,439 @@
+"""Storage: SQLAlchemy over SQLite by default (a file in the user's data directory);
+any SQLAlchemy URL (PostgreSQL for a team) via ``--db`` or ``$CLAIMS_DB``.
+
+Every write is one transaction.  Claims are replaced when a document is extracted
+again; human reviews live in their own append-only table and stay attached to
+their claim (re-attached by message overlap when a rule change moves a claim).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from claims.models import Claim, DocumentResult
+
+SCHEMA_VERSION = 2
+ENV_VAR = "CLAIMS_DB"
+REVIEW_STATUSES = ("unverified", "in_review", "confirmed", "false", "misleading", "unverifiable", "disputed")
+# listing order: what still needs checking first
+STATUS_ORDER = {"unverified": 0, "in_review": 1, "unverifiable": 2, "disputed": 3, "misleading": 4, "false": 5, "confirmed": 6}
+
+metadata = sa.MetaData()
+meta_t = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text, nullable=False))
+documents_t = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("path", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("date", sa.String(10)),
+    sa.Column("publisher", sa.Text),
+    sa.Column("text", sa.Text),
+    sa.Column("extractor_version", sa.String(32)),
+    sa.Column("extracted_at", sa.String(32)),
+)
+claims_t = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("document_sha256", sa.String(64), sa.ForeignKey("documents.sha256"), nullable=False, index=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("speaker", sa.Text, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("machine_status", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("publisher", sa.Text),
+    sa.Column("stale", sa.Boolean, nullable=False, default=False),
+    sa.Column("record", sa.Text, nullable=False),
+)
+outlets_t = sa.Table(
+    "claim_outlets",
+    metadata,
+    sa.Column("claim_id", sa.String(32), sa.ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("name", sa.Text, nullable=False, index=True),
+    sa.Column("kind", sa.String(16)),
+)
+reviews_t = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("uid", sa.String(40), primary_key=True),
+    sa.Column("claim_id", sa.String(32), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("rating", sa.Text),
+    sa.Column("note", sa.Text),
+    sa.Column("evidence", sa.Text, nullable=False, default="[]"),
+    sa.Column("reviewer", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+
+
+class StoreError(RuntimeError):
+    """A database problem, as one line for the user."""
+
+
+def default_url() -> str:
+    if os.environ.get(ENV_VAR):
+        return normalize_url(os.environ[ENV_VAR])
+    from platformdirs import user_data_dir
+
+    d = Path(user_data_dir("claims"))
+    return f"sqlite:///{d / 'claims.db'}"
+
+
+def normalize_url(db: str) -> str:
+    """A SQLAlchemy URL, or a plain file path for SQLite."""
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _explain(exc: Exception, url: str) -> StoreError:
+    msg = str(getattr(exc, "orig", exc))
+    where = url.replace("sqlite:///", "")
+    if "locked" in msg:
+        return StoreError(f"{where}: database is locked by another process (try again)")
+    if "not a database" in msg or "malformed" in msg:
+        return StoreError(f"{where}: not a claims database or corrupt ({msg})")
+    if "unable to open" in msg:
+        return StoreError(f"{where}: cannot open database file")
+    return StoreError(f"{where}: database error: {msg}")
+
+
+@dataclass
+class Review:
+    uid: str
+    claim_id: str
+    status: str
+    rating: str | None
+    note: str | None
+    evidence: list[str]
+    reviewer: str | None
+    url: str | None
+    created_at: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("uid", "claim_id", "status", "rating", "note", "evidence", "reviewer", "url", "created_at")}
+
+
+def review_uid(claim_id: str, status: str, created_at: str, reviewer: str | None, note: str | None) -> str:
+    return hashlib.sha1(json.dumps([claim_id, status, created_at, reviewer, note]).encode()).hexdigest()
+
+
+class Store:
+    def __init__(self, url: str | None = None, create: bool = True):
+        self.url = normalize_url(url) if url else default_url()
+        if self.url.startswith("sqlite:///"):
+            path = Path(self.url[len("sqlite:///") :])
+            if not create and not path.exists():
+                raise StoreError(f"{path}: no database here (run claims extract first)")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path.parent}: cannot create directory ({exc.strerror})") from exc
+            self.engine: Engine = sa.create_engine(self.url, connect_args={"timeout": 30})
+
+            @sa.event.listens_for(self.engine, "connect")
+            def _pragmas(dbapi_conn, _):  # noqa: ANN001
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA busy_timeout=30000")
+                cur.close()
+        else:
+            self.engine = sa.create_engine(self.url)
+        try:
+            self._prepare()
+        except StoreError:
+            raise
+        except sa.exc.SQLAlchemyError as exc:
+            raise _explain(exc, self.url) from exc
+
+    # -- schema -----------------------------------------------------------------
+    def _prepare(self) -> None:
+        with self.engine.begin() as conn:
+            insp = sa.inspect(conn)
+            tables = set(insp.get_table_names())
+            if "meta" not in tables:
+                if tables - {"meta"}:
+                    raise StoreError(f"{self.url.replace('sqlite:///', '')}: not a claims database (unknown tables {sorted(tables)})")
+                metadata.create_all(conn)
+                conn.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                return
+            row = conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.url.replace('sqlite:///', '')}: database schema version {version} is newer than this claims ({SCHEMA_VERSION}); upgrade claims")
+            if version < SCHEMA_VERSION:
+                self._migrate(conn, version)
+
+    def _migrate(self, conn: Connection, version: int) -> None:
+        """Bring an older database up to date, one step at a time."""
+        if version < 2:
+            # version 1 had no review URL and no stale flag
+            cols = {c["name"] for c in sa.inspect(conn).get_columns("reviews")}
+            if "url" not in cols:
+                conn.execute(sa.text("ALTER TABLE reviews ADD COLUMN url TEXT"))
+            cols = {c["name"] for c in sa.inspect(conn).get_columns("claims")}
+            if "stale" not in cols:
+                conn.execute(sa.text("ALTER TABLE claims ADD COLUMN stale BOOLEAN NOT NULL DEFAULT 0"))
+        conn.execute(meta_t.update().where(meta_t.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
+
+    @property
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).scalar_one())
+
+    def _run(self, fn, *args):
+        try:
+            return fn(*args)
+        except StoreError:
+            raise
+        except sa.exc.SQLAlchemyError as exc:
+            raise _explain(exc, self.url) from exc
+
+    # -- documents and claims ---------------------------------------------------------
+    def has_document(self, sha256: str, extractor_version: str) -> bool:
+        def q():
+            with self.engine.connect() as conn:
+                v = conn.execute(sa.select(documents_t.c.extractor_version).where(documents_t.c.sha256 == sha256)).scalar()
+                return v == extractor_version
+
+        return self._run(q)
+
+    def save(self, result: DocumentResult, text: str | None, extractor_version: str) -> dict[str, int]:
+        """Store one document's claims in one transaction; returns counts."""
+        return self._run(self._save, result, text, extractor_version)
+
+    def _save(self, result: DocumentResult, text: str | None, extractor_version: str) -> dict[str, int]:
+        doc = result.document
+        with self.engine.begin() as conn:
+            existing = conn.execute(sa.select(documents_t.c.sha256).where(documents_t.c.sha256 == doc.sha256)).first()
+            values = dict(path=doc.path, title=doc.title, date=doc.date, publisher=doc.publisher, extractor_version=extractor_version, extracted_at=_now())
+            if text is not None:
+                values["text"] = text
+            if existing:
+                conn.execute(documents_t.update().where(documents_t.c.sha256 == doc.sha256).values(**values))
+            else:
+                conn.execute(documents_t.insert().values(sha256=doc.sha256, **values))
+            old = {r.id: r for r in conn.execute(sa.select(claims_t).where(claims_t.c.document_sha256 == doc.sha256))}
+            new_ids = {c.id for c in result.claims}
+            reviewed = {r[0] for r in conn.execute(sa.select(reviews_t.c.claim_id).where(reviews_t.c.claim_id.in_(list(old))).distinct())} if old else set()
+            # reviews of claims that moved: re-attach to the new claim with the most message overlap
+            for cid in reviewed - new_ids:
+                o = json.loads(old[cid].record)
+                best = _best_overlap(o, result.claims)
+                if best is not None and best.id not in reviewed:
+                    conn.execute(reviews_t.update().where(reviews_t.c.claim_id == cid).values(claim_id=best.id))
+            reviewed_now = {r[0] for r in conn.execute(sa.select(reviews_t.c.claim_id).where(reviews_t.c.claim_id.in_(list(old) + list(new_ids))).distinct())}
+            for cid in old:
+                conn.execute(outlets_t.delete().where(outlets_t.c.claim_id == cid))
+                if cid in new_ids or cid not in reviewed_now:
+                    conn.execute(claims_t.delete().where(claims_t.c.id == cid))
+                else:
+                    conn.execute(claims_t.update().where(claims_t.c.id == cid).values(stale=True))
+            for c in result.claims:
+                status = _latest_status(conn, c.id) or c.verification.status
+                conn.execute(
+                    claims_t.insert().values(
+                        id=c.id,
+                        document_sha256=doc.sha256,
+                        position=c.message.start,
+                        speaker=c.speaker.name if c.speaker else None,
+                        kind=c.kind,
+                        machine_status=c.verification.status,
+                        status=status,
+                        message=c.message.text,
+                        date=doc.date,
+                        publisher=doc.publisher,
+                        stale=False,
+                        record=c.model_dump_json(),
+                    )
+                )
+                for o in c.outlets:
+                    conn.execute(outlets_t.insert().values(claim_id=c.id, name=o.name, kind=o.kind))
+            return {"claims": len(result.claims), "replaced": len(old)}
+
+    # -- reading -------------------------------------------------------------------------
+    def resolve_id(self, prefix: str) -> str:
+        """A full claim id from a unique prefix (as in git)."""
+        prefix = prefix.strip().lower()
+        if not prefix or not all(ch in "0123456789abcdef" for ch in prefix):
+            raise StoreError(f"{prefix!r}: not a claim id")
+
+        def q():
+            with self.engine.connect() as conn:
+                return [r[0] for r in conn.execute(sa.select(claims_t.c.id).where(claims_t.c.id.like(prefix + "%")).limit(5))]
+
+        ids = self._run(q)
+        if not ids:
+            raise StoreError(f"{prefix}: no claim with this id")
+        if len(ids) > 1:
+            raise StoreError(f"{prefix}: ambiguous id, matches {', '.join(i[:10] for i in ids)}")
+        return ids[0]
+
+    def get(self, claim_id: str) -> tuple[Claim, str, dict[str, Any]]:
+        """(claim, current status, document row)."""
+
+        def q():
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(claims_t).where(claims_t.c.id == claim_id)).first()
+                drow = conn.execute(sa.select(documents_t).where(documents_t.c.sha256 == row.document_sha256)).first()
+                return Claim.model_validate_json(row.record), row.status, dict(drow._mapping)
+
+        return self._run(q)
+
+    def query(
+        self,
+        status: list[str] | None = None,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        publisher: str | None = None,
+        kind: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[tuple[Claim, str]]:
+        c = claims_t.c
+        stmt = sa.select(claims_t.c.record, c.status)
+        if status:
+            stmt = stmt.where(c.status.in_(status))
+        if speaker:
+            stmt = stmt.where(sa.func.lower(c.speaker).contains(speaker.lower()))
+        if outlet:
+            sub = sa.select(outlets_t.c.claim_id).where(sa.func.lower(outlets_t.c.name).contains(outlet.lower()))
+            stmt = stmt.where(c.id.in_(sub))
+        if publisher:
+            stmt = stmt.where(sa.func.lower(c.publisher).contains(publisher.lower()))
+        if kind:
+            stmt = stmt.where(c.kind.in_(kind))
+        if since:
+            stmt = stmt.where(c.date >= since)
+        if until:
+            stmt = stmt.where(c.date <= until + "\uffff")
+        if search:
+            stmt = stmt.where(sa.func.lower(c.message).contains(search.lower()))
+        order = sa.case(*[(c.status == k, v) for k, v in STATUS_ORDER.items()], else_=9)
+        stmt = stmt.order_by(order, c.date.desc(), c.document_sha256, c.position)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
+
+        def q():
+            with self.engine.connect() as conn:
+                return [(Claim.model_validate_json(r[0]), r[1]) for r in conn.execute(stmt)]
+
+        return self._run(q)
+
+    def all_claims(self) -> list[tuple[Claim, str]]:
+        return self.query()
+
+    def documents(self) -> list[dict[str, Any]]:
+        def q():
+            with self.engine.connect() as conn:
+                return [dict(r._mapping) for r in conn.execute(sa.select(documents_t).order_by(documents_t.c.sha256))]
+
+        return self._run(q)
+
+    # -- reviews ---------------------------------------------------------------------------
+    def add_review(self, claim_id: str, status: str, rating: str | None = None, note: str | None = None, evidence: Iterable[str] = (), reviewer: str | None = None, url: str | None = None, created_at: str | None = None) -> Review:
+        if status not in REVIEW_STATUSES:
+            raise StoreError(f"{status!r}: not a status (choose from {', '.join(REVIEW_STATUSES)})")
+        created = created_at or _now()
+        r = Review(review_uid(claim_id, status, created, reviewer, note), claim_id, status, rating, note, list(evidence), reviewer, url, created)
+        self._run(self._insert_reviews, [r])
+        return r
+
+    def _insert_reviews(self, reviews: list[Review]) -> int:
+        with self.engine.begin() as conn:
+            return self._insert_reviews_in(conn, reviews)
+
+    @staticmethod
+    def _insert_reviews_in(conn: Connection, reviews: list[Review]) -> int:
+        added = 0
+        for r in reviews:
+            if conn.execute(sa.select(reviews_t.c.uid).where(reviews_t.c.uid == r.uid)).first():
+                continue
+            conn.execute(reviews_t.insert().values(uid=r.uid, claim_id=r.claim_id, status=r.status, rating=r.rating, note=r.note, evidence=json.dumps(r.evidence), reviewer=r.reviewer, url=r.url, created_at=r.created_at))
+            added += 1
+        for cid in {r.claim_id for r in reviews}:
+            latest = _latest_status(conn, cid)
+            if latest:
+                conn.execute(claims_t.update().where(claims_t.c.id == cid).values(status=latest))
+        return added
+
+    def history(self, claim_id: str) -> list[Review]:
+        def q():
+            with self.engine.connect() as conn:
+                rows = conn.execute(sa.select(reviews_t).where(reviews_t.c.claim_id == claim_id).order_by(reviews_t.c.created_at, reviews_t.c.uid))
+                return [Review(r.uid, r.claim_id, r.status, r.rating, r.note, json.loads(r.evidence or "[]"), r.reviewer, r.url, r.created_at) for r in rows]
+
+        return self._run(q)
+
+    # -- import ------------------------------------------------------------------------------
+    def import_records(self, documents: list[dict[str, Any]], claims: list[Claim], reviews: list[Review]) -> dict[str, int]:
+        """Merge exported records: new documents and claims are added, reviews are appended once."""
+        return self._run(self._import, documents, claims, reviews)
+
+    def _import(self, documents, claims, reviews) -> dict[str, int]:
+        added_docs = added_claims = 0
+        with self.engine.begin() as conn:
+            for d in documents:
+                if not conn.execute(sa.select(documents_t.c.sha256).where(documents_t.c.sha256 == d["sha256"])).first():
+                    conn.execute(documents_t.insert().values(**{k: d.get(k) for k in ("sha256", "path", "title", "date", "publisher", "text", "extractor_version", "extracted_at")}))
+                    added_docs += 1
+            for c in claims:
+                if conn.execute(sa.select(claims_t.c.id).where(claims_t.c.id == c.id)).first():
+                    continue
+                if not conn.execute(sa.select(documents_t.c.sha256).where(documents_t.c.sha256 == c.document.sha256)).first():
+                    conn.execute(documents_t.insert().values(sha256=c.document.sha256, path=c.document.path, title=c.document.title, date=c.document.date, publisher=c.document.publisher))
+                    added_docs += 1
+                conn.execute(
+                    claims_t.insert().values(
+                        id=c.id, document_sha256=c.document.sha256, position=c.message.start, speaker=c.speaker.name if c.speaker else None, kind=c.kind,
+                        machine_status=c.verification.status, status=c.verification.status, message=c.message.text, date=c.document.date,
+                        publisher=c.document.publisher, stale=False, record=c.model_dump_json(),
+                    )
+                )
+                for o in c.outlets:
+                    conn.execute(outlets_t.insert().values(claim_id=c.id, name=o.name, kind=o.kind))
+                added_claims += 1
+            known = {r.claim_id for r in reviews}
+            if known:
+                present = {r[0] for r in conn.execute(sa.select(claims_t.c.id).where(claims_t.c.id.in_(list(known))))}
+                missing = known - present
+                if missing:
+                    raise StoreError(f"reviews refer to unknown claims: {', '.join(sorted(m[:10] for m in missing))}")
+            added_reviews = self._insert_reviews_in(conn, reviews) if reviews else 0
+        return {"documents": added_docs, "claims": added_claims, "reviews": added_reviews}
+
+
+def _latest_status(conn: Connection, claim_id: str) -> str | None:
+    row = conn.execute(sa.select(reviews_t.c.status).where(reviews_t.c.claim_id == claim_id).order_by(reviews_t.c.created_at.desc(), reviews_t.c.uid.desc()).limit(1)).first()
+    return row[0] if row else None
+
+
+def _best_overlap(old: dict[str, Any], claims: list[Claim]) -> Claim | None:
+    a0, a1 = old["message"]["start"], old["message"]["end"]
+    best, score = None, 0.0
+    for c in claims:
+        ov = max(0, min(a1, c.message.end) - max(a0, c.message.start))
+        shorter = max(1, min(a1 - a0, c.message.end - c.message.start))
+        if ov / shorter >= 0.5 and ov / shorter > score:
+            best, score = c, ov / shorter
+    return best
