@@ -322,6 +322,85 @@ def evaluate(
                 typer.echo(f"{k}: {e}")
 
 
+spkatt_app = typer.Typer(no_args_is_help=True, help="SpkAtt-2023 Task 2 (German news): predict and score in its JSON format.")
+app.add_typer(spkatt_app, name="spkatt")
+
+
+class Split(str, __import__("enum").Enum):
+    all = "all"
+    train = "train"
+    check = "check"
+
+
+def _split_names(directory: Path, split: Split) -> list[Path]:
+    from claims.spkatt import check_split, documents
+
+    paths = documents(directory)
+    if split == Split.all:
+        return paths
+    train, check = check_split(paths)
+    return train if split == Split.train else check
+
+
+@spkatt_app.command("predict")
+def spkatt_predict(
+    in_dir: Path = typer.Argument(..., help="Directory of Task 2 JSON documents."),
+    out_dir: Path = typer.Argument(..., help="Where to write one JSON per document (same file names)."),
+    split: Split = typer.Option(Split.all, "--split", help="all documents, or the tuning (train) / held-out (check) part."),
+    model_dir: Optional[Path] = ModelDir,
+) -> None:
+    """Run the extraction on the given tokens and write SpkAtt annotations."""
+    from claims.spkatt import load, predict_document
+
+    if not in_dir.is_dir():
+        fail(f"{in_dir}: not a directory", 2)
+    paths = _split_names(in_dir, split)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    analyzer = _analyzer(model_dir)
+    bad = 0
+    for p in paths:
+        try:
+            doc = load(p)
+            pred = predict_document(doc, analyzer)
+        except (ValueError, KeyError, TypeError) as exc:
+            typer.echo(f"claims: {p}: cannot read Task 2 document ({exc})", err=True)
+            bad += 1
+            continue
+        (out_dir / p.name).write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
+    typer.echo(f"wrote {len(paths) - bad} documents to {out_dir}", err=True)
+    if bad:
+        raise typer.Exit(1)
+
+
+@spkatt_app.command("score")
+def spkatt_score(
+    gold_dir: Path = typer.Argument(...),
+    pred_dir: Path = typer.Argument(...),
+    split: Split = typer.Option(Split.all, "--split"),
+    as_json: bool = typer.Option(False, "--json", help="Scores as JSON."),
+) -> None:
+    """Task 2 evaluation: token-level P/R/F1 for messages, roles and joint, Form and STWR."""
+    from tabulate import tabulate
+
+    from claims.spkatt import score_dirs
+
+    for d in (gold_dir, pred_dir):
+        if not d.is_dir():
+            fail(f"{d}: not a directory", 2)
+    names = [p.name for p in _split_names(gold_dir, split)]
+    res = score_dirs(gold_dir, pred_dir, names)
+    if as_json:
+        typer.echo(json.dumps(res, indent=2))
+        return
+    for task in ("subtask1", "subtask2"):
+        r = res[task]
+        rows = [[k, v["precision"], v["recall"], v["f1"]] for k, v in r.items() if k != "recall_by_form"]
+        typer.echo(f"{task} ({res['documents']} documents)")
+        typer.echo(tabulate(rows, headers=["", "P", "R", "F1"], tablefmt="simple", floatfmt=".2f"))
+        typer.echo("recall by form: " + ", ".join(f"{k} {v:.1f}" for k, v in r["recall_by_form"].items()))
+        typer.echo("")
+
+
 def main() -> None:
     app()
 

@@ -141,20 +141,43 @@ class StanzaAnalyzer:
             done = self._pipe(docs) if docs else []
         return [self._convert(d.sentences, 0, t) for d, t in zip(done, texts, strict=True)]
 
-    def analyze_pretokenized(self, sentences: list[list[str]]) -> list[Sentence]:
-        """Parse pre-tokenised sentences; token ``i`` of sentence ``k`` keeps its position.
+    def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:
+        """Parse pre-tokenised sentences; token ``i`` of sentence ``k`` stays token ``i``.
 
-        Offsets refer to the text made by joining tokens with single spaces and
-        sentences with newlines.
+        Returns the text (tokens and sentences joined by single spaces) and the
+        sentences, with offsets into that text.
         """
         import stanza
 
         if self._pretok is None:
-            self._pretok = stanza.Pipeline("de", tokenize_pretokenized=True, **{**self._kwargs, "processors": self._kwargs["processors"].replace("mwt,", "")})
+            procs = self._kwargs["processors"].replace("mwt,", "")
+            self._pretok = stanza.Pipeline("de", tokenize_pretokenized=True, **{**self._kwargs, "processors": procs})
+        pieces, offsets, pos = [], [], 0
+        for sent in sentences:
+            row = []
+            for tok in sent:
+                if pieces:
+                    pos += 1
+                row.append((pos, pos + len(tok)))
+                pieces.append(tok)
+                pos += len(tok)
+            offsets.append(row)
+        text = " ".join(pieces)
+        nonempty = [s for s in sentences if s]
         with self._lock:
-            doc = self._pretok(sentences)
-        text = "\n".join(" ".join(s) for s in sentences)
-        return self._convert(doc.sentences, 0, text, raw=False)
+            doc = self._pretok(nonempty) if nonempty else None
+        out: list[Sentence] = []
+        parsed = iter(self._convert(doc.sentences, 0, None, raw=False)) if doc is not None else iter(())
+        for k, sent in enumerate(sentences):
+            if not sent:
+                out.append(Sentence(index=k, tokens=[]))
+                continue
+            s = next(parsed)
+            s.index = k
+            for t, (a, b) in zip(s.tokens, offsets[k], strict=True):
+                t.start, t.end = a, b
+            out.append(s)
+        return text, out
 
 
 _SHARED: dict[str, StanzaAnalyzer] = {}

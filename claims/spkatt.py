@@ -1,0 +1,354 @@
+"""GermEval/KONVENS 2023 SpkAtt Task 2: read and write its JSON format and score it.
+
+Prediction runs the same extraction as ``claims extract`` on the given tokens (stanza
+with pre-tokenised input, so token ids line up) and converts claims into the
+scheme's annotations: Message, Cue, Source, Frame, Form, STWR, IsNested/HasNested.
+
+Scoring follows the Task 2 overview of the shared-task proceedings: messages of
+gold and system are paired by linear sum assignment on their token overlap (form and
+STWR break ties); a matched pair yields token-level true positives for the overlap and
+false positives/negatives for the rest, for the message and for each role; unmatched
+annotations count all their tokens as false positives resp. negatives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claims.document import parse_text
+from claims.models import Claim
+from claims.nlp.model import ParsedDoc
+from claims.nlp.normalize import join_colon_sentences
+from claims.rules.quotes import QUOTE_CHARS
+
+ROLES = ("Cue", "Source", "Addr", "Frame")
+LABELS = ("Message",) + ROLES
+FORMS = ("Direct", "Indirect", "FreeIndirect", "IndirectFreeIndirect", "Reported")
+CHECK_SIZE = 150
+
+
+# --------------------------------------------------------------------------- input/output
+def load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def documents(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.json") if p.is_file())
+
+
+def check_split(paths: list[Path], size: int = CHECK_SIZE) -> tuple[list[Path], list[Path]]:
+    """A fixed held-out part: the ``size`` documents with the smallest sha1 of their file name."""
+    ranked = sorted(paths, key=lambda p: hashlib.sha1(p.name.encode()).hexdigest())
+    check = set(ranked[:size])
+    return [p for p in paths if p not in check], [p for p in paths if p in check]
+
+
+# --------------------------------------------------------------------------- prediction
+STWR_BY_CLASS = {"speech": "Speech", "writing": "Writing", "thought": "ST", "accusation": "Speech", "denial": "Speech", "confirm": "Speech"}
+WRITING_LEMMAS = {"berichten", "schreiben", "melden", "vermelden", "twittern", "posten", "veröffentlichen"}
+
+
+def _stwr(claim: Claim) -> str:
+    lemmas = [c.lemma for c in claim.cue]
+    if not lemmas:
+        return "SW"
+    from claims import lexicons
+
+    verbs = lexicons.speech_verbs()
+    for lem in lemmas:
+        if lem in WRITING_LEMMAS:
+            return "Writing"
+        if lem in verbs:
+            return STWR_BY_CLASS.get(verbs[lem].cls, "Speech")
+    if any(lem in {"so", ":"} for lem in lemmas):
+        return "Speech"
+    return "SW"
+
+
+@dataclass
+class TokenIndex:
+    text: str
+    spans: list[tuple[int, int, str, int]] = field(default_factory=list)  # start, end, "s:t", sentence
+
+    def ids(self, ranges: list[tuple[int, int]]) -> list[str]:
+        out = []
+        for a, b, tid, _ in self.spans:
+            if any(a >= x and b <= y for x, y in ranges):
+                out.append(tid)
+        return out
+
+    def sentence_of(self, pos: int) -> int | None:
+        for a, b, _, s in self.spans:
+            if a <= pos < b:
+                return s
+        return None
+
+    def token_at(self, pos: int, before: bool) -> tuple[int, int, str, int] | None:
+        """The token that ends at or just before ``pos`` (before) or starts at/after it."""
+        cands = [t for t in self.spans if (t[1] <= pos if before else t[0] >= pos)]
+        if not cands:
+            return None
+        return max(cands, key=lambda t: t[1]) if before else min(cands, key=lambda t: t[0])
+
+
+def _expand_message(idx: TokenIndex, claim: Claim, start: int, end: int) -> tuple[int, int]:
+    """SpkAtt messages keep quotation marks and complementisers."""
+    prev = idx.token_at(start, before=True)
+    nxt = idx.token_at(end, before=False)
+    text = idx.text
+    if claim.kind == "direct" and prev and nxt and text[prev[0] : prev[1]] in QUOTE_CHARS and text[nxt[0] : nxt[1]] in QUOTE_CHARS:
+        return prev[0], nxt[1]
+    if prev and text[prev[0] : prev[1]].lower() in {"dass", "daß", "ob", "wonach"}:
+        return prev[0], end
+    return start, end
+
+
+def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str, Any]]:
+    by_id = {c.id: c for c in claims}
+    anns: list[dict[str, Any]] = []
+    # consecutive continuations of one claim form one passage
+    groups: list[list[Claim]] = []
+    for c in claims:
+        if c.continuation_of and groups and (groups[-1][0].continuation_of == c.continuation_of) and groups[-1][-1].message.end < c.message.start:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    for g in groups:
+        c = g[0]
+        root = by_id.get(c.continuation_of) if c.continuation_of else None
+        pieces = [(p.start, p.end) for p in c.message_parts] if c.message_parts else [(c.message.start, c.message.end)]
+        pieces = [_expand_message(idx, c, a, b) for a, b in pieces] + [(x.message.start, x.message.end) for x in g[1:]]
+        message = idx.ids(pieces)
+        if not message:
+            continue
+        cue = idx.ids([(x.start, x.end) for x in c.cue])
+        speaker = (root.speaker if root else c.speaker) if (root or c.speaker) else None
+        source = idx.ids([(speaker.mention.start, speaker.mention.end)]) if speaker and speaker.mention else []
+        if not source and cue and any(x.lemma in {"demnach", "danach", "wonach"} for x in c.cue):
+            source = cue
+        frame: list[str] = []
+        if cue:
+            sents = {idx.sentence_of(x.start) for x in c.cue}
+            msg = set(message)
+            for a, b, tid, s in idx.spans:
+                if s in sents and tid not in msg:
+                    frame.append(tid)
+            # no final punctuation in the frame
+            while frame and idx.text[[t for t in idx.spans if t[2] == frame[-1]][0][0]] in ".!?":
+                frame.pop()
+        if c.continuation_of:
+            konj = c.kind in {"indirect", "mixed"}
+            form = "Direct" if c.kind == "direct" else ("IndirectFreeIndirect" if konj else "FreeIndirect")
+            stwr = _stwr(root) if root else "SW"
+        else:
+            form = "Direct" if c.kind == "direct" else "Indirect"
+            stwr = _stwr(c)
+        anns.append({"Addr": [], "Cue": cue, "Form": form, "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
+        # quoted fragments inside a mixed claim are nested direct speech
+        if c.kind == "mixed":
+            text = idx.text
+            a, b = c.message.start, c.message.end
+            k = a
+            while k < b:
+                if text[k] in "„\"«»“":
+                    close = next((j for j in range(k + 1, b + 1) if j < len(text) and text[j] in "“\"»«”"), None)
+                    if close is None:
+                        break
+                    inner = idx.ids([(k, close + 1)])
+                    if inner:
+                        anns.append({"Addr": [], "Cue": [], "Form": "Direct", "Frame": [], "HasNested": False, "IsNested": True, "Message": inner, "STWR": stwr, "Source": source})
+                        anns[-2 if anns[-2]["Message"] == message else -1]["HasNested"] = True
+                    k = close + 1
+                else:
+                    k += 1
+    # nesting between claims
+    sets = [set(a["Message"]) for a in anns]
+    for i, a in enumerate(anns):
+        for j, b in enumerate(anns):
+            if i != j and sets[i] < sets[j]:
+                a["IsNested"] = True
+                b["HasNested"] = True
+    return anns
+
+
+def predict_document(doc: dict[str, Any], analyzer) -> dict[str, Any]:
+    from claims.pipeline import extract_parsed
+
+    sentences = [s["Tokens"] for s in doc["Sentences"]]
+    text, sents = analyzer.analyze_pretokenized(sentences)
+    idx = TokenIndex(text)
+    for s_meta, sent in zip(doc["Sentences"], sents, strict=True):
+        for t in sent.tokens:
+            idx.spans.append((t.start, t.end, f"{s_meta['SentenceId']}:{t.i}", s_meta["SentenceId"]))
+    parsed = ParsedDoc(text=text, sentences=join_colon_sentences([s for s in sents if s.tokens], text))
+    claims = extract_parsed(parse_text(text), parsed)
+    return {"DocumentName": doc.get("DocumentName"), "Sentences": doc["Sentences"], "Annotations": claims_to_annotations(claims, idx)}
+
+
+# --------------------------------------------------------------------------- scoring
+def _hungarian(weights: list[list[float]]) -> list[tuple[int, int]]:
+    """Maximum-weight assignment (rows to columns) for a small rectangular matrix."""
+    n, m = len(weights), len(weights[0]) if weights else 0
+    if n == 0 or m == 0:
+        return []
+    size = max(n, m)
+    big = max(max(r) for r in weights) if weights else 0
+    cost = [[(big - weights[i][j]) if i < n and j < m else big for j in range(size)] for i in range(size)]
+    inf = float("inf")
+    u, v, p, way = [0.0] * (size + 1), [0.0] * (size + 1), [0] * (size + 1), [0] * (size + 1)
+    for i in range(1, size + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, size + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(size + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    return [(p[j] - 1, j - 1) for j in range(1, size + 1) if p[j] and p[j] - 1 < n and j - 1 < m]
+
+
+@dataclass
+class PRF:
+    tp: float = 0.0
+    fp: float = 0.0
+    fn: float = 0.0
+
+    def add(self, gold: set, pred: set) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {"precision": round(100 * self.p, 2), "recall": round(100 * self.r, 2), "f1": round(100 * self.f1, 2)}
+
+
+def match(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
+    if not gold or not pred:
+        return []
+    w = []
+    for g in gold:
+        gs = set(g["Message"])
+        row = []
+        for p in pred:
+            ov = len(gs & set(p["Message"]))
+            row.append(ov * 4 + (2 if g.get("Form") == p.get("Form") else 0) + (1 if g.get("STWR") == p.get("STWR") else 0) if ov else 0)
+        w.append(row)
+    return [(i, j) for i, j in _hungarian(w) if w[i][j] > 0]
+
+
+@dataclass
+class TaskScores:
+    labels: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in LABELS})
+    form: PRF = field(default_factory=PRF)
+    stwr: PRF = field(default_factory=PRF)
+    form_recall: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in FORMS})
+
+    def roles(self, names: tuple[str, ...]) -> PRF:
+        out = PRF()
+        for k in names:
+            out.tp += self.labels[k].tp
+            out.fp += self.labels[k].fp
+            out.fn += self.labels[k].fn
+        return out
+
+    def summary(self, roles: tuple[str, ...]) -> dict[str, dict[str, float]]:
+        joint = self.roles(("Message",) + roles)
+        out = {"Message": self.labels["Message"].as_dict(), "Roles": self.roles(roles).as_dict(), "Joint": joint.as_dict()}
+        for k in roles:
+            out[k] = self.labels[k].as_dict()
+        out["Form"] = self.form.as_dict()
+        out["STWR"] = self.stwr.as_dict()
+        out["recall_by_form"] = {k: round(100 * v.r, 2) for k, v in self.form_recall.items() if v.tp + v.fn}
+        return out
+
+
+def score_document(gold: list[dict], pred: list[dict], scores: TaskScores, roles: tuple[str, ...]) -> None:
+    pairs = match(gold, pred)
+    mg = {i for i, _ in pairs}
+    mp = {j for _, j in pairs}
+    for i, j in pairs:
+        g, p = gold[i], pred[j]
+        for lab in ("Message",) + roles:
+            scores.labels[lab].add(set(g.get(lab, [])), set(p.get(lab, [])))
+        gm, pm = set(g["Message"]), set(p["Message"])
+        for attr, prf in (("Form", scores.form), ("STWR", scores.stwr)):
+            if g.get(attr) == p.get(attr):
+                prf.add(gm, pm)
+            else:
+                prf.fp += len(pm)
+                prf.fn += len(gm)
+        if g.get("Form") in scores.form_recall:
+            scores.form_recall[g["Form"]].add(gm, pm)
+    for i, g in enumerate(gold):
+        if i in mg:
+            continue
+        for lab in ("Message",) + roles:
+            scores.labels[lab].fn += len(g.get(lab, []))
+        scores.form.fn += len(g["Message"])
+        scores.stwr.fn += len(g["Message"])
+        if g.get("Form") in scores.form_recall:
+            scores.form_recall[g["Form"]].fn += len(g["Message"])
+    for j, p in enumerate(pred):
+        if j in mp:
+            continue
+        for lab in ("Message",) + roles:
+            scores.labels[lab].fp += len(p.get(lab, []))
+        scores.form.fp += len(p["Message"])
+        scores.stwr.fp += len(p["Message"])
+
+
+def score_dirs(gold_dir: Path, pred_dir: Path, only: list[str] | None = None) -> dict[str, Any]:
+    """Subtask 1 (all annotations, all roles) and subtask 2 (top-level, Source only)."""
+    full, simple = TaskScores(), TaskScores()
+    names = [p.name for p in documents(gold_dir)]
+    if only is not None:
+        names = [n for n in names if n in set(only)]
+    missing = 0
+    for name in names:
+        gold = load(gold_dir / name)["Annotations"]
+        pp = pred_dir / name
+        if pp.exists():
+            pred = load(pp).get("Annotations", [])
+        else:
+            pred, missing = [], missing + 1
+        score_document(gold, pred, full, ROLES)
+        score_document([a for a in gold if not a.get("IsNested")], [a for a in pred if not a.get("IsNested")], simple, ("Source",))
+    return {"documents": len(names), "missing_predictions": missing, "subtask1": full.summary(ROLES), "subtask2": simple.summary(("Source",))}
