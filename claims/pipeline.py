@@ -192,8 +192,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def extract_parsed(src: SourceDocument, doc: ParsedDoc) -> list[Claim]:
-    """Claims of one parsed document."""
+def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = False) -> list[Claim]:
+    """Claims of one parsed document.
+
+    ``free_indirect`` also continues a speaker's claims through sentences with a
+    reportative "soll" (the SpkAtt scheme's free indirect speech; off for ``claims extract``).
+    """
     text = src.text
     quotes = find_quotes(text, src.body_start)
     outlets = [find_outlet_mentions(doc, s) for s in doc.sentences]
@@ -206,7 +210,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc) -> list[Claim]:
         return om if om is not None and om.medium else None
 
     kinds = [decide_kind(doc, d, quotes, is_media(d.speaker) is not None) for d in drafts]
-    conts = find_continuations(doc, drafts, quotes, kinds)
+    conts = find_continuations(doc, drafts, quotes, kinds, free_indirect)
     all_drafts = drafts + conts
     order = sorted(range(len(all_drafts)), key=lambda i: (all_drafts[i].message[0], all_drafts[i].message[1]))
     # continuation_of indexes refer to ``drafts``; map to the final order later
@@ -341,7 +345,13 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc) -> list[Claim]:
             mspan = None
             if m is not None:
                 toks = doc.sentences[m.sent].tokens
-                a, b = toks[m.first].start, toks[m.last].end
+                lo, hi = m.first, m.last
+                if toks[lo].upos != "PRON":
+                    lo, hi = sx.widen_np(doc.sentences[m.sent], lo, hi)
+                    msg_parts = d.parts or [d.message]
+                    while hi > m.last and any(a <= toks[hi].start < b for a, b in msg_parts):
+                        hi -= 1
+                a, b = toks[lo].start, toks[hi].end
                 mspan = Span(start=a, end=b, text=text[a:b])
             speaker = Speaker(name=res.name, kind=res.kind if res.kind in {"person", "organization", "country", "media", "anonymous", "group"} else "unknown", role=res.role, mention=mspan)
         outs = []

@@ -48,6 +48,7 @@ def check_split(paths: list[Path], size: int = CHECK_SIZE) -> tuple[list[Path], 
 
 
 # --------------------------------------------------------------------------- prediction
+PREP_LEMMAS = {" ".join(c.words) for c in __import__("claims.lexicons", fromlist=["x"]).prepositional_cues()} | {"wie"}
 STWR_BY_CLASS = {"speech": "Speech", "writing": "Writing", "thought": "ST", "accusation": "Speech", "denial": "Speech", "confirm": "Speech"}
 WRITING_LEMMAS = {"berichten", "schreiben", "melden", "vermelden", "twittern", "posten", "veröffentlichen"}
 
@@ -125,9 +126,29 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
         message = idx.ids(pieces)
         if not message:
             continue
-        cue = idx.ids([(x.start, x.end) for x in c.cue])
         speaker = (root.speaker if root else c.speaker) if (root or c.speaker) else None
         source = idx.ids([(speaker.mention.start, speaker.mention.end)]) if speaker and speaker.mention else []
+        # prepositional cues: the scheme's cue is the preposition; its noun ("Angaben") and the
+        # source phrase form the frame, which is not part of the message
+        prep = [x for x in c.cue if x.lemma in PREP_LEMMAS or x.lemma.startswith(("nach ", "laut "))]
+        cue = idx.ids([(x.start, x.end) for x in c.cue if x not in prep])
+        prep_frame: list[str] = []
+        for x in prep:
+            words = idx.ids([(x.start, x.end)])
+            if not words:
+                continue
+            first = words[:1] if x.lemma.split()[0] in {"nach", "laut", "gemäß"} and x.lemma not in {"nach eigenen angaben", "unter berufung auf"} else words
+            cue += first
+            source += [w for w in words if w not in first]
+            prep_frame += words
+            near = [(speaker.mention.start, speaker.mention.end)] if speaker and speaker.mention and abs(speaker.mention.start - x.end) < 60 or (speaker and speaker.mention and abs(x.start - speaker.mention.end) < 60) else []
+            near += [(o.start, o.end) for o in c.outlets if abs(o.start - x.end) < 60 or abs(x.start - o.end) < 60]
+            prep_frame += idx.ids(near)
+        if prep_frame and not c.message_parts:
+            pf = set(prep_frame)
+            message = [m for m in message if m not in pf] or message
+        cue = sorted(set(cue), key=lambda x: tuple(map(int, x.split(":"))))
+        source = sorted(set(source), key=lambda x: tuple(map(int, x.split(":"))))
         if not source and cue and any(x.lemma in {"demnach", "danach", "wonach"} for x in c.cue):
             source = cue
         frame: list[str] = []
@@ -137,9 +158,11 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
             for a, b, tid, s in idx.spans:
                 if s in sents and tid not in msg:
                     frame.append(tid)
-            # no final punctuation in the frame
-            while frame and idx.text[[t for t in idx.spans if t[2] == frame[-1]][0][0]] in ".!?":
+            # no final punctuation in the frame (direct speech keeps it)
+            while frame and c.kind != "direct" and idx.text[[t for t in idx.spans if t[2] == frame[-1]][0][0]] in ".!?":
                 frame.pop()
+            if prep and not any(x not in prep for x in c.cue):
+                frame = sorted(set(prep_frame), key=lambda x: tuple(map(int, x.split(":"))))
         if c.continuation_of:
             konj = c.kind in {"indirect", "mixed"}
             form = "Direct" if c.kind == "direct" else ("IndirectFreeIndirect" if konj else "FreeIndirect")
@@ -147,6 +170,15 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
         else:
             form = "Direct" if c.kind == "direct" else "Indirect"
             stwr = _stwr(c)
+        verb_cues = [x for x in c.cue if x not in prep]
+        if prep and verb_cues and not c.continuation_of:
+            # "sagte Raab laut Spiegel Online": two speakers, one message
+            pc = idx.ids([(x.start, x.end) for x in prep])[:1]
+            ps = [w for w in prep_frame if w not in pc and w not in source]
+            own = [w for w in source if w not in idx.ids([(x.start, x.end) for x in prep])]
+            anns.append({"Addr": [], "Cue": pc, "Form": form, "Frame": sorted(set(pc + ps), key=lambda x: tuple(map(int, x.split(":")))), "HasNested": False, "IsNested": False, "Message": message, "STWR": "SW", "Source": ps})
+            source = own
+            cue = [w for w in cue if w not in pc]
         anns.append({"Addr": [], "Cue": cue, "Form": form, "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
         # quoted fragments inside a mixed claim are nested direct speech
         if c.kind == "mixed":
@@ -185,8 +217,50 @@ def predict_document(doc: dict[str, Any], analyzer) -> dict[str, Any]:
         for t in sent.tokens:
             idx.spans.append((t.start, t.end, f"{s_meta['SentenceId']}:{t.i}", s_meta["SentenceId"]))
     parsed = ParsedDoc(text=text, sentences=join_colon_sentences([s for s in sents if s.tokens], text))
-    claims = extract_parsed(parse_text(text), parsed)
-    return {"DocumentName": doc.get("DocumentName"), "Sentences": doc["Sentences"], "Annotations": claims_to_annotations(claims, idx)}
+    claims = extract_parsed(parse_text(text), parsed, free_indirect=True)
+    anns = claims_to_annotations(claims, idx) + reported_annotations(parsed, claims, idx)
+    return {"DocumentName": doc.get("DocumentName"), "Sentences": doc["Sentences"], "Annotations": anns}
+
+
+REPORT_VERBS = {"sprechen", "reden", "äußern", "verweisen", "hinweisen", "kritisieren", "loben", "fordern", "ankündigen", "warnen", "berichten", "bestätigen", "dementieren", "zurückweisen", "bestreiten", "vorwerfen", "verlangen", "appellieren", "beklagen", "anprangern", "diskutieren", "verkünden", "melden", "erklären", "mitteilen", "bekanntgeben", "versprechen", "drohen", "androhen", "empfehlen", "vorschlagen", "zusagen", "protestieren", "schreiben", "zitieren", "würdigen", "danken", "gratulieren", "beraten", "verhandeln", "kommentieren", "widersprechen"}
+
+
+def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex) -> list[dict[str, Any]]:
+    """The scheme's Reported form: a speech act told without its content
+    ("Ein Militärsprecher verwies auf die schlechten Wetterbedingungen"). The whole
+    sentence is the message. These are not claims for ``claims extract``."""
+    from claims.rules import syntax as sx
+    from claims.rules.verb_cues import NEGATION, _surface_subject, speech_verb, subject_of
+
+    taken = [(c.message.start, c.message.end) for c in claims]
+    cue_pos = {x.start for c in claims for x in c.cue}
+    out = []
+    for sent in parsed.sentences:
+        last = sx.content_last(sent)
+        if any(a <= sent.start < b or a < sent.tokens[last].end <= b or (sent.start <= a and b <= sent.tokens[last].end) for a, b in taken):
+            continue
+        for t in sent.tokens[: last + 1]:
+            if t.start in cue_pos or t.xpos in {"VVINF", "VVIZU"}:
+                continue
+            hit = speech_verb(sent, t)
+            lemma = hit[0] if hit else t.lemma.lower()
+            if lemma not in REPORT_VERBS or any(x.lower in NEGATION for x in sent.tokens[: last + 1]):
+                continue
+            subj = subject_of(sent, t)
+            if subj is None:
+                subj = _surface_subject(sent, t, False, last)
+            if subj is None or sent.tokens[subj].upos == "PRON" and sent.tokens[subj].lower in {"es", "man"}:
+                continue
+            lo, hi = sx.widen_np(sent, *sx.np_tokens(sent, subj))
+            source = idx.ids([(sent.tokens[lo].start, sent.tokens[hi].end)])
+            message = idx.ids([(sent.start, sent.tokens[last].end)])
+            from claims import lexicons
+
+            info = lexicons.speech_verbs().get(lemma)
+            stwr = "Writing" if lemma in WRITING_LEMMAS else STWR_BY_CLASS.get(info.cls, "Speech") if info else "Speech"
+            out.append({"Addr": [], "Cue": [], "Form": "Reported", "Frame": [], "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
+            break
+    return out
 
 
 # --------------------------------------------------------------------------- scoring

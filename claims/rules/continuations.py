@@ -27,7 +27,10 @@ def continuation_message(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) ->
     return (start, end), False
 
 
-def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: str) -> bool:
+REPORTATIVE = {"soll", "sollen", "solle", "sollten", "sollte", "müsse", "müssten"}
+
+
+def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: str, free_indirect: bool = False) -> bool:
     if sx.is_question(sent) or sent.tokens[-1].text not in sx.FINAL | sx.QUOTE_MARKS:
         return False
     (_, _), whole_quote = continuation_message(doc, sent, quotes)
@@ -38,10 +41,13 @@ def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: st
         return True
     if root_kind in {"direct", "mixed"} and sx.has_first_person(sent.tokens[: last + 1]):
         return True
+    if free_indirect and any(v.lower in REPORTATIVE for v in sx.main_finite_verbs(sent, 0, last)):
+        # reportative "soll": free indirect speech in the SpkAtt scheme
+        return True
     return False
 
 
-def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote], kinds: list[str]) -> list[Draft]:
+def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote], kinds: list[str], free_indirect: bool = False) -> list[Draft]:
     """Continuation drafts for ``drafts`` (which must be in text order)."""
     claimed = {d.sent for d in drafts}
     # sentences covered by a message (multi-sentence quotes)
@@ -61,7 +67,7 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
         k = end_sent + 1
         while k < n:
             sent = doc.sentences[k]
-            if k in claimed or not qualifies(doc, sent, quotes, kinds[r]):
+            if k in claimed or not qualifies(doc, sent, quotes, kinds[r], free_indirect):
                 break
             (s, e), _ = continuation_message(doc, sent, quotes)
             out.append(Draft(sent=k, message=(s, e), rule="continuation", continuation_of=r, speaker_hint="root"))

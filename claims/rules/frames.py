@@ -16,15 +16,15 @@ def _content_before(sent: Sentence, comma: int, quotes: list[Quote]) -> tuple[in
     end_tok = comma - 1
     if end_tok < 0:
         return None
-    if sx.is_quote(toks[end_tok]):
-        for q in quotes:
-            if q.end == toks[end_tok].end:
-                return q.inner
     start = 0
     for k in range(end_tok, -1, -1):
         if toks[k].text == ":":
             start = k + 1
             break
+    if sx.is_quote(toks[end_tok]):
+        for q in quotes:
+            if q.end == toks[end_tok].end and q.start <= toks[start].start:
+                return q.inner
     if start > end_tok:
         return None
     return toks[start].start, toks[end_tok].end
@@ -42,7 +42,15 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if prev.text != ",":
             continue
         rest = toks[t.i + 1 : last + 1]
-        if any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in rest) or any(x.text in {",", ":"} and x.i < last for x in rest[:1]):
+        after = None
+        close = next((x.i for x in rest if x.text == ","), None)
+        if close is not None and close < last:
+            # parenthetical frame: content goes on after the second comma
+            if any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[t.i + 1 : close]):
+                continue
+            after = (toks[close + 1].start, toks[last].end)
+            rest = toks[t.i + 1 : close]
+        if any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in rest) or not rest:
             continue
         head = next((x.i for x in rest if x.upos in {"PROPN", "NOUN"} or (x.upos == "PRON" and x.xpos == "PPER")), None)
         if head is None:
@@ -52,7 +60,12 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             continue
         lo, hi = sx.np_tokens(sent, head)
         lo = max(lo, t.i + 1)
-        d = Draft(sent=sent.index, message=msg, cues=[CuePiece(t.start, t.end, t.text, "so")], rule="frame_after", speaker=Mention(sent.index, lo, hi), verb_class="speech")
+        parts = None
+        if after is not None:
+            hi = min(hi, close - 1)
+            parts = [msg, after]
+            msg = (msg[0], after[1])
+        d = Draft(sent=sent.index, message=msg, cues=[CuePiece(t.start, t.end, t.text, "so")], rule="frame_after", speaker=Mention(sent.index, lo, hi), verb_class="speech", parts=parts)
         d.frame = (t.start, toks[hi].end)
         out.append(d)
     return out

@@ -72,6 +72,10 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
         elif t.lower in {"nach", "laut"} and t.i + 1 <= last and COMPOUND_ANGABEN.match(toks[t.i + 1].text) and toks[t.i + 1].lower != "angaben":
             cue_last = t.i + 1
             ctype = "compound"
+        elif t.lower == "nach" and t.i + 1 <= last and _speech_np(sent, t.i + 1, last):
+            # "Nach einer Stellungnahme der US-Armee …", "nach Berichten der BBC"
+            cue_last = t.i
+            ctype = "after"
         if cue_last is None:
             continue
         used.update(range(t.i, cue_last + 1))
@@ -94,6 +98,19 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
             source = Mention(sent.index, *src)
         elif ctype == "compound":
             src = (cue_last, cue_last)
+        elif ctype == "possessive":
+            if t.i == 0:
+                continue
+            before = toks[t.i - 1]
+            if before.xpos in {"PPOSAT", "PDAT"} or before.lower in {"seiner", "ihrer", "meiner", "unserer"}:
+                src = (t.i - 1, t.i - 1)
+                cue_lo = t.i - 1
+            else:
+                src = sx.surface_np_before(sent, t.i - 1)
+                if src is None:
+                    continue
+            source = Mention(sent.index, *src)
+            ctype = "before"
         lemma = " ".join(x.lower for x in toks[cue_lo : cue_hi + 1])
         cue_piece = CuePiece(toks[cue_lo].start, toks[cue_hi].end, doc.text[toks[cue_lo].start : toks[cue_hi].end], lemma)
         lo, hi = _clause_bounds(sent, cue_lo, last)
@@ -191,3 +208,14 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
     else:
         d.speaker_hint = "prev_claim"
     return d
+
+
+def _speech_np(sent: Sentence, i: int, last: int) -> bool:
+    span = sx.surface_np_after(sent, i, last)
+    if span is None:
+        return False
+    head = next((t for t in sent.tokens[span[0] : span[1] + 1] if t.upos in {"NOUN", "PROPN"}), None)
+    if head is None:
+        return False
+    nouns = lexicons.media_nouns()
+    return lexicons.compound_match(head.text, nouns) is not None or head.lower in sx.g("speech_noun")

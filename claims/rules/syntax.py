@@ -174,6 +174,11 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
     """A noun phrase that starts at token ``i``, found by tags alone (for prepositional cues)."""
     toks = sent.tokens
     limit = len(toks) - 1 if limit is None else limit
+    if i <= limit and is_quote(toks[i]):
+        # a quoted name: laut „tagesschau.de“
+        close = next((j for j in range(i + 1, min(limit, i + 8) + 1) if is_quote(toks[j])), None)
+        if close is not None and close > i + 1:
+            return i, close
     k = i
     last_noun = None
     while k <= limit:
@@ -299,3 +304,39 @@ def nationalities(tokens: list[Token]) -> set[str]:
                 if any(low.startswith(s) for s in stems if len(s) >= 3):
                     out.add(country)
     return out
+
+
+def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    """Extend a noun phrase to the right over a genitive or ``von``-phrase and a comma
+    apposition ("Patrick Breyer vom Arbeitskreis X", "Kristina Mena, Professorin für …")."""
+    toks = sent.tokens
+    n = len(toks)
+    k = hi + 1
+    while k < n:
+        t = toks[k]
+        if t.lower in {"von", "vom", "aus", "bei", "des", "der"} and k + 1 < n and toks[k + 1].upos in {"PROPN", "NOUN", "DET", "ADJ"}:
+            span = surface_np_after(sent, k + 1)
+            if span is None:
+                break
+            hi = span[1]
+            k = hi + 1
+            continue
+        if t.text == "(":
+            close = next((j for j in range(k + 1, min(n, k + 8)) if toks[j].text == ")"), None)
+            if close is None:
+                break
+            hi = close
+            k = close + 1
+            continue
+        if t.text == "," and k + 1 < n and toks[k + 1].upos in {"PROPN", "NOUN"} and not opens_subordinate(toks[k + 1]):
+            span = surface_np_after(sent, k + 1)
+            if span is None:
+                break
+            end = span[1]
+            nxt = toks[end + 1] if end + 1 < n else None
+            if nxt is not None and (nxt.text in {",", ":", ".", ")"} or nxt.upos in {"VERB", "AUX", "ADP"}) and not (nxt.upos in {"VERB", "AUX"} and nxt.is_finite_verb and toks[k + 1].upos == "NOUN" and False):
+                hi = end
+                k = end + 1
+                continue
+        break
+    return lo, hi

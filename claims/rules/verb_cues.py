@@ -336,13 +336,18 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             # content before the frame
             comma_i = t.i - 1 if prev.text == "," else t.i
             before_end_tok = comma_i - 1
+            clause0 = toks[0].start
+            for k in range(t.i - 1, -1, -1):
+                if toks[k].text == ":":
+                    clause0 = toks[k + 1].start if k + 1 < len(toks) else clause0
+                    break
             if prev.text == "," and prev2 is not None and sx.is_quote(prev2):
                 q = _quote_ending_at(quotes, prev2.end)
-                if q is not None:
+                if q is not None and q.start <= clause0:
                     message = q.inner
             elif sx.is_quote(prev):
                 q = _quote_ending_at(quotes, prev.end)
-                if q is not None:
+                if q is not None and q.start <= clause0:
                     message = q.inner
             if message is None and before_end_tok >= 0:
                 start = 0
