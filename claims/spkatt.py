@@ -155,7 +155,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
         if cue:
             sents = {idx.sentence_of(x.start) for x in c.cue}
             msg = set(message)
-            for a, b, tid, s in idx.spans:
+            for _a, _b, tid, s in idx.spans:
                 if s in sents and tid not in msg:
                     frame.append(tid)
             # no final punctuation in the frame (direct speech keeps it)
