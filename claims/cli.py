@@ -67,41 +67,118 @@ def store_call(fn, *args, **kwargs):
         fail(str(exc))
 
 
+class Analyzer(str, __import__("enum").Enum):
+    auto = "auto"
+    stanza = "stanza"
+    lite = "lite"
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Text files, directories (all *.txt below) or - for stdin."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
     model_dir: Optional[Path] = ModelDir,
+    analyzer: Analyzer = typer.Option(Analyzer.auto, "--analyzer", help="auto (stanza when its model is found, else lite), stanza (downloads its model if missing), or lite (SoMaJo + HanTa, offline)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the pipeline once); output keeps the input order."),
+    prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter", help="Parse only sentences that can hold a claim, with their neighbours."),
     db: Optional[str] = DbOption,
     no_store: bool = typer.Option(False, "--no-store", help="Only print, store nothing."),
+    force: bool = typer.Option(False, "--force", help="Extract documents again even when stored unchanged."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
     """Find attributed claims in German articles and store them."""
-    from claims.pipeline import EXTRACTOR_VERSION, extract_documents
+    from claims import batch
+    from claims.pipeline import EXTRACTOR_VERSION
+    from claims.store import StoreError
 
     sources, errors = load_sources(paths)
     for e in errors:
         typer.echo(f"claims: {e}", err=True)
     store = None if no_store else open_store(db)
+    claims = []
     if sources:
-        analyzer = _analyzer(model_dir)
-        results = extract_documents(sources, analyzer)
-        for src, r in zip(sources, results, strict=True):
-            if store is not None:
-                from claims.store import StoreError
+        todo, stored = sources, {}
+        if store is not None and not force:
+            # unchanged documents (same bytes, same extractor) are not extracted again
+            todo = []
+            for src in sources:
+                if store_call(store.has_document, src.sha256, EXTRACTOR_VERSION):
+                    stored[src.sha256] = [c for c, _ in store_call(store.query, document=src.sha256)]
+                else:
+                    todo.append(src)
+        if todo and analyzer != Analyzer.lite:
+            from claims.nlp.stanza_analyzer import ModelNotFoundError
 
+            try:
+                shared = batch.make_analyzer(analyzer.value, model_dir, prefilter) if jobs == 1 else None
+            except ModelNotFoundError as exc:
+                fail(str(exc), 2)
+        else:
+            shared = None
+        done = {}
+        for src, r in zip(todo, batch.run(todo, analyzer.value, model_dir, jobs, prefilter, analyzer=shared), strict=True):
+            done[src.sha256] = r.claims
+            if store is not None:
                 try:
                     store.save(r, src.text, EXTRACTOR_VERSION)
                 except StoreError as exc:
                     typer.echo(f"claims: {src.path}: not stored: {exc}", err=True)
                     errors.append(str(exc))
-        claims = [c for r in results for c in r.claims]
+        for src in sources:
+            claims.extend(done.get(src.sha256, stored.get(src.sha256, [])))
         if not quiet:
             out = render_claims(claims, fmt)
             if out:
                 typer.echo(out)
     if errors:
         raise typer.Exit(1)
+
+
+models_app = typer.Typer(no_args_is_help=True, help="Where the stanza model is looked for, what is there, and downloading it.")
+app.add_typer(models_app, name="models")
+
+
+def _dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
+
+
+@models_app.command("path")
+def models_path(model_dir: Optional[Path] = ModelDir) -> None:
+    """The model directory in use (--model-dir, $CLAIMS_STANZA_DIR, or stanza's default)."""
+    from claims.nlp.stanza_analyzer import resolve_model_dir
+
+    typer.echo(str(resolve_model_dir(model_dir)))
+
+
+@models_app.command("status")
+def models_status(model_dir: Optional[Path] = ModelDir) -> None:
+    """What is in the model directory and how large it is."""
+    from claims.nlp.stanza_analyzer import ENV_VAR, model_present, resolve_model_dir
+
+    d = resolve_model_dir(model_dir)
+    source = "--model-dir" if model_dir else (f"${ENV_VAR}" if __import__("os").environ.get(ENV_VAR) else "stanza default")
+    typer.echo(f"directory: {d} ({source})")
+    if not model_present(d):
+        typer.echo("stanza German model: missing (claims models download, or --analyzer lite)")
+        raise typer.Exit(1)
+    procs = sorted(p.name for p in (d / "de").iterdir() if p.is_dir())
+    typer.echo(f"stanza German model: present, {_dir_size(d) / 1e6:.1f} MB")
+    typer.echo(f"processors: {', '.join(procs)}")
+
+
+@models_app.command("download")
+def models_download(model_dir: Optional[Path] = ModelDir) -> None:
+    """Download stanza's German model (with stanza's progress bar)."""
+    from claims.nlp.stanza_analyzer import ENV_VAR, resolve_model_dir
+
+    d = resolve_model_dir(model_dir)
+    try:
+        import stanza
+
+        stanza.download("de", model_dir=str(d))
+    except Exception as exc:  # network errors come in many types
+        fail(f"cannot download the German model to {d}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__} (offline? use --analyzer lite, or --model-dir / ${ENV_VAR} with a model you have)")
+    typer.echo(f"downloaded to {d}")
 
 
 def _status_list(values: Optional[list[str]]) -> Optional[list[str]]:
@@ -291,6 +368,8 @@ def evaluate(
     model_dir: Optional[Path] = ModelDir,
     as_json: bool = typer.Option(False, "--json", help="Scores as JSON."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every error per document."),
+    analyzer_kind: Analyzer = typer.Option(Analyzer.stanza, "--analyzer", help="Analyzer to score."),
+    prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter"),
 ) -> None:
     """Score the extractor against a gold file (claim F1, speaker, outlets, kind, verification)."""
     from claims.evaluate import score
@@ -302,7 +381,13 @@ def evaluate(
             raise ValueError("expected a JSON list of documents")
     except (OSError, ValueError) as exc:
         fail(f"{gold}: cannot read gold file ({exc})", 2)
-    analyzer = _analyzer(model_dir)
+    from claims import batch
+    from claims.nlp.stanza_analyzer import ModelNotFoundError
+
+    try:
+        analyzer = batch.make_analyzer(analyzer_kind.value, model_dir, prefilter)
+    except ModelNotFoundError as exc:
+        fail(str(exc), 2)
     sources = [parse_text(d["text"], path=d.get("file")) for d in docs]
     results = extract_documents(sources, analyzer)
     preds = {r.document.sha256: [c.model_dump(mode="json") for c in r.claims] for r in results}

@@ -58,6 +58,22 @@ def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
     return None
 
 
+def _nominative(words: list, head) -> str:
+    """"russischer Medien" -> "russische Medien": adjectives in the strong nominative
+    where the noun is plural or feminine; the noun as its lemma."""
+    plural = head.feats.get("Number") == "Plur" or head.lower.endswith("medien")
+    fem = head.feats.get("Gender") == "Fem"
+    out = []
+    for w in words:
+        if w.upos == "ADJ" and w.lemma and (plural or fem) and w.lemma.isalpha():
+            out.append(w.lemma.lower() + "e" if w.text[:1].islower() else w.lemma + "e")
+        elif w is head and w.lemma and not plural and w.lemma[:1].isupper():
+            out.append(w.lemma)
+        else:
+            out.append(w.text)
+    return " ".join(out)
+
+
 def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
     out: list[OutletMention] = []
     toks = sent.tokens
@@ -113,7 +129,7 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
             lo -= 1
         if name is None:
             words = [x for x in toks[lo : hi + 1] if x.lower not in sx.ARTICLES and not x.is_punct and x.lower not in {"einem", "einer", "ein", "eine", "eines", "im", "in", "zum", "zur", "beim", "vom", "am"}]
-            name = sx._join(words) if words else t.text
+            name = _nominative(words, t) if words else t.text
         det = toks[lo]
         definite = det.lower in sx.ARTICLES or det.lower in {"im", "zum", "zur", "vom", "beim", "am"}
         plural = t.feats.get("Number") == "Plur" or t.lower.endswith(("berichte", "berichten", "medien"))

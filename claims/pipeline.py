@@ -234,6 +234,10 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             inside = any(a <= om.start < b for (a, b) in messages_in(d.sent))
             if d.rule == "continuation":
                 continue
+            if not is_own and d.cues:
+                lo, hi = sorted((om.start, d.cues[0].start))
+                if ":" in text[lo:hi]:
+                    continue  # another clause of the sentence
             if is_own or not inside:
                 if d.speaker is not None and om.first <= d.speaker.last and d.speaker.first <= om.last and not om.medium:
                     continue
@@ -392,8 +396,11 @@ def document_info(src: SourceDocument) -> DocumentInfo:
 
 
 def analyze(src: SourceDocument, analyzer) -> ParsedDoc:
-    body = src.text[src.body_start :]
-    sents = analyzer.analyze(body, offset=src.body_start, full_text=src.text)
+    (sents,) = analyzer.analyze_many([src.text[src.body_start :]])
+    for sent in sents:
+        for t in sent.tokens:
+            t.start += src.body_start
+            t.end += src.body_start
     return ParsedDoc(text=src.text, sentences=sents)
 
 

@@ -307,9 +307,12 @@ class Store:
         search: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        document: str | None = None,
     ) -> list[tuple[Claim, str]]:
         c = claims_t.c
         stmt = sa.select(claims_t.c.record, c.status)
+        if document:
+            stmt = stmt.where(c.document_sha256 == document)
         if status:
             stmt = stmt.where(c.status.in_(status))
         if speaker:
@@ -328,7 +331,7 @@ class Store:
         if search:
             stmt = stmt.where(sa.func.lower(c.message).contains(search.lower()))
         order = sa.case(*[(c.status == k, v) for k, v in STATUS_ORDER.items()], else_=9)
-        stmt = stmt.order_by(order, c.date.desc(), c.document_sha256, c.position)
+        stmt = stmt.order_by(c.position) if document else stmt.order_by(order, c.date.desc(), c.document_sha256, c.position)
         if limit is not None:
             stmt = stmt.limit(limit)
         if offset:

@@ -55,3 +55,9 @@ def one(claims, fragment: str):
     hits = [c for c in claims if fragment in c.message.text]
     assert len(hits) == 1, f"{len(hits)} claims contain {fragment!r}: {[c.message.text for c in claims]}"
     return hits[0]
+
+
+@pytest.fixture(autouse=True)
+def _private_database(tmp_path, monkeypatch):
+    """No test writes to the user's real claims database."""
+    monkeypatch.setenv("CLAIMS_DB", str(tmp_path / "default.db"))

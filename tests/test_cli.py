@@ -69,7 +69,7 @@ def test_missing_model_is_one_clear_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(stanza_analyzer, "_SHARED", {})
     monkeypatch.setattr("stanza.download", lambda *a, **k: (_ for _ in ()).throw(OSError("offline")))
-    r = runner.invoke(app, ["extract", "--model-dir", str(tmp_path / "nomodel"), str(SEEDS[0])])
+    r = runner.invoke(app, ["extract", "--analyzer", "stanza", "--model-dir", str(tmp_path / "nomodel"), str(SEEDS[0])])
     assert r.exit_code == 2
     assert "--model-dir" in r.stderr and "CLAIMS_STANZA_DIR" in r.stderr
 

@@ -70,8 +70,10 @@ class StanzaAnalyzer:
         kwargs = dict(dir=str(self.model_dir), download_method=None, processors=processors, logging_level="WARN")
         self._pipe = stanza.Pipeline("de", **kwargs)
         self._pretok = None
+        self._tok = None
         self._kwargs = kwargs
         self._lock = threading.Lock()
+        self.prefilter = False
 
     def _missing_message(self) -> str:
         return (
@@ -133,13 +135,55 @@ class StanzaAnalyzer:
         return self._convert(doc.sentences, offset, full_text if full_text is not None else text)
 
     def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:
-        """Parse several texts in one batch (offsets relative to each text)."""
+        """Parse several texts in one batch (offsets relative to each text).
+
+        With ``prefilter`` on, only sentences that can hold a claim (and their
+        neighbours) are tagged and parsed; the others keep their words only.
+        """
         import stanza
 
+        if self.prefilter:
+            return self._analyze_filtered(texts)
         docs = [stanza.Document([], text=t) for t in texts]
         with self._lock:
             done = self._pipe(docs) if docs else []
         return [self._convert(d.sentences, 0, t) for d, t in zip(done, texts, strict=True)]
+
+    def _analyze_filtered(self, texts: list[str]) -> list[list[Sentence]]:
+        """Split cheaply into sentence-like chunks, keep the candidates and their
+        neighbours, and parse only those stretches of text."""
+        import stanza
+
+        from claims.nlp.prefilter import chunk_text, select_sentences, words_of
+
+        jobs: list[tuple[int, int, int]] = []  # (text index, start, end)
+        for ti, t in enumerate(texts):
+            chunks = chunk_text(t)
+            chosen = select_sentences([words_of(t[a:b]) for a, b in chunks])
+            run = None
+            for k, (a, b) in enumerate(chunks):
+                if k in chosen:
+                    run = (run[0], b) if run is not None and run[1] <= a and not t[run[1] : a].strip() else run
+                    if run is None or run[1] != b:
+                        if run is not None:
+                            jobs.append((ti, *run))
+                        run = (a, b)
+                elif run is not None:
+                    jobs.append((ti, *run))
+                    run = None
+            if run is not None:
+                jobs.append((ti, *run))
+        docs = [stanza.Document([], text=texts[ti][a:b]) for ti, a, b in jobs]
+        with self._lock:
+            done = self._pipe(docs) if docs else []
+        out: list[list[Sentence]] = [[] for _ in texts]
+        for (ti, a, _b), d in zip(jobs, done, strict=True):
+            sents = self._convert(d.sentences, a, texts[ti])
+            out[ti].extend(sents)
+        for sents in out:
+            for k, sent in enumerate(sents):
+                sent.index = k
+        return out
 
     def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:
         """Parse pre-tokenised sentences; token ``i`` of sentence ``k`` stays token ``i``.

@@ -129,6 +129,8 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     relative clauses and adverbials stay out.
     """
     toks = sent.tokens
+    if all(t.head == -1 and not t.deprel for t in toks):
+        return surface_np_around(sent, head)
     keep = {head}
     right_ok = {"flat", "flat:name", "appos", "nummod", "compound", "conj", "cc", "punct", "nmod"}
 
@@ -339,4 +341,22 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
                 k = end + 1
                 continue
         break
+    return lo, hi
+
+
+def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
+    """Noun phrase extent by tags alone (for analyzers without a dependency parse)."""
+    toks = sent.tokens
+    lo = head
+    while lo > 0 and (toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN", "NOUN"} or toks[lo - 1].xpos in {"ART", "ADJA", "PPOSAT", "PIAT", "TRUNC"}):
+        if toks[lo - 1].upos == "NOUN" and toks[lo].upos == "NOUN" and toks[lo - 1].feats.get("Case") == "Gen":
+            break
+        lo -= 1
+        if toks[lo].upos == "DET":
+            break
+    hi = head
+    while hi + 1 < len(toks) and (toks[hi + 1].upos == "PROPN" or (toks[hi].upos == "PROPN" and toks[hi + 1].upos == "NUM")):
+        hi += 1
+    if hi + 3 < len(toks) and toks[hi + 1].text == "(" and toks[hi + 3].text == ")":
+        hi += 3
     return lo, hi

@@ -1,0 +1,90 @@
+"""Batch extraction: documents in input order, optionally in parallel worker processes
+(each loads its pipeline once), with a progress bar on a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Iterable, Iterator
+
+from claims.document import SourceDocument
+from claims.models import DocumentResult
+
+BATCH = 8
+_WORKER = {}
+
+
+def make_analyzer(kind: str = "stanza", model_dir: str | os.PathLike | None = None, prefilter: bool = True, threads: int | None = None):
+    """The analyzer for ``--analyzer``: stanza, lite, or auto (stanza when a model is there)."""
+    from claims.nlp import stanza_analyzer as sa
+
+    if kind == "auto":
+        if sa.model_present(sa.resolve_model_dir(model_dir)):
+            kind = "stanza"
+        else:
+            print(f"claims: no stanza model in {sa.resolve_model_dir(model_dir)}; using the lite analyzer (SoMaJo + HanTa)", file=sys.stderr)
+            kind = "lite"
+    if kind == "lite":
+        from claims.nlp.lite_analyzer import get_lite_analyzer
+
+        return get_lite_analyzer()
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+    an = sa.get_analyzer(model_dir)
+    an.prefilter = prefilter
+    return an
+
+
+def _init(kind: str, model_dir, prefilter: bool) -> None:
+    _WORKER["analyzer"] = make_analyzer(kind, model_dir, prefilter, threads=1)
+
+
+def _work(batch: list[SourceDocument]) -> list[DocumentResult]:
+    from claims.pipeline import extract_documents
+
+    return extract_documents(batch, _WORKER["analyzer"])
+
+
+def _batches(sources: list[SourceDocument], size: int) -> list[list[SourceDocument]]:
+    return [sources[i : i + size] for i in range(0, len(sources), size)]
+
+
+def run(sources: list[SourceDocument], analyzer_kind: str = "stanza", model_dir=None, jobs: int = 1, prefilter: bool = True, progress: bool | None = None, analyzer=None) -> Iterator[DocumentResult]:
+    """Results for ``sources`` in input order."""
+    from claims.pipeline import extract_documents
+
+    if progress is None:
+        progress = sys.stderr.isatty() and len(sources) > 1
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(sources), unit="doc", file=sys.stderr)
+    batches = _batches(sources, BATCH if jobs == 1 else 2)
+    try:
+        if jobs <= 1:
+            an = analyzer or make_analyzer(analyzer_kind, model_dir, prefilter)
+            for b in batches:
+                for r in extract_documents(b, an):
+                    if bar:
+                        bar.update(1)
+                    yield r
+        else:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("spawn")
+            with ctx.Pool(jobs, initializer=_init, initargs=(analyzer_kind, str(model_dir) if model_dir else None, prefilter)) as pool:
+                for rs in pool.imap(_work, batches):
+                    for r in rs:
+                        if bar:
+                            bar.update(1)
+                        yield r
+    finally:
+        if bar:
+            bar.close()
+
+
+def collect(results: Iterable[DocumentResult]) -> list[DocumentResult]:
+    return list(results)
