@@ -1,0 +1,84 @@
+"""Throughput and memory of claims extraction over shared/bench (real German news).
+
+Each configuration runs in its own process, so peak RSS is measured per run:
+
+    .venv/bin/python benchmarks/throughput.py --n 100            # all configurations
+    .venv/bin/python benchmarks/throughput.py --n 1000 --only stanza-prefilter-j1
+
+Prints articles/s, sentences/s (sentence-like chunks of the input), claims found and
+peak RSS of the extracting process (for --jobs 2, the largest single process).
+No storage: this measures extraction only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench" / "derstandard"
+CONFIGS = {
+    "stanza-full-j1": dict(analyzer="stanza", prefilter=False, jobs=1),
+    "stanza-prefilter-j1": dict(analyzer="stanza", prefilter=True, jobs=1),
+    "stanza-prefilter-j2": dict(analyzer="stanza", prefilter=True, jobs=2),
+    "lite-j1": dict(analyzer="lite", prefilter=False, jobs=1),
+    "lite-j2": dict(analyzer="lite", prefilter=False, jobs=2),
+}
+
+
+def run_one(name: str, n: int, bench: Path, model_dir: str | None) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from claims import batch
+    from claims.document import read_document
+    from claims.nlp.prefilter import chunk_text
+
+    cfg = CONFIGS[name]
+    paths = sorted(bench.glob("*.txt"))
+    paths = (paths * (n // len(paths) + 1))[:n]
+    docs = [read_document(p) for p in paths]
+    sentences = sum(len(chunk_text(d.text)) for d in docs)
+    t0 = time.perf_counter()
+    an = batch.make_analyzer(cfg["analyzer"], model_dir, cfg["prefilter"]) if cfg["jobs"] == 1 else None
+    load = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    claims = sum(len(r.claims) for r in batch.run(docs, cfg["analyzer"], model_dir, cfg["jobs"], cfg["prefilter"], progress=False, analyzer=an))
+    dt = time.perf_counter() - t1
+    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return {"config": name, "articles": n, "seconds": round(dt, 2), "load_seconds": round(load, 2), "articles_per_s": round(n / dt, 2), "sentences_per_s": round(sentences / dt, 1), "claims": claims, "peak_rss_mb": round(rss / 1024, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=100, help="articles per run (the corpus repeats when n exceeds it)")
+    ap.add_argument("--only", action="append", choices=sorted(CONFIGS), help="run only these configurations")
+    ap.add_argument("--bench", type=Path, default=BENCH)
+    ap.add_argument("--model-dir", default=os.environ.get("CLAIMS_STANZA_DIR") or str(ROOT.parent / "shared" / "models" / "stanza-de"))
+    ap.add_argument("--one", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.n, args.bench, args.model_dir)))
+        return
+    rows = []
+    for name in args.only or list(CONFIGS):
+        p = subprocess.run([sys.executable, __file__, "--one", name, "--n", str(args.n), "--bench", str(args.bench), "--model-dir", args.model_dir], capture_output=True, text=True)
+        if p.returncode != 0:
+            print(f"{name}: failed: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}", file=sys.stderr)
+            continue
+        rows.append(json.loads(p.stdout.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1]), flush=True)
+    try:
+        from tabulate import tabulate
+
+        print(tabulate(rows, headers="keys", tablefmt="github"))
+    except ImportError:
+        pass
+
+
+if __name__ == "__main__":
+    main()
