@@ -14,6 +14,7 @@ from claims.rules.continuations import find_continuations
 from claims.rules.draft import Draft, Mention
 from claims.rules.frames import find_headline_colon, find_heisst_es, find_so_frames
 from claims.rules.headlines import find_cueless_quote
+from claims.rules.noun_cues import find_noun_cues
 from claims.rules.prep_cues import find_prep_cues
 from claims.rules.quotes import Quote, find_quotes
 from claims.rules.verb_cues import find_verb_cues, subject_of
@@ -52,6 +53,7 @@ def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
         found += find_so_frames(doc, sent, quotes)
         found += find_heisst_es(doc, sent, quotes)
         found += [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == "prep"]
+        found += [d for d in find_noun_cues(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
         if not found:
             found += find_cueless_quote(doc, sent, quotes)
         drafts += found
@@ -138,9 +140,9 @@ def decide_kind(doc: ParsedDoc, d: Draft, quotes: list[Quote], media_speaker: bo
         return "direct"
     if any(ch in "„“”\"«»" for ch in text[s:e]):
         return "mixed"
-    if d.rule in {"prep", "wie"}:
+    if d.rule in {"prep", "wie", "anaphor"}:
         return "reported"
-    sent = doc.sentences[d.sent]
+    sent = next((x for x in doc.sentences if x.start <= s < x.end + 1), doc.sentences[d.sent])
     toks = [t for t in sent.tokens if s <= t.start < e]
     if not toks:
         return "indirect"

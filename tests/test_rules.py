@@ -263,3 +263,33 @@ def test_quotes_and_offsets_line_up(parse):
         for t in s.tokens:
             assert text[t.start : t.end] == t.text or t.text in {"zu", "dem", "in", "an"}
     assert find_quotes(text)
+
+
+# --- rules added while tuning on SpkAtt ---------------------------------------------------
+
+
+def test_speech_noun_with_content_clause(extract):
+    text = "Zur Feststellung, dass die ÖVP offensichtlich nicht an Neuwahlen denke, sagte Mitterlehner: Das interpretieren Sie richtig."
+    claims = extract(text)
+    c = one(claims, "Neuwahlen")
+    assert c.message.text == "die ÖVP offensichtlich nicht an Neuwahlen denke" and c.cue[0].text == "Feststellung"
+    assert c.verification.status == "confirmed" and c.verification.evidence.text == "Das interpretieren Sie richtig"
+    assert one(claims, "interpretieren").kind == "direct"
+
+
+def test_anaphoric_frame_takes_the_previous_sentence(extract):
+    text = "Bei dem Unfall sind zwei Menschen schwer verletzt worden. Das teilte die Polizei am Sonntag mit."
+    c = one(extract(text), "verletzt worden")
+    assert c.kind == "reported" and [x.text for x in c.cue] == ["teilte", "mit"]
+    assert c.speaker.name == "Polizei" or c.speaker.name.endswith("Polizei")
+
+
+def test_passive_speech_verb_with_dass_clause(extract):
+    text = "Kritisiert wird in Deutschland vor allem, dass das Werbeverbot der EU nicht eingehalten wird."
+    c = one(extract(text), "Werbeverbot")
+    assert c.cue[0].text == "Kritisiert" and c.message.text.startswith("das Werbeverbot")
+
+
+def test_nach_with_a_speech_noun(extract):
+    c = one(extract("Der Täter hatte nach Zeugenaussagen die Tat mindestens seit dem Vorabend geplant."), "Tat")
+    assert c.cue[0].text == "nach" and c.kind == "reported"

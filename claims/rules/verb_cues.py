@@ -272,8 +272,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 if x.text == ",":
                     comma = k
                     break
-                if x.text in {":", ";", "–"} or (x.is_finite_verb and x.upos in {"VERB", "AUX"}):
-                    break
+                if x.text in {":", ";", "–"} or (x.is_finite_verb and x.upos == "VERB") or (x.is_finite_verb and x.upos == "AUX" and x.lemma not in {"werden", "sein", "haben"}):
+                    break  # "Kritisiert wird …, dass": an auxiliary does not end the frame
                 if sx.is_quote(x):
                     comma = k - 1
                     break
@@ -382,6 +382,14 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     message = q.inner
             if message is None:
                 message = _span(sent, a0, a1)
+        elif sent.index > 0 and toks[0].lower in {"das", "dies", "dieses"} and toks[0].upos == "PRON" and t.i <= 4:
+            # "… verletzt worden. Das teilte die Polizei mit.": the previous sentence is the content
+            prev_sent = doc.sentences[sent.index - 1]
+            pl = sx.content_last(prev_sent)
+            if sx.is_question(prev_sent) or pl < 2:
+                continue
+            message = (prev_sent.start, prev_sent.tokens[pl].end)
+            rule = "anaphor"
         else:
             continue
 
@@ -408,6 +416,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             d.parts = parts or None
             out.append(d)
             continue
+        if rule == "anaphor" and subj == 0:
+            subj = _surface_subject(sent, t, True, last)  # "Das teilte die Polizei mit": "Das" is the object
         if subj is None:
             subj = _surface_subject(sent, t, frame_after or (rule != "frame_after" and t.i == cstart), last)
             if subj is None and not frame_after:
