@@ -73,4 +73,21 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
             out.append(Draft(sent=k, message=(s, e), rule="continuation", continuation_of=r, speaker_hint="root"))
             claimed.add(k)
             k += 1
+    if free_indirect:
+        # the SpkAtt scheme also annotates Konjunktiv passages a little further on
+        roots = [(max([d.sent] + [s.index for s in doc.sentences if s.start < d.message[1]]), r) for r, d in enumerate(drafts) if d.cues and d.continuation_of is None]
+        for sent in doc.sentences:
+            k = sent.index
+            if k in claimed or sx.is_question(sent) or sent.tokens[-1].text not in sx.FINAL:
+                continue
+            last = sx.content_last(sent)
+            if not sx.clause_is_konjunktiv(sent, 0, last):
+                continue
+            near = [(e, r) for e, r in roots if 0 < k - e <= 3]
+            if not near:
+                continue
+            r = max(near)[1]
+            (s, e), _ = continuation_message(doc, sent, quotes)
+            out.append(Draft(sent=k, message=(s, e), rule="continuation", continuation_of=r, speaker_hint="root"))
+            claimed.add(k)
     return out
