@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -67,7 +69,7 @@ def store_call(fn, *args, **kwargs):
         fail(str(exc))
 
 
-class Analyzer(str, __import__("enum").Enum):
+class Analyzer(str, Enum):
     auto = "auto"
     stanza = "stanza"
     lite = "lite"
@@ -156,7 +158,8 @@ def models_status(model_dir: Optional[Path] = ModelDir) -> None:
     from claims.nlp.stanza_analyzer import ENV_VAR, model_present, resolve_model_dir
 
     d = resolve_model_dir(model_dir)
-    source = "--model-dir" if model_dir else (f"${ENV_VAR}" if __import__("os").environ.get(ENV_VAR) else "stanza default")
+    from_env = model_dir is not None and os.environ.get(ENV_VAR) == str(model_dir)
+    source = f"${ENV_VAR}" if from_env else ("--model-dir" if model_dir else "stanza default")
     typer.echo(f"directory: {d} ({source})")
     if not model_present(d):
         typer.echo("stanza German model: missing (claims models download, or --analyzer lite)")
@@ -315,7 +318,7 @@ def history(claim_id: str = typer.Argument(...), fmt: Format = typer.Option(Form
     typer.echo(render_rows(rows, fmt) if rows or fmt != Format.table else "(no reviews)")
 
 
-class ExportFormat(str, __import__("enum").Enum):
+class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     claimreview = "claimreview"
@@ -411,7 +414,7 @@ spkatt_app = typer.Typer(no_args_is_help=True, help="SpkAtt-2023 Task 2 (German 
 app.add_typer(spkatt_app, name="spkatt")
 
 
-class Split(str, __import__("enum").Enum):
+class Split(str, Enum):
     all = "all"
     train = "train"
     check = "check"

@@ -4,6 +4,7 @@ verification -> records.  :func:`extract_parsed` is pure; the analyzer is passed
 from __future__ import annotations
 
 import hashlib
+import re
 
 from claims.document import SourceDocument
 from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification
@@ -189,8 +190,6 @@ def _previous_subject(doc: ParsedDoc, sent_i: int) -> Mention | None:
 
 
 def _words(text: str) -> list[str]:
-    import re
-
     return re.findall(r"\w+", text.lower())
 
 

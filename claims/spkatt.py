@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claims import lexicons
 from claims.document import parse_text
 from claims.models import Claim
 from claims.nlp.model import ParsedDoc
@@ -48,7 +49,7 @@ def check_split(paths: list[Path], size: int = CHECK_SIZE) -> tuple[list[Path], 
 
 
 # --------------------------------------------------------------------------- prediction
-PREP_LEMMAS = {" ".join(c.words) for c in __import__("claims.lexicons", fromlist=["x"]).prepositional_cues()} | {"wie"}
+PREP_LEMMAS = {" ".join(c.words) for c in lexicons.prepositional_cues()} | {"wie"}
 STWR_BY_CLASS = {"speech": "Speech", "writing": "Writing", "thought": "ST", "accusation": "Speech", "denial": "Speech", "confirm": "Speech"}
 WRITING_LEMMAS = {"berichten", "schreiben", "melden", "vermelden", "twittern", "posten", "veröffentlichen"}
 
@@ -57,8 +58,6 @@ def _stwr(claim: Claim) -> str:
     lemmas = [c.lemma for c in claim.cue]
     if not lemmas:
         return "SW"
-    from claims import lexicons
-
     verbs = lexicons.speech_verbs()
     for lem in lemmas:
         if lem in WRITING_LEMMAS:
@@ -138,6 +137,8 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
             if not words:
                 continue
             first = words[:1] if x.lemma.split()[0] in {"nach", "laut", "gemäß"} and x.lemma not in {"nach eigenen angaben", "unter berufung auf"} else words
+            if x.lemma.endswith((" nach", " zufolge")) and len(words) > 1:
+                first = words[-1:]  # "ihrer Meinung nach": the cue is "nach", the source "ihrer Meinung"
             cue += first
             source += [w for w in words if w not in first]
             prep_frame += words
@@ -254,8 +255,6 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
             lo, hi = sx.widen_np(sent, *sx.np_tokens(sent, subj))
             source = idx.ids([(sent.tokens[lo].start, sent.tokens[hi].end)])
             message = idx.ids([(sent.start, sent.tokens[last].end)])
-            from claims import lexicons
-
             info = lexicons.speech_verbs().get(lemma)
             stwr = "Writing" if lemma in WRITING_LEMMAS else STWR_BY_CLASS.get(info.cls, "Speech") if info else "Speech"
             out.append({"Addr": [], "Cue": [], "Form": "Reported", "Frame": [], "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})

@@ -163,6 +163,9 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
         if toks[k].text in {",", ":", ";"} or is_quote(toks[k]) or (k < head and toks[k].upos in {"VERB", "AUX", "ADP", "SCONJ"}):
             lo = k + 1
             break
+    # a surname the tagger took for a common noun: "US-Innenminister Dirk Kempthorne"
+    while hi + 1 < len(toks) and toks[hi].upos == "PROPN" and toks[hi + 1].upos in {"NOUN", "PROPN"} and toks[hi + 1].text[:1].isupper() and toks[hi + 1].start > toks[hi].end and (hi + 2 >= len(toks) or toks[hi + 2].upos not in {"NOUN", "PROPN"}) and lexicons.compound_match(toks[hi + 1].text, lexicons.media_nouns()) is None and lexicons.compound_match(toks[hi + 1].text, lexicons.roles()) is None:
+        hi += 1
     while hi > lo and (toks[hi].is_punct and toks[hi].text != ")"):
         hi -= 1
     if toks[hi].text == ")" and "(" not in {t.text for t in toks[lo:hi]}:
@@ -185,6 +188,8 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
     last_noun = None
     while k <= limit:
         t = toks[k]
+        if t.upos == "NUM" and last_noun is not None and k + 1 <= limit and toks[k + 1].upos == "NOUN":
+            break  # "Mohamed Said 300.000 US-Dollar": the number starts the next phrase
         if t.upos in {"NOUN", "PROPN", "X"} or (t.upos == "NUM" and last_noun is not None) or t.xpos == "FM":
             last_noun = k
         elif t.upos == "PRON" and t.xpos in {"PPER", "PRF", "PDS"} and last_noun is None:
@@ -203,8 +208,8 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
                 pass
             else:
                 break
-        elif t.text == "-" or t.text == "." and last_noun is not None and k + 1 <= limit and toks[k + 1].upos == "PROPN":
-            pass
+        elif t.text in {"-", "."} and last_noun is not None and k + 1 <= limit and toks[k + 1].upos == "PROPN" and t.start == toks[k - 1].end:
+            pass  # "Sat.1"-like names written without spaces
         else:
             break
         k += 1
