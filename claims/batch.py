@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from claims.document import SourceDocument
 from claims.models import DocumentResult
@@ -84,7 +84,3 @@ def run(sources: list[SourceDocument], analyzer_kind: str = "stanza", model_dir=
     finally:
         if bar:
             bar.close()
-
-
-def collect(results: Iterable[DocumentResult]) -> list[DocumentResult]:
-    return list(results)

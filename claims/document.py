@@ -15,7 +15,7 @@ DATELINE_RE = re.compile(r"(?:^|\n|\s)([A-ZÄÖÜ][\wÄÖÜäöüß./ -]{1,40}?)
 # "(APA, 16.10.2015)" or "(Reuters, APA, red)" at the end of the text
 CREDIT_RE = re.compile(r"\(([^()\n]{2,80})\)\s*$")
 DATE_RE = re.compile(r"^\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\s*$")
-NON_OUTLET_CREDITS = {"red", "sda", "wh", "ag", "mab", "dpa/red"}
+NON_OUTLET_CREDITS = {"red", "wh", "ag", "mab"}  # editors' initials, not outlets
 
 
 class DocumentError(ValueError):

@@ -1,4 +1,4 @@
-from claims.rules.quotes import find_quotes, strip_span
+from claims.rules.quotes import ending_at, find_quotes, starting_at
 
 
 def test_german_and_straight_quotes():
@@ -18,6 +18,8 @@ def test_unclosed_quote_stops_at_paragraph():
     assert [text[q.start : q.end] for q in find_quotes(text)] == ['"zu"']
 
 
-def test_strip_span():
-    text = ' "Hallo Welt." '
-    assert text[slice(*strip_span(text, 0, len(text), '"'))] == "Hallo Welt"
+def test_lookups_by_mark_position():
+    text = 'A "b" c "d"'
+    quotes = find_quotes(text)
+    assert starting_at(quotes, 2) == quotes[0] and ending_at(quotes, len(text)) == quotes[1]
+    assert starting_at(quotes, 0) is None

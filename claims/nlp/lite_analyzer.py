@@ -81,14 +81,6 @@ class LiteAnalyzer:
     def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:
         return [self._sentences(t) for t in texts]
 
-    def analyze(self, text: str, offset: int = 0, full_text: str | None = None) -> list[Sentence]:
-        sents = self._sentences(text)
-        for s in sents:
-            for t in s.tokens:
-                t.start += offset
-                t.end += offset
-        return sents
-
 
 _SHARED: list[LiteAnalyzer] = []
 

@@ -126,14 +126,6 @@ class StanzaAnalyzer:
         return out
 
     # -- public API ---------------------------------------------------------------
-    def analyze(self, text: str, offset: int = 0, full_text: str | None = None) -> list[Sentence]:
-        """Parse ``text``; offsets are shifted by ``offset`` into ``full_text``."""
-        if not text.strip():
-            return []
-        with self._lock:
-            doc = self._pipe(text)
-        return self._convert(doc.sentences, offset, full_text if full_text is not None else text)
-
     def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:
         """Parse several texts in one batch (offsets relative to each text).
 

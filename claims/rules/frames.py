@@ -6,7 +6,7 @@ from __future__ import annotations
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules import syntax as sx
 from claims.rules.draft import CuePiece, Draft, Mention
-from claims.rules.quotes import Quote
+from claims.rules.quotes import Quote, ending_at, starting_at
 
 HEISSEN = {"heißt", "hieß", "hieße", "hiess", "heisst"}
 
@@ -22,9 +22,9 @@ def _content_before(sent: Sentence, comma: int, quotes: list[Quote]) -> tuple[in
             start = k + 1
             break
     if sx.is_quote(toks[end_tok]):
-        for q in quotes:
-            if q.end == toks[end_tok].end and q.start <= toks[start].start:
-                return q.inner
+        q = ending_at(quotes, toks[end_tok].end)
+        if q is not None and q.start <= toks[start].start:
+            return q.inner
     if start > end_tok:
         return None
     return toks[start].start, toks[end_tok].end
@@ -128,7 +128,7 @@ def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> 
         nxt = toks[k + 1]
         if not sx.is_quote(nxt):
             return []
-        q = next((q for q in quotes if q.start == nxt.start), None)
+        q = starting_at(quotes, nxt.start)
         if q is None:
             return []
         d = Draft(sent=sent.index, message=q.inner, cues=[CuePiece(toks[k].start, toks[k].end, ":", ":")], rule="colon", speaker=Mention(sent.index, 0, k - 1), speaker_hint="quote_match", verb_class="speech")

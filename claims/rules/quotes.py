@@ -42,20 +42,11 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     return out
 
 
-def quote_at(quotes: list[Quote], pos: int) -> Quote | None:
-    """The quote whose marks enclose ``pos`` (inclusive of the marks)."""
-    for q in quotes:
-        if q.start <= pos < q.end:
-            return q
-    return None
+def ending_at(quotes: list[Quote], end: int) -> Quote | None:
+    """The quote whose closing mark ends at ``end``."""
+    return next((q for q in quotes if q.end == end), None)
 
 
-def strip_span(text: str, start: int, end: int, marks: str = "") -> tuple[int, int]:
-    """Trim white space, final punctuation and the given marks from both ends."""
-    trail = set(" \t\n.,;:!?-–—" + marks)
-    lead = set(" \t\n,;:-–—" + marks)
-    while end > start and text[end - 1] in trail:
-        end -= 1
-    while start < end and text[start] in lead:
-        start += 1
-    return start, end
+def starting_at(quotes: list[Quote], start: int) -> Quote | None:
+    """The quote whose opening mark is at ``start``."""
+    return next((q for q in quotes if q.start == start), None)

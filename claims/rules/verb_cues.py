@@ -16,7 +16,7 @@ from claims import lexicons
 from claims.nlp.model import ParsedDoc, Sentence, Token
 from claims.rules import syntax as sx
 from claims.rules.draft import CuePiece, Draft, Mention
-from claims.rules.quotes import Quote
+from claims.rules.quotes import Quote, ending_at, starting_at
 
 NEGATION = {"nicht", "nie", "niemals", "keinen", "kein", "keine", "nichts"}
 
@@ -193,20 +193,6 @@ def _has_zu_infinitive(toks: list[Token]) -> bool:
     return False
 
 
-def _quote_ending_at(quotes: list[Quote], end: int) -> Quote | None:
-    for q in quotes:
-        if q.end == end:
-            return q
-    return None
-
-
-def _quote_starting_at(quotes: list[Quote], start: int) -> Quote | None:
-    for q in quotes:
-        if q.start == start:
-            return q
-    return None
-
-
 def _span(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     return sent.tokens[lo].start, sent.tokens[hi].end
 
@@ -342,11 +328,11 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     clause0 = toks[k + 1].start if k + 1 < len(toks) else clause0
                     break
             if prev.text == "," and prev2 is not None and sx.is_quote(prev2):
-                q = _quote_ending_at(quotes, prev2.end)
+                q = ending_at(quotes, prev2.end)
                 if q is not None and q.start <= clause0:
                     message = q.inner
             elif sx.is_quote(prev):
-                q = _quote_ending_at(quotes, prev.end)
+                q = ending_at(quotes, prev.end)
                 if q is not None and q.start <= clause0:
                     message = q.inner
             if message is None and before_end_tok >= 0:
@@ -369,7 +355,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             parts.append(message)
             if after is not None:
                 a0, a1 = after
-                q = _quote_starting_at(quotes, toks[a0].start) if sx.is_quote(toks[a0]) else None
+                q = starting_at(quotes, toks[a0].start) if sx.is_quote(toks[a0]) else None
                 parts.append(q.inner if q is not None else _span(sent, a0, a1))
                 message = (parts[0][0], parts[-1][1])
             else:
@@ -377,7 +363,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         elif after is not None:
             a0, a1 = after
             if sx.is_quote(toks[a0]):
-                q = _quote_starting_at(quotes, toks[a0].start)
+                q = starting_at(quotes, toks[a0].start)
                 if q is not None and q.end >= toks[a1].end - 1:
                     message = q.inner
             if message is None:
