@@ -30,6 +30,10 @@ def test_chunks_and_neighbours():
     chunks = chunk_text(text)
     assert [text[a:b] for a, b in chunks][:2] == ["Erster Satz.", "Er sagte, es sei gut."]
     assert select_sentences([words_of(text[a:b]) for a, b in chunks]) == {0, 1, 2}
+    quoted = "„Wir kommen.“ Er sagte das."
+    chunks = chunk_text(quoted)
+    assert [quoted[a:b] for a, b in chunks] == ["„Wir kommen.“", "Er sagte das."]
+    assert not quoted[chunks[0][1] : chunks[1][0]].strip()  # gaps are white space only
 
 
 @pytest.mark.parametrize("gold_file", ["seeds.json", "news-dev.json"])

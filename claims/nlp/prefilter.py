@@ -17,7 +17,8 @@ QUOTES = set("„“”\"«»")
 K1_FORMS = {"habe", "sei", "seien", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "liege", "stehe", "gehe", "komme", "brauche", "bleibe", "wisse", "lasse", "mache", "gelte", "fehle"}
 SUFFIXES = ("", "e", "en", "t", "te", "ten", "et", "ete", "eten", "st", "est", "end", "n")
 PARTICLES = ("mit", "vor", "zu", "aus", "an", "ein", "zurück", "fest", "hin", "hinzu", "bekannt", "klar", "ab", "auf", "dar", "hervor", "voraus")
-CHUNK_END = re.compile(r"(?<=[.!?:])[\"“”»«']?\s+(?=[\"„“»«A-ZÄÖÜ0-9])|\n+")
+# a closing quotation mark after the full stop stays with its chunk: gaps are white space only
+CHUNK_END = re.compile(r"(?<=[.!?:])[\"“”»«']?(?P<gap>\s+)(?=[\"„“»«A-ZÄÖÜ0-9])|(?P<nl>\n+)")
 WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
 
 
@@ -76,8 +77,9 @@ def chunk_text(text: str) -> list[tuple[int, int]]:
     """Sentence-like chunks (start, end) by punctuation and line breaks."""
     out, pos = [], 0
     for m in CHUNK_END.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
+        end = m.start("gap") if m.group("gap") else m.start()
+        if end > pos:
+            out.append((pos, end))
         pos = m.end()
     if pos < len(text):
         out.append((pos, len(text)))

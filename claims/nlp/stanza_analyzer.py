@@ -70,7 +70,6 @@ class StanzaAnalyzer:
         kwargs = dict(dir=str(self.model_dir), download_method=None, processors=processors, logging_level="WARN")
         self._pipe = stanza.Pipeline("de", **kwargs)
         self._pretok = None
-        self._tok = None
         self._kwargs = kwargs
         self._lock = threading.Lock()
         self.prefilter = False
@@ -152,19 +151,17 @@ class StanzaAnalyzer:
         for ti, t in enumerate(texts):
             chunks = chunk_text(t)
             chosen = select_sentences([words_of(t[a:b]) for a, b in chunks])
-            run = None
+            # consecutive chosen chunks (only white space between them) are parsed as one stretch
+            start = end = None
             for k, (a, b) in enumerate(chunks):
                 if k in chosen:
-                    run = (run[0], b) if run is not None and run[1] <= a and not t[run[1] : a].strip() else run
-                    if run is None or run[1] != b:
-                        if run is not None:
-                            jobs.append((ti, *run))
-                        run = (a, b)
-                elif run is not None:
-                    jobs.append((ti, *run))
-                    run = None
-            if run is not None:
-                jobs.append((ti, *run))
+                    start = a if start is None else start
+                    end = b
+                elif start is not None:
+                    jobs.append((ti, start, end))
+                    start = None
+            if start is not None:
+                jobs.append((ti, start, end))
         docs = [stanza.Document([], text=texts[ti][a:b]) for ti, a, b in jobs]
         with self._lock:
             done = self._pipe(docs) if docs else []
