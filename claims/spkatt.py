@@ -24,7 +24,7 @@ from claims.document import parse_text
 from claims.models import Claim
 from claims.nlp.model import ParsedDoc
 from claims.nlp.normalize import join_colon_sentences
-from claims.rules.quotes import QUOTE_CHARS
+from claims.rules.quotes import QUOTE_CHARS, find_quotes
 
 ROLES = ("Cue", "Source", "Addr", "Frame")
 LABELS = ("Message",) + ROLES
@@ -49,7 +49,7 @@ def check_split(paths: list[Path], size: int = CHECK_SIZE) -> tuple[list[Path], 
 
 
 # --------------------------------------------------------------------------- prediction
-PREP_LEMMAS = {" ".join(c.words) for c in lexicons.prepositional_cues()} | {"wie"}
+PREP_LEMMAS = {" ".join(c.words) for c in lexicons.prepositional_cues()}
 STWR_BY_CLASS = {"speech": "Speech", "writing": "Writing", "thought": "ST", "accusation": "Speech", "denial": "Speech", "confirm": "Speech"}
 WRITING_LEMMAS = {"berichten", "schreiben", "melden", "vermelden", "twittern", "posten", "veröffentlichen"}
 
@@ -107,7 +107,143 @@ def _expand_message(idx: TokenIndex, claim: Claim, start: int, end: int) -> tupl
     return start, end
 
 
-def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str, Any]]:
+def _order(tid: str) -> tuple[int, ...]:
+    return tuple(map(int, tid.split(":")))
+
+
+def _fill_gaps(ids: list[str], max_gap: int = 2) -> list[str]:
+    """Close small holes in a span ("Angaben von Augenzeugen" without its "von")."""
+    out: list[str] = []
+    for tid in ids:
+        if out:
+            (s0, i0), (s1, i1) = _order(out[-1]), _order(tid)
+            if s0 == s1 and 1 < i1 - i0 <= max_gap + 1:
+                out.extend(f"{s0}:{k}" for k in range(i0 + 1, i1))
+        out.append(tid)
+    return out
+
+
+def _auxiliaries(parsed: ParsedDoc | None, pieces) -> list[tuple[int, int]]:
+    """Auxiliaries of participle and infinitive cues: the scheme's cue is "hatte erklärt",
+    "wurde bekannt gegeben", "will wissen"."""
+    if parsed is None:
+        return []
+    at = {t.start: (s, t) for s in parsed.sentences for t in s.tokens}
+    out = []
+    for x in pieces:
+        hit = at.get(x.start)
+        if hit is None:
+            continue
+        sent, tok = hit
+        if tok.is_finite_verb:
+            continue
+        for a in sent.tokens:
+            if a.head == tok.i and a.deprel.startswith("aux") and a.upos == "AUX":
+                out.append((a.start, a.end))
+    return out
+
+
+def _prep_phrase(idx: TokenIndex, cue_start: int, cue_end: int, after: bool, message: set[str], limit: int = 20) -> list[str]:
+    """The whole source phrase of a prepositional cue, as the scheme marks it: everything
+    between the cue and the message ("Laut einem Bericht der Menschenrechtsorganisation
+    amnesty international ( ai ) …", "Angaben von Peter Beck , dem Dekan , …")."""
+    sent = idx.sentence_of(cue_start)
+    toks = [s for s in idx.spans if s[3] == sent]
+    if after:
+        seq = [s for s in toks if s[0] >= cue_end]
+    else:
+        seq = [s for s in toks if s[1] <= cue_start][::-1]
+    out = []
+    for a, b, tid, _ in seq:
+        word = idx.text[a:b]
+        if tid in message or word in {":", ";", ".", "!", "?"} or (word in QUOTE_CHARS and not out):
+            break
+        out.append(tid)
+    while out and idx.text[[s for s in toks if s[2] == out[-1]][0][0]] in ",–(":
+        out.pop()
+    if not out or len(out) > limit:
+        return []
+    return sorted(out, key=_order)
+
+
+def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[str]) -> list[str]:
+    """Addr: whom a speech act is directed at: "sagte der „Berliner Zeitung“", "sagte
+    gegenüber der Presse", "erklärte einem Angestellten"."""
+    from claims.rules import syntax as sx
+
+    if parsed is None:
+        return []
+    at = {t.start: (s, t) for s in parsed.sentences for t in s.tokens}
+    for x in pieces:
+        hit = at.get(x.start)
+        if hit is None:
+            continue
+        sent, verb = hit
+        last = sx.content_last(sent)
+        spans = []
+        for k, tok in enumerate(sent.tokens[: last + 1]):
+            if tok.lower == "gegenüber" and k + 1 <= last:
+                np = sx.surface_np_after(sent, k + 1, last)
+                if np is not None:
+                    spans.append(np)
+            elif tok.head == verb.i and tok.deprel == "iobj" and tok.upos in {"NOUN", "PROPN"}:
+                spans.append(sx.np_tokens(sent, tok.i))
+        for lo, hi in spans:
+            ids = idx.ids([(sent.tokens[lo].start, sent.tokens[hi].end)])
+            if ids and not set(ids) & message:
+                return ids
+    return []
+
+
+def _locate(parsed: ParsedDoc, start: int, end: int):
+    """The parsed sentence and token range covering characters ``start``–``end``."""
+    for s in parsed.sentences:
+        if s.start <= start < s.end + 1:
+            ids = [t.i for t in s.tokens if t.start >= start and t.end <= end]
+            if ids:
+                return s, ids[0], ids[-1]
+    return None
+
+
+def _is_passive(parsed: ParsedDoc | None, pieces) -> bool:
+    """"Ihm wird vorgeworfen …", "wurden aufgefordert": a werden-passive cue."""
+    if parsed is None:
+        return False
+    for x in pieces:
+        hit = _locate(parsed, x.start, x.end)
+        if hit is None:
+            continue
+        sent, i, _ = hit
+        tok = sent.tokens[i]
+        if tok.xpos == "VVPP" or tok.feats.get("VerbForm") == "Part":
+            if any(a.head == i and a.lemma == "werden" and a.upos == "AUX" for a in sent.tokens):
+                return True
+    return False
+
+
+def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]:
+    """The speaker's phrase as the scheme marks it: with appositions, ``von``-phrases,
+    brackets and a quoted name kept whole ("Die Organisation „Reporter ohne Grenzen“")."""
+    from claims.rules import syntax as sx
+
+    if parsed is None:
+        return idx.ids([(mention.start, mention.end)])
+    hit = _locate(parsed, mention.start, mention.end)
+    if hit is None:
+        return idx.ids([(mention.start, mention.end)])
+    sent, lo, hi = hit
+    toks = sent.tokens
+    if toks[lo].upos != "PRON":
+        lo, hi = sx.widen_np(sent, lo, hi)
+    opened = [k for k in range(lo, hi + 1) if toks[k].text in "„«»\"“"]
+    if len(opened) % 2 == 1:
+        close = next((k for k in range(hi + 1, min(len(toks), hi + 8)) if sx.is_quote(toks[k])), None)
+        if close is not None:
+            hi = close
+    return idx.ids([(toks[lo].start, toks[hi].end)])
+
+
+def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDoc | None = None) -> list[dict[str, Any]]:
     by_id = {c.id: c for c in claims}
     anns: list[dict[str, Any]] = []
     # consecutive continuations of one claim form one passage
@@ -126,32 +262,57 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
         if not message:
             continue
         speaker = (root.speaker if root else c.speaker) if (root or c.speaker) else None
-        source = idx.ids([(speaker.mention.start, speaker.mention.end)]) if speaker and speaker.mention else []
+        source = _source_ids(parsed, idx, speaker.mention) if speaker and speaker.mention else []
         # prepositional cues: the scheme's cue is the preposition; its noun ("Angaben") and the
         # source phrase form the frame, which is not part of the message
-        prep = [x for x in c.cue if x.lemma in PREP_LEMMAS or x.lemma.startswith(("nach ", "laut "))]
-        cue = idx.ids([(x.start, x.end) for x in c.cue if x not in prep])
+        prep = [x for x in c.cue if x.lemma in PREP_LEMMAS or x.lemma.startswith(("nach ", "laut ")) or x.lemma.endswith((" nach", " zufolge"))]
+        cue = idx.ids([(x.start, x.end) for x in c.cue if x not in prep] + _auxiliaries(parsed, [x for x in c.cue if x not in prep]))
         prep_frame: list[str] = []
+        prep_source: list[str] = []  # the whole phrase after "laut"/before "zufolge", where found
         for x in prep:
             words = idx.ids([(x.start, x.end)])
             if not words:
                 continue
-            first = words[:1] if x.lemma.split()[0] in {"nach", "laut", "gemäß"} and x.lemma not in {"nach eigenen angaben", "unter berufung auf"} else words
+            first = words[:1] if x.lemma.split()[0] in {"nach", "laut", "gemäß"} and x.lemma != "unter berufung auf" else words
+            if x.lemma.startswith("nach eigene"):
+                # "nach eigenen Angaben": the scheme's source is "eigenen Angaben", not the subject
+                source = []
             if x.lemma.endswith((" nach", " zufolge")) and len(words) > 1:
                 first = words[-1:]  # "ihrer Meinung nach": the cue is "nach", the source "ihrer Meinung"
             cue += first
-            source += [w for w in words if w not in first]
+            rest = [w for w in words if w not in first]
+            source += rest
+            phrase: list[str] = []
+            if x.lemma.split()[-1] in {"zufolge", "nach"} and len(words) == 1:
+                phrase = _prep_phrase(idx, x.start, x.end, False, set(message))
+            elif first == words[:1] and not x.lemma.startswith("nach eigene") and len(words) <= 2:
+                phrase = _prep_phrase(idx, x.start, x.end, True, set(message))
             prep_frame += words
+            if phrase:
+                prep_source += rest + phrase
+                prep_frame += phrase
+                continue
             near = [(speaker.mention.start, speaker.mention.end)] if speaker and speaker.mention and abs(speaker.mention.start - x.end) < 60 or (speaker and speaker.mention and abs(x.start - speaker.mention.end) < 60) else []
             near += [(o.start, o.end) for o in c.outlets if abs(o.start - x.end) < 60 or abs(x.start - o.end) < 60]
             prep_frame += idx.ids(near)
+        verb_cues = [x for x in c.cue if x not in prep]
+        if prep_source and not verb_cues:
+            source = prep_source
+        if verb_cues and not prep and _is_passive(parsed, verb_cues) and speaker and speaker.mention:
+            # a passive cue has no source unless an agent is named ("von der Polizei")
+            before = idx.token_at(speaker.mention.start, before=True)
+            if not (before and idx.text[before[0] : before[1]].lower() in {"von", "vom", "durch"}):
+                source = []
         if prep_frame and not c.message_parts:
             pf = set(prep_frame)
             message = [m for m in message if m not in pf] or message
-        cue = sorted(set(cue), key=lambda x: tuple(map(int, x.split(":"))))
-        source = sorted(set(source), key=lambda x: tuple(map(int, x.split(":"))))
+        cue = sorted(set(cue), key=_order)
+        source = _fill_gaps(sorted(set(source), key=_order))
         if not source and cue and any(x.lemma in {"demnach", "danach", "wonach"} for x in c.cue):
             source = cue
+        # the scheme's Direct needs quotation marks ("Die Lage ist ernst, nehmen Beobachter an" is Indirect)
+        opener = idx.token_at(c.message.start, before=True)
+        direct = c.kind == "direct" and (bool(c.message_parts) or (opener is not None and idx.text[opener[0]] in QUOTE_CHARS))
         frame: list[str] = []
         if cue:
             sents = {idx.sentence_of(x.start) for x in c.cue}
@@ -160,7 +321,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
                 if s in sents and tid not in msg:
                     frame.append(tid)
             # no final punctuation in the frame (direct speech keeps it)
-            while frame and c.kind != "direct" and idx.text[[t for t in idx.spans if t[2] == frame[-1]][0][0]] in ".!?":
+            while frame and not direct and idx.text[[t for t in idx.spans if t[2] == frame[-1]][0][0]] in ".!?":
                 frame.pop()
             if prep and not any(x not in prep for x in c.cue):
                 frame = sorted(set(prep_frame), key=lambda x: tuple(map(int, x.split(":"))))
@@ -169,18 +330,19 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
             form = "Direct" if c.kind == "direct" else ("IndirectFreeIndirect" if konj else "FreeIndirect")
             stwr = _stwr(root) if root else "SW"
         else:
-            form = "Direct" if c.kind == "direct" else "Indirect"
+            form = "Direct" if direct else "Indirect"
             stwr = _stwr(c)
-        verb_cues = [x for x in c.cue if x not in prep]
         if prep and verb_cues and not c.continuation_of:
             # "sagte Raab laut Spiegel Online": two speakers, one message
             pc = idx.ids([(x.start, x.end) for x in prep])[:1]
-            ps = [w for w in prep_frame if w not in pc and w not in source]
+            ps = [w for w in prep_frame if w not in pc and w not in source] if not prep_source else sorted(set(prep_source), key=_order)
             own = [w for w in source if w not in idx.ids([(x.start, x.end) for x in prep])]
             anns.append({"Addr": [], "Cue": pc, "Form": form, "Frame": sorted(set(pc + ps), key=lambda x: tuple(map(int, x.split(":")))), "HasNested": False, "IsNested": False, "Message": message, "STWR": "SW", "Source": ps})
             source = own
             cue = [w for w in cue if w not in pc]
-        anns.append({"Addr": [], "Cue": cue, "Form": form, "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
+        addr = _addressee(parsed, idx, verb_cues, set(message)) if verb_cues else []
+        addr = [w for w in addr if w not in source]
+        anns.append({"Addr": addr, "Cue": cue, "Form": form, "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
         # quoted fragments inside a mixed claim are nested direct speech
         if c.kind == "mixed":
             text = idx.text
@@ -192,8 +354,11 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex) -> list[dict[str
                     if close is None:
                         break
                     inner = idx.ids([(k, close + 1)])
-                    if inner:
-                        anns.append({"Addr": [], "Cue": [], "Form": "Direct", "Frame": [], "HasNested": False, "IsNested": True, "Message": inner, "STWR": stwr, "Source": source})
+                    # a quoted name ("„Der Spiegel“", an outlet or a title in the frame) is not speech
+                    named = any(o.start <= k + 1 and close - 1 <= o.end for o in c.outlets)
+                    if inner and set(inner) <= set(message) and not named:
+                        # the scheme gives a quoted fragment the cue, frame and source of its claim
+                        anns.append({"Addr": [], "Cue": cue, "Form": "Direct", "Frame": frame, "HasNested": False, "IsNested": True, "Message": inner, "STWR": stwr, "Source": source})
                         anns[-2 if anns[-2]["Message"] == message else -1]["HasNested"] = True
                     k = close + 1
                 else:
@@ -219,11 +384,22 @@ def predict_document(doc: dict[str, Any], analyzer) -> dict[str, Any]:
             idx.spans.append((t.start, t.end, f"{s_meta['SentenceId']}:{t.i}", s_meta["SentenceId"]))
     parsed = ParsedDoc(text=text, sentences=join_colon_sentences([s for s in sents if s.tokens], text))
     claims = extract_parsed(parse_text(text), parsed, free_indirect=True)
-    anns = claims_to_annotations(claims, idx) + reported_annotations(parsed, claims, idx)
+    anns = claims_to_annotations(claims, idx, parsed) + reported_annotations(parsed, claims, idx)
     return {"DocumentName": doc.get("DocumentName"), "Sentences": doc["Sentences"], "Annotations": anns}
 
 
-REPORT_VERBS = {"sprechen", "reden", "äußern", "verweisen", "hinweisen", "kritisieren", "loben", "fordern", "ankündigen", "warnen", "berichten", "bestätigen", "dementieren", "zurückweisen", "bestreiten", "vorwerfen", "verlangen", "appellieren", "beklagen", "anprangern", "diskutieren", "verkünden", "melden", "erklären", "mitteilen", "bekanntgeben", "versprechen", "drohen", "androhen", "empfehlen", "vorschlagen", "zusagen", "protestieren", "schreiben", "zitieren", "würdigen", "danken", "gratulieren", "beraten", "verhandeln", "kommentieren", "widersprechen"}
+# Verbs of a speech act whose content is not given ("verwies auf …", "sprach von …").
+# Chosen on the tuning part: verbs that mostly head such a sentence in the scheme
+# (kritisieren, bestätigen, erklären, loben … mostly do not, there the content follows).
+REPORT_VERBS = {
+    "sprechen", "verweisen", "hinweisen", "fordern", "ankündigen", "warnen", "berichten", "bestreiten", "vorwerfen",
+    "verlangen", "bekanntgeben", "mitteilen", "kommentieren", "empfehlen", "androhen", "appellieren", "melden", "protestieren",
+    "erwägen", "bezeichnen", "nennen", "klagen", "plädieren", "beziffern", "befürchten",
+    "schätzen", "angeben", "einigen", "begründen",
+}
+
+
+NAMING_VERBS = {"nennen", "bezeichnen", "sprechen"}  # "nannte X „Y“", "bezeichnete X als „Y“", "sprach von „Y“"
 
 
 def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex) -> list[dict[str, Any]]:
@@ -254,9 +430,22 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
                 continue
             lo, hi = sx.widen_np(sent, *sx.np_tokens(sent, subj))
             source = idx.ids([(sent.tokens[lo].start, sent.tokens[hi].end)])
-            message = idx.ids([(sent.start, sent.tokens[last].end)])
             info = lexicons.speech_verbs().get(lemma)
             stwr = "Writing" if lemma in WRITING_LEMMAS else STWR_BY_CLASS.get(info.cls, "Speech") if info else "Speech"
+            quoted = [q for q in find_quotes(parsed.text, sent.start, sent.tokens[last].end) if not (q.start <= sent.tokens[lo].start < q.end)]
+            if quoted and lemma in NAMING_VERBS:
+                # "nannte den Bericht eine „Zeitungsente“": the quoted words are direct speech,
+                # the verb (with "als"/"von") is its cue, the rest of the sentence the frame
+                message = idx.ids([(q.start, q.end) for q in quoted])
+                cue_toks = [t] + [x for x in sent.tokens[: last + 1] if x.lower in {"als", "von"} and x.head == t.i]
+                if hit and hit[1] is not None and hit[1].i != t.i:
+                    cue_toks.append(hit[1])
+                cue = idx.ids([(x.start, x.end) for x in cue_toks])
+                msg = set(message)
+                frame = [x for x in idx.ids([(sent.start, sent.tokens[last].end)]) if x not in msg]
+                out.append({"Addr": [], "Cue": cue, "Form": "Direct", "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
+                break
+            message = idx.ids([(sent.start, sent.tokens[last].end)])
             out.append({"Addr": [], "Cue": [], "Form": "Reported", "Frame": [], "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
             break
     return out

@@ -28,6 +28,7 @@ def continuation_message(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) ->
 
 
 REPORTATIVE = {"soll", "sollen", "solle", "sollten", "sollte", "müsse", "müssten"}
+REPORTATIVE_SOLL = {"soll", "sollen"}  # the scheme's free indirect speech
 
 
 def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: str, free_indirect: bool = False) -> bool:
@@ -45,6 +46,14 @@ def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: st
         # reportative "soll": free indirect speech in the SpkAtt scheme
         return True
     return False
+
+
+def _konjunktiv_one(sent: Sentence, last: int) -> bool:
+    """Main clause in Konjunktiv I proper ("sei", "habe", "wolle"), not Konjunktiv II
+    ("würde", "hätte"), which also marks plain conditionals."""
+    konj2 = sx.g("konj2")
+    verbs = sx.main_finite_verbs(sent, 0, last)[:2]
+    return any(sx.is_konjunktiv(v, sent.tokens[: last + 1]) and v.lower not in konj2 for v in verbs)
 
 
 def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote], kinds: list[str], free_indirect: bool = False) -> list[Draft]:
@@ -81,9 +90,13 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
             if k in claimed or sx.is_question(sent) or sent.tokens[-1].text not in sx.FINAL:
                 continue
             last = sx.content_last(sent)
-            if not sx.clause_is_konjunktiv(sent, 0, last):
+            reportative = any(v.lower in REPORTATIVE_SOLL for v in sx.main_finite_verbs(sent, 0, last)[:2])
+            if not sx.clause_is_konjunktiv(sent, 0, last) and not reportative:
                 continue
             near = [(e, r) for e, r in roots if 0 < k - e <= 3]
+            if not near and (reportative or _konjunktiv_one(sent, last)):
+                # Konjunktiv I is reported speech wherever it stands: the nearest speaker before
+                near = [(e, r) for e, r in roots if 0 < k - e]
             if not near:
                 continue
             r = max(near)[1]

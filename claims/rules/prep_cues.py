@@ -218,4 +218,4 @@ def _speech_np(sent: Sentence, i: int, last: int) -> bool:
     if head is None:
         return False
     nouns = lexicons.media_nouns()
-    return lexicons.compound_match(head.text, nouns) is not None or lexicons.compound_match(head.text, sx.g("speech_noun")) is not None
+    return any(lexicons.compound_match(head.text, words) is not None for words in (nouns, sx.g("speech_noun"), sx.g("source_noun")))

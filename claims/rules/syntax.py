@@ -215,6 +215,17 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
         k += 1
     if last_noun is None:
         return None
+    nxt = last_noun + 1
+    if nxt <= limit and toks[nxt].text == "(":
+        # "amnesty international ( ai )"
+        close = next((j for j in range(nxt + 1, min(limit, nxt + 6) + 1) if toks[j].text == ")"), None)
+        if close is not None:
+            last_noun = close
+    elif nxt + 1 <= limit and toks[nxt].text == "," and toks[nxt + 1].xpos in {"ART", "PPOSAT", "NE", "NN"} | ({"ADJA"} if toks[nxt + 1].upos == "ADJ" else set()):
+        # an apposition closed by a comma: "Angaben von Peter Beck , dem Dekan , …"
+        app = surface_np_after(sent, nxt + 1, limit)
+        if app is not None and app[1] + 1 <= limit and toks[app[1] + 1].text == "," and app[1] - nxt <= 8:
+            last_noun = app[1]
     return i, last_noun
 
 

@@ -186,6 +186,40 @@ def is_zu_infinitive(x: Token) -> bool:
     return x.upos in {"VERB", "AUX"} and not x.is_finite_verb and low.endswith(("en", "ern", "eln")) and low.find("zu", 1) > 0 and len(low) > 6
 
 
+def _article_after_verb(toks: list[Token], comma: int, verb: Token, part: Token | None) -> bool:
+    """"erklärte, die Verfassung werde …": right after the cue verb (or its particle) a
+    "der/die/das" cannot open a relative clause (those attach to nouns), so it is an
+    article whatever the tagger says."""
+    f = toks[comma + 1]
+    ends_verb = comma > 0 and (toks[comma - 1] is verb or (part is not None and toks[comma - 1] is part))
+    return f.lower in {"der", "die", "das"} and ends_verb and comma + 2 < len(toks) and toks[comma + 2].upos in {"NOUN", "PROPN", "ADJ", "ADV"}
+
+
+def _content_before(sent: Sentence, quotes: list[Quote], i: int) -> bool:
+    """Can the words before a verb at ``i`` (after a comma or a closing quote) be its content?
+    A clause or a quotation that opens its clause can; a name in quotes inside a phrase
+    ("Gegenüber der Agentur „AP“ sagte …") or an apposition ("Henning Scherf ( SPD ) ,
+    warnte …") cannot."""
+    toks = sent.tokens
+    start = 0
+    for k in range(i - 1, -1, -1):
+        if toks[k].text == ":":
+            start = k + 1
+            break
+    prev = toks[i - 1]
+    end = i - 2 if prev.text == "," else i - 1
+    if end < start:
+        return False
+    if sx.is_quote(toks[end]):
+        q = ending_at(quotes, toks[end].end)
+        opener = next((x for x in toks if q is not None and x.start == q.start), None)
+        if opener is None or opener.i <= start:
+            return True  # the quotation opens the clause (or began in an earlier sentence)
+        before = toks[opener.i - 1]
+        return not (before.upos in {"DET", "ADP", "NOUN", "PROPN", "ADJ"} and before.text not in {",", ":"})
+    return any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[start : end + 1])
+
+
 def _has_zu_infinitive(toks: list[Token]) -> bool:
     for k, x in enumerate(toks):
         if is_zu_infinitive(x) or (x.xpos == "PTKZU" and k + 1 < len(toks) and toks[k + 1].upos in {"VERB", "AUX"}):
@@ -226,6 +260,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         prev = toks[t.i - 1] if t.i > 0 else None
         prev2 = toks[t.i - 2] if t.i > 1 else None
         frame_after = prev is not None and (prev.text == "," or sx.is_quote(prev)) and t.is_finite_verb
+        if frame_after and not _content_before(sent, quotes, t.i):
+            frame_after = False
         if frame_after and subj is not None and subj < t.i:
             # the parser took a word of the content as subject; a noun phrase after the verb wins
             after_np = _surface_subject(sent, toks[frame_end], True, last)
@@ -288,11 +324,13 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                         nseg = toks[end + 2 : nxt_end + 1]
                         if _has_zu_infinitive(nseg) and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in nseg):
                             end = nxt_end
+                        elif nseg and sx.opens_subordinate(nseg[0]) and nseg[0].lower not in {"als", "während", "nachdem", "bevor", "weil", "da", "obwohl"}:
+                            end = nxt_end  # "Daten herauszugeben, die mit Wikileaks in Verbindung stehen"
                         else:
                             break
                     after = (start, end)
                     rule = "zu_inf"
-                elif not sx.opens_subordinate(f) and any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg):
+                elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg):
                     after = (comma + 1, last)
                     rule = "comma"
             if after is None and not frame_after:
@@ -368,7 +406,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     message = q.inner
             if message is None:
                 message = _span(sent, a0, a1)
-        elif sent.index > 0 and toks[0].lower in {"das", "dies", "dieses"} and toks[0].upos == "PRON" and t.i <= 4:
+        elif sent.index > 0 and toks[0].lower in {"das", "dies", "dieses"} and (toks[0].upos == "PRON" or toks[0].xpos == "PDS") and t.i <= 4:
             # "… verletzt worden. Das teilte die Polizei mit.": the previous sentence is the content
             prev_sent = doc.sentences[sent.index - 1]
             pl = sx.content_last(prev_sent)
