@@ -119,10 +119,33 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
         occupied_hi = max(cue_hi, src[1]) if src else cue_hi
         if ctype == "compound":
             occupied_hi = cue_hi
+        msg_start = None
+        if ctype == "after" and occupied_lo <= lo and src is not None:
+            # "Laut einem Bericht aus der Birthler-Behörde handelte es sich …": in a verb-second
+            # clause everything before the finite verb is the cue phrase
+            verb = _first_main_finite(sent, occupied_hi + 1, hi)
+            if verb is not None and verb - 1 > occupied_hi and verb - occupied_hi <= 12:
+                end = verb - 1
+                rel = next((k for k in range(occupied_hi + 1, verb) if toks[k].text == "," and sx.opens_subordinate(toks[k + 1])), None)
+                if rel is not None:
+                    end = rel - 1  # a relative clause is not part of the source
+                while end > occupied_hi and toks[end].text == ",":
+                    end -= 1
+                src = (src[0], end)
+                source = Mention(sent.index, *src)
+                occupied_hi = end
+                msg_start = verb
+        elif ctype == "before" and cue_hi + 1 <= hi and toks[cue_hi + 1].is_finite_verb and lo < occupied_lo and occupied_lo - lo <= 12:
+            # "Angaben des seismologischen Instituts von Athen zufolge lag …"
+            src = (lo, cue_lo - 1)
+            source = Mention(sent.index, *src)
+            occupied_lo = lo
         if occupied_lo <= lo:
             lo = occupied_hi + 1
             while lo <= hi and toks[lo].text == ",":
                 lo += 1
+            if msg_start is not None:
+                lo = msg_start
         if lo > hi:
             continue
         d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=[cue_piece], kind="reported", rule="prep")
@@ -141,6 +164,23 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
             d.speaker_hint = "prev_claim"
         out.append(d)
     return out
+
+
+def _first_main_finite(sent: Sentence, first: int, last: int) -> int | None:
+    """The first finite verb from ``first`` on that is not inside a comma-enclosed
+    subordinate or relative clause (", die … mitteilte,")."""
+    toks = sent.tokens
+    sub = False
+    for k in range(first, last + 1):
+        x = toks[k]
+        if x.text == ",":
+            sub = k + 1 <= last and sx.opens_subordinate(toks[k + 1])
+            continue
+        if x.text in {":", ";"}:
+            return None
+        if not sub and x.is_finite_verb and x.upos in {"VERB", "AUX"}:
+            return k
+    return None
 
 
 def _clause_subject(sent: Sentence, i: int) -> int | None:

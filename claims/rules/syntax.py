@@ -186,8 +186,11 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
             return i, close
     k = i
     last_noun = None
+    in_gen = False  # inside a genitive after the head ("der tunesischen Liga")
     while k <= limit:
         t = toks[k]
+        if t.upos in {"NOUN", "PROPN"}:
+            in_gen = False
         if t.upos == "NUM" and last_noun is not None and k + 1 <= limit and toks[k + 1].upos == "NOUN":
             break  # "Mohamed Said 300.000 US-Dollar": the number starts the next phrase
         if t.upos in {"NOUN", "PROPN", "X"} or (t.upos == "NUM" and last_noun is not None) or t.xpos == "FM":
@@ -195,10 +198,10 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
         elif t.upos == "PRON" and t.xpos in {"PPER", "PRF", "PDS"} and last_noun is None:
             return (k, k)
         elif t.upos in {"DET", "ADJ", "NUM"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA"}:
-            if last_noun is not None:
+            if last_noun is not None and not (in_gen and t.upos == "ADJ"):
                 # a genitive article continues ("Angaben der Polizei"), another one starts a new phrase
-                if t.lower in {"des", "der"} and t.feats.get("Case", "Gen") in {"Gen"}:
-                    pass
+                if t.lower in {"des", "der"} and (t.feats.get("Case", "Gen") == "Gen" or (toks[last_noun].upos == "NOUN" and k + 1 <= limit and toks[k + 1].upos in {"ADJ", "NOUN", "PROPN"})):
+                    in_gen = True  # after a common noun "der" is a genitive whatever the tagger says ("Mitglied der Liga")
                 else:
                     break
         elif t.lower in {"von", "aus", "in", "um"} and last_noun is not None and k + 1 <= limit and toks[k + 1].upos in {"PROPN", "DET", "NOUN"} and toks[k + 1].upos != "VERB":
@@ -346,7 +349,7 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
             hi = close
             k = close + 1
             continue
-        if t.text == "," and k + 1 < n and toks[k + 1].upos in {"PROPN", "NOUN"} and not opens_subordinate(toks[k + 1]):
+        if t.text == "," and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN"} or (toks[k + 1].xpos == "ART" and k + 2 < n and toks[k + 2].upos in {"NOUN", "ADJ"})) and not opens_subordinate(toks[k + 1]):
             span = surface_np_after(sent, k + 1)
             if span is None:
                 break
