@@ -249,7 +249,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
     # consecutive continuations of one claim form one passage
     groups: list[list[Claim]] = []
     for c in claims:
-        if c.continuation_of and groups and (groups[-1][0].continuation_of == c.continuation_of) and groups[-1][-1].message.end < c.message.start:
+        if c.continuation_of and groups and (groups[-1][0].continuation_of == c.continuation_of) and groups[-1][-1].message.end < c.message.start and (groups[-1][-1].kind == "direct") == (c.kind == "direct"):
             groups[-1].append(c)
         else:
             groups.append([c])
@@ -298,7 +298,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         verb_cues = [x for x in c.cue if x not in prep]
         if prep_source and not verb_cues:
             source = prep_source
-        if verb_cues and not prep and _is_passive(parsed, verb_cues) and speaker and speaker.mention:
+        if verb_cues and not prep and _is_passive(parsed, verb_cues) and speaker and speaker.mention and not any(x.lemma == "zitieren" for x in verb_cues):
             # a passive cue has no source unless an agent is named ("von der Polizei")
             before = idx.token_at(speaker.mention.start, before=True)
             if not (before and idx.text[before[0] : before[1]].lower() in {"von", "vom", "durch"}):
@@ -385,6 +385,10 @@ def predict_document(doc: dict[str, Any], analyzer) -> dict[str, Any]:
     parsed = ParsedDoc(text=text, sentences=join_colon_sentences([s for s in sents if s.tokens], text))
     claims = extract_parsed(parse_text(text), parsed, free_indirect=True)
     anns = claims_to_annotations(claims, idx, parsed) + reported_annotations(parsed, claims, idx)
+    # a frame is its sentence without the messages in it, whoever speaks them
+    said = {tid for a in anns for tid in a["Message"]}
+    for a in anns:
+        a["Frame"] = [tid for tid in a["Frame"] if tid not in said]
     return {"DocumentName": doc.get("DocumentName"), "Sentences": doc["Sentences"], "Annotations": anns}
 
 

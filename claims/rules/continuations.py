@@ -19,7 +19,8 @@ def continuation_message(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) ->
     last = sx.content_last(sent)
     start, end = sent.start, sent.tokens[last].end
     for q in quotes:
-        if q.start <= start and q.end >= end - 0 and q.start >= start - 1:
+        opens_here = q.start >= start - 1 or not doc.text[q.start + 1 : start].strip()  # „ left at the end of the previous sentence
+        if q.start <= start and q.end >= end - 0 and opens_here:
             s, e = q.inner
             return (s, min(e, end)), True
         if q.start == start and q.end >= end:

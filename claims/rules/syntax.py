@@ -42,8 +42,8 @@ def content_last(sent: Sentence) -> int:
         if t.text in FINAL and k < last and any("/" in x.text for x in toks[k + 1 :]):
             last = k
             break
-    while last > 0 and (toks[last].text in FINAL or (toks[last].is_punct and toks[last].text not in QUOTE_MARKS and toks[last].text != ")")):
-        last -= 1
+    while last > 0 and (toks[last].text in FINAL or toks[last].text == "„" or (toks[last].is_punct and toks[last].text not in QUOTE_MARKS and toks[last].text != ")")):
+        last -= 1  # an opening „ at the end belongs to the next sentence's quotation
     return last
 
 

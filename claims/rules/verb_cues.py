@@ -186,6 +186,24 @@ def is_zu_infinitive(x: Token) -> bool:
     return x.upos in {"VERB", "AUX"} and not x.is_finite_verb and low.endswith(("en", "ern", "eln")) and low.find("zu", 1) > 0 and len(low) > 6
 
 
+def _finite_aux_before(sent: Sentence, t: Token, last: int) -> int:
+    """Index of the finite auxiliary that opens the verb complex of a participle or
+    infinitive cue at the end of its clause ("wird der Franzose … zitiert"); else ``t.i``."""
+    toks = sent.tokens
+    if not (t.xpos in {"VVPP", "VVINF"} or t.feats.get("VerbForm") in {"Part", "Inf"}) or t.i + 1 < len(toks) and toks[t.i + 1].upos in {"NOUN", "PROPN", "DET"}:
+        return t.i  # a finite verb, or a participle with its subject after it
+    for k in range(t.i - 1, -1, -1):
+        x = toks[k]
+        if x.text in BOUNDARY_MARKS:
+            return t.i
+        if x.is_finite_verb and x.upos == "AUX" and x.lemma in {"werden", "haben", "sein"}:
+            return k if k > 0 and (toks[k - 1].text == "," or sx.is_quote(toks[k - 1])) else t.i
+    return t.i
+
+
+BOUNDARY_MARKS = {",", ":", ";", "–", "—", "(", ")"}
+
+
 def _article_after_verb(toks: list[Token], comma: int, verb: Token, part: Token | None) -> bool:
     """"erklärte, die Verfassung werde …": right after the cue verb (or its particle) a
     "der/die/das" cannot open a relative clause (those attach to nouns), so it is an
@@ -210,6 +228,8 @@ def _content_before(sent: Sentence, quotes: list[Quote], i: int) -> bool:
     end = i - 2 if prev.text == "," else i - 1
     if end < start:
         return False
+    if sx.opens_subordinate(toks[start]) and not any(sx.is_quote(x) for x in toks[start : end + 1]):
+        return False  # "Nachdem …, hat X gebeten": a subordinate clause is a frame, not content
     if sx.is_quote(toks[end]):
         q = ending_at(quotes, toks[end].end)
         opener = next((x for x in toks if q is not None and x.start == q.start), None)
@@ -257,12 +277,14 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if info.correlate and not any(x.lower == info.correlate for x in toks[t.i : _next_boundary(sent, t.i, last) + 1]):
             continue
         subj = subject_of(sent, t)
-        prev = toks[t.i - 1] if t.i > 0 else None
-        prev2 = toks[t.i - 2] if t.i > 1 else None
-        frame_after = prev is not None and (prev.text == "," or sx.is_quote(prev)) and t.is_finite_verb
-        if frame_after and not _content_before(sent, quotes, t.i):
+        # the verb complex starts at its finite auxiliary: "„…“, wird Panetta zitiert"
+        v0 = _finite_aux_before(sent, t, last)
+        prev = toks[v0 - 1] if v0 > 0 else None
+        prev2 = toks[v0 - 2] if v0 > 1 else None
+        frame_after = prev is not None and (prev.text == "," or sx.is_quote(prev)) and (t.is_finite_verb or v0 != t.i)
+        if frame_after and not _content_before(sent, quotes, v0):
             frame_after = False
-        if frame_after and subj is not None and subj < t.i:
+        if frame_after and subj is not None and subj < v0:
             # the parser took a word of the content as subject; a noun phrase after the verb wins
             after_np = _surface_subject(sent, toks[frame_end], True, last)
             if after_np is not None:
@@ -358,10 +380,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         message: tuple[int, int] | None = None
         if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]]))):
             # content before the frame
-            comma_i = t.i - 1 if prev.text == "," else t.i
+            comma_i = v0 - 1 if prev.text == "," else v0
             before_end_tok = comma_i - 1
             clause0 = toks[0].start
-            for k in range(t.i - 1, -1, -1):
+            for k in range(v0 - 1, -1, -1):
                 if toks[k].text == ":":
                     clause0 = toks[k + 1].start if k + 1 < len(toks) else clause0
                     break
