@@ -246,6 +246,7 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
 def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDoc | None = None) -> list[dict[str, Any]]:
     by_id = {c.id: c for c in claims}
     anns: list[dict[str, Any]] = []
+    sources: dict[str, list[str]] = {}  # claim id -> the Source given to its annotation
     # consecutive continuations of one claim form one passage
     groups: list[list[Claim]] = []
     for c in claims:
@@ -342,6 +343,9 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             cue = [w for w in cue if w not in pc]
         addr = _addressee(parsed, idx, verb_cues, set(message)) if verb_cues else []
         addr = [w for w in addr if w not in source]
+        if root is not None and root.id in sources:
+            source = sources[root.id]  # a continuation has the source its claim was given
+        sources.setdefault(c.id, source)
         anns.append({"Addr": addr, "Cue": cue, "Form": form, "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
         # quoted fragments inside a mixed claim are nested direct speech
         if c.kind == "mixed":

@@ -204,6 +204,28 @@ def _finite_aux_before(sent: Sentence, t: Token, last: int) -> int:
 BOUNDARY_MARKS = {",", ":", ";", "–", "—", "(", ")"}
 
 
+def _coordinated_verb(sent: Sentence, k: int, quotes: list[Quote]) -> bool:
+    """Does a coordinated verb phrase in the indicative start at ``k`` ("und kündigte an",
+    ", doch X erklärte")? Konjunktiv ("und wolle schlafen") continues the report."""
+    toks = sent.tokens
+    x = toks[k]
+    if x.lower not in {"und", "doch", "aber", "sowie"} or any(q.start < x.start < q.end for q in quotes):
+        return False
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    if nxt.is_finite_verb and nxt.upos == "VERB" and not sx.is_konjunktiv(nxt):
+        return True
+    # ", doch UN-Sprecher X erklärte, …": a new speaker with a speech verb
+    if toks[k - 1].text == "," and x.lower in {"doch", "aber"}:
+        for y in toks[k + 1 : k + 12]:
+            if y.text in BOUNDARY_MARKS:
+                break
+            if y.is_finite_verb and speech_verb(sent, y) is not None:
+                return True
+    return False
+
+
 def _article_after_verb(toks: list[Token], comma: int, verb: Token, part: Token | None) -> bool:
     """"erklärte, die Verfassung werde …": right after the cue verb (or its particle) a
     "der/die/das" cannot open a relative clause (those attach to nouns), so it is an
@@ -355,6 +377,11 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg):
                     after = (comma + 1, last)
                     rule = "comma"
+                elif not sx.opens_subordinate(f) and (mv := sx.main_finite_verbs(sent, comma + 1, last)) and sx.is_konjunktiv(mv[0]):
+                    # "erklärte, in den Ländern, in denen …, sei die Zahl gestiegen": a fronted
+                    # phrase and a relative clause before the reported verb
+                    after = (comma + 1, last)
+                    rule = "comma"
             if after is None and not frame_after:
                 # zu-infinitive in the same clause: "glauben die Forscher … definieren zu können"
                 seg_end = _next_boundary(sent, t.i + 1, last) - 1
@@ -375,6 +402,13 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             for k in range(after[0] + 1, after[1] + 1):
                 if toks[k].text in {"–", "—", ";"} and k - 1 >= after[0]:
                     after = (after[0], k - 1)
+                    break
+                if _coordinated_verb(sent, k, quotes) and k - 1 > after[0]:
+                    # "…, er sei tot, und kündigte an, …": the speaker's next act is not content
+                    end = k - 1
+                    while end > after[0] and toks[end].text == ",":
+                        end -= 1
+                    after = (after[0], end)
                     break
         parts: list[tuple[int, int]] = []
         message: tuple[int, int] | None = None
