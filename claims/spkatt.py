@@ -243,6 +243,57 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
     return idx.ids([(toks[lo].start, toks[hi].end)])
 
 
+CUE_WORDS = {"sich", "davon", "darauf", "dazu", "damit", "daran", "darüber"}
+ALS_VERBS = {"bezeichnen", "werten", "einstufen", "bewerten", "sehen", "betrachten", "kritisieren", "zurückweisen", "verurteilen", "loben", "begrüßen", "darstellen"}
+
+
+def _cue_words(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[str]) -> list[tuple[int, int]]:
+    """Words the scheme counts to a verb cue: the reflexive ("äußerte sich"), a
+    correlate ("geht davon aus", "wies darauf hin") and "als" ("bezeichnete … als")."""
+    if parsed is None:
+        return []
+    out = []
+    for x in pieces:
+        hit = _locate(parsed, x.start, x.end)
+        if hit is None:
+            continue
+        sent, i, _ = hit
+        toks = sent.tokens
+        # the verb's clause: up to the nearest boundary on each side
+        lo = i
+        while lo > 0 and toks[lo - 1].text not in {",", ":", ";", "„", "“", "\"", "–"}:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(toks) and toks[hi + 1].text not in {",", ":", ";", "„", "“", "\"", "–", "."}:
+            hi += 1
+        for k in range(lo, hi + 1):
+            w = toks[k]
+            if any(tid in message for tid in idx.ids([(w.start, w.end)])):
+                continue
+            if w.lower in CUE_WORDS and w.xpos in {"PRF", "PAV", "PROAV", "ADV"} or (w.lower == "als" and x.lemma in ALS_VERBS and k > i):
+                out.append((w.start, w.end))
+    return out
+
+
+def _in_phrase(parsed: ParsedDoc, idx: TokenIndex, cue, message: set[str]) -> list[str]:
+    """The noun phrase of an "in"/"im" phrase in the cue's sentence outside the message."""
+    from claims.rules import syntax as sx
+
+    hit = _locate(parsed, cue.start, cue.end)
+    if hit is None:
+        return []
+    sent, _, _ = hit
+    last = sx.content_last(sent)
+    for k, w in enumerate(sent.tokens[: last + 1]):
+        if w.lower in {"in", "im"} and k + 1 <= last and not set(idx.ids([(w.start, w.end)])) & message:
+            np = sx.surface_np_after(sent, k + 1, last)
+            if np is not None:
+                ids = idx.ids([(sent.tokens[np[0]].start, sent.tokens[np[1]].end)])
+                if ids and not set(ids) & message:
+                    return ids
+    return []
+
+
 def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDoc | None = None) -> list[dict[str, Any]]:
     by_id = {c.id: c for c in claims}
     anns: list[dict[str, Any]] = []
@@ -267,7 +318,8 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         # prepositional cues: the scheme's cue is the preposition; its noun ("Angaben") and the
         # source phrase form the frame, which is not part of the message
         prep = [x for x in c.cue if x.lemma in PREP_LEMMAS or x.lemma.startswith(("nach ", "laut ")) or x.lemma.endswith((" nach", " zufolge"))]
-        cue = idx.ids([(x.start, x.end) for x in c.cue if x not in prep] + _auxiliaries(parsed, [x for x in c.cue if x not in prep]))
+        verbal = [x for x in c.cue if x not in prep]
+        cue = idx.ids([(x.start, x.end) for x in verbal] + _auxiliaries(parsed, verbal) + _cue_words(parsed, idx, verbal, set(message)))
         prep_frame: list[str] = []
         prep_source: list[str] = []  # the whole phrase after "laut"/before "zufolge", where found
         for x in prep:
@@ -299,6 +351,11 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         verb_cues = [x for x in c.cue if x not in prep]
         if prep_source and not verb_cues:
             source = prep_source
+        if parsed is not None and any(x.lemma == "heißen" for x in c.cue) and not c.continuation_of:
+            # "heißt es in dem Bericht": the document is the scheme's source
+            doc_np = _in_phrase(parsed, idx, c.cue[0], set(message))
+            if doc_np:
+                source = doc_np
         if verb_cues and not prep and _is_passive(parsed, verb_cues) and speaker and speaker.mention and not any(x.lemma == "zitieren" for x in verb_cues):
             # a passive cue has no source unless an agent is named ("von der Polizei")
             before = idx.token_at(speaker.mention.start, before=True)

@@ -89,7 +89,7 @@ class LiteAnalyzer:
         self._tok = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
         self._tagger = ht.HanoverTagger("morphmodel_ger.pgz")
         # both are pure functions of their arguments (the model does not change)
-        for name in ("analyze_forward", "_analyze"):
+        for name in ("analyze_forward", "_analyze", "_tag_word"):
             if hasattr(self._tagger, name):
                 setattr(self._tagger, name, _memo(getattr(self._tagger, name)))
         _speed_up_somajo(getattr(self._tok, "_tokenizer", None))
@@ -105,9 +105,9 @@ class LiteAnalyzer:
             toks = _join_inner_dots([(t.text, t.character_offset[0], t.character_offset[1]) for t in s])
             if not toks:
                 continue
-            tags = self._tagger.tag_sent([t[0] for t in toks], taglevel=1)
+            tags = self._tag([t[0] for t in toks])
             tokens = []
-            for i, ((word, a, b), (_, lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
+            for i, ((word, a, b), (lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
                 xpos = stts(tag)
                 upos = STTS_UPOS.get(xpos, "X")
                 if not any(ch.isalnum() for ch in word):
@@ -120,6 +120,23 @@ class LiteAnalyzer:
             prev_end = tokens[-1].end
             out.append(Sentence(index=k, tokens=tokens, paragraph=paragraph))
         out = join_colon_sentences(out, text)
+        return out
+
+    def _tag(self, words: list[str]) -> list[tuple[str, str]]:
+        """STTS tag for every word; the lemma (HanTa's costly morphological analysis)
+        only for verbs, which the cue rules look up by lemma. Other words keep their form,
+        which is what the rules compare for them."""
+        tagger = self._tagger
+        if not all(hasattr(tagger, a) for a in ("tag_sent_viterbi", "int2tag", "tag2int", "_analyze")):
+            return [(lemma, tag) for _, lemma, tag in tagger.tag_sent(words, taglevel=1)]  # another HanTa version
+        tags = [tagger.int2tag[x] for x in tagger.tag_sent_viterbi(words)]
+        out = []
+        for w, tag in zip(words, tags, strict=True):
+            if tag.startswith(("VV", "VA", "VM")):
+                lemma = tagger._analyze(w, tagger.tag2int[tag], taglevel=1)[0]
+            else:
+                lemma = w
+            out.append((lemma, tag))
         return out
 
     def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:

@@ -48,6 +48,23 @@ def _feats(s: str | None) -> dict[str, str]:
     return out
 
 
+BATCH_WORDS = 1000  # words per tagger/parser batch
+
+
+def release_memory() -> None:
+    """Hand freed heap back to the system after a batch. glibc keeps freed blocks of
+    torch's many differently sized tensors, so without this a long run's resident
+    memory creeps up with every new batch shape."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+
+
 class StanzaAnalyzer:
     """Wraps one stanza pipeline. Use :func:`get_analyzer` to share it per process."""
 
@@ -67,7 +84,11 @@ class StanzaAnalyzer:
             processors += ",ner"
         self.has_ner = "ner" in processors
         logging.getLogger("stanza").setLevel(logging.WARNING)
-        kwargs = dict(dir=str(self.model_dir), download_method=None, processors=processors, logging_level="WARN")
+        # bounded batches keep peak memory flat over long runs (the largest batch sets the peak)
+        kwargs = dict(
+            dir=str(self.model_dir), download_method=None, processors=processors, logging_level="WARN",
+            pos_batch_size=BATCH_WORDS, depparse_batch_size=BATCH_WORDS, lemma_batch_size=BATCH_WORDS, ner_batch_size=BATCH_WORDS,
+        )
         self._pipe = stanza.Pipeline("de", **kwargs)
         self._pretok = None
         self._kwargs = kwargs
@@ -138,7 +159,9 @@ class StanzaAnalyzer:
         docs = [stanza.Document([], text=t) for t in texts]
         with self._lock:
             done = self._pipe(docs) if docs else []
-        return [self._convert(d.sentences, 0, t) for d, t in zip(done, texts, strict=True)]
+        out = [self._convert(d.sentences, 0, t) for d, t in zip(done, texts, strict=True)]
+        release_memory()
+        return out
 
     def _analyze_filtered(self, texts: list[str]) -> list[list[Sentence]]:
         """Split cheaply into sentence-like chunks, keep the candidates and their
@@ -172,6 +195,7 @@ class StanzaAnalyzer:
         for sents in out:
             for k, sent in enumerate(sents):
                 sent.index = k
+        release_memory()
         return out
 
     def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:
