@@ -49,6 +49,29 @@ def _feats(s: str | None) -> dict[str, str]:
 
 
 BATCH_WORDS = 1000  # words per tagger/parser batch
+MAX_PIECE = 6000  # characters of text given to stanza at once
+
+
+def paragraph_pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, int]]:
+    """Split ``text`` at paragraph breaks into pieces of at most ``limit`` characters
+    (a single longer paragraph stays whole); short texts are one piece."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    start = 0
+    cut = 0
+    pos = text.find("\n\n")
+    while pos != -1:
+        if pos - start > limit and cut > start:
+            out.append((start, cut))
+            start = cut
+        cut = pos
+        pos = text.find("\n\n", pos + 2)
+    if len(text) - start > limit and cut > start:
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
 
 
 def release_memory() -> None:
@@ -156,10 +179,18 @@ class StanzaAnalyzer:
 
         if self.prefilter:
             return self._analyze_filtered(texts)
-        docs = [stanza.Document([], text=t) for t in texts]
+        # long texts go in paragraph-sized pieces (sentences never cross a paragraph), so the
+        # tokenizer's memory does not grow with the longest article of a run
+        jobs = [(ti, a, b) for ti, t in enumerate(texts) for a, b in paragraph_pieces(t)]
+        docs = [stanza.Document([], text=texts[ti][a:b]) for ti, a, b in jobs]
         with self._lock:
             done = self._pipe(docs) if docs else []
-        out = [self._convert(d.sentences, 0, t) for d, t in zip(done, texts, strict=True)]
+        out: list[list[Sentence]] = [[] for _ in texts]
+        for (ti, a, _b), d in zip(jobs, done, strict=True):
+            out[ti].extend(self._convert(d.sentences, a, texts[ti]))
+        for sents in out:
+            for k, sent in enumerate(sents):
+                sent.index = k
         release_memory()
         return out
 
@@ -177,6 +208,9 @@ class StanzaAnalyzer:
             # consecutive chosen chunks (only white space between them) are parsed as one stretch
             start = end = None
             for k, (a, b) in enumerate(chunks):
+                if k in chosen and start is not None and b - start > MAX_PIECE:
+                    jobs.append((ti, start, end))  # bounded stretches keep memory flat
+                    start = None
                 if k in chosen:
                     start = a if start is None else start
                     end = b
