@@ -293,3 +293,57 @@ def test_passive_speech_verb_with_dass_clause(extract):
 def test_nach_with_a_speech_noun(extract):
     c = one(extract("Der Täter hatte nach Zeugenaussagen die Tat mindestens seit dem Vorabend geplant."), "Tat")
     assert c.cue[0].text == "nach" and c.kind == "reported"
+
+
+# --- rules added while tuning on SpkAtt (sentences from its training part) --------------
+
+
+def test_colon_quote_after_a_clause_without_speech_verb(extract):
+    text = "In der ARD zeigt sich der Bundestrainer zufrieden: „Wir haben eine deutliche Leistungssteigerung in allen Mannschaftsteilen gezeigt.“"
+    c = one(extract(text), "Wir haben")
+    assert c.kind == "direct"
+    assert c.message.text.startswith("Wir haben eine deutliche")
+    assert [x.text for x in c.cue] == ["zeigt", "sich"] or [x.text for x in c.cue][0] == "zeigt"
+    assert c.speaker.mention.text == "der Bundestrainer"
+
+
+def test_nach_with_an_information_source(extract):
+    text = "Nach neuesten Erkenntnissen hat ein Unbekannter den Namen der Frau verwendet."
+    c = one(extract(text), "ein Unbekannter")
+    assert c.message.text == "hat ein Unbekannter den Namen der Frau verwendet"
+    assert c.cue[0].text == "Nach"
+
+
+def test_temporal_nach_is_no_cue(extract):
+    assert extract("Nach dem Spiel fuhr die Mannschaft sofort nach Hause.") == []
+
+
+def test_prepositional_source_runs_to_the_finite_verb(extract):
+    text = "Laut einem Bericht aus der Birthler-Behörde handelte es sich bei der Sabotagegruppe um Mitglieder der DKP."
+    c = one(extract(text), "handelte")
+    assert c.message.text == "handelte es sich bei der Sabotagegruppe um Mitglieder der DKP"
+
+
+def test_article_after_the_cue_verb_opens_content(extract):
+    text = "General Sonthi Boonyaratglin erklärte, die noch zu schaffende Übergangsverfassung werde die Rolle der Militärbefehlshaber festlegen."
+    c = one(extract(text), "Übergangsverfassung")
+    assert c.message.text.startswith("die noch zu schaffende")
+    assert c.speaker.name.endswith("Boonyaratglin")
+
+
+def test_apposition_before_the_verb_is_no_content(extract):
+    text = "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor einem „populistischen Wahlkampf“."
+    assert not [c for c in extract(text) if "Henning Scherf" in c.message.text]
+
+
+def test_content_stops_at_a_coordinated_indicative_verb(extract):
+    text = "Der Präsident erklärte, die Situation sei unter Kontrolle, und kündigte Neuwahlen an."
+    c = one(extract(text), "Situation")
+    assert c.message.text == "die Situation sei unter Kontrolle"
+
+
+def test_quote_then_auxiliary_and_participle(extract):
+    text = "„Wir sind entsetzt“, hatte der Minister gesagt."
+    c = one(extract(text), "Wir sind")
+    assert c.kind == "direct"
+    assert c.speaker.mention.text == "der Minister"

@@ -86,3 +86,52 @@ def test_cli_predict_and_score(tmp_path, analyzer, monkeypatch):
     assert res["documents"] == 2 and res["subtask1"]["Message"]["f1"] > 10
     r = runner.invoke(app, ["spkatt", "score", str(SPKATT_DIR / "trial"), str(SPKATT_DIR / "trial")])
     assert "Joint    100.00  100.00  100.00" in r.output
+
+
+def _predict(analyzer, sentences: list[str]) -> list[dict]:
+    doc = {"Sentences": [{"SentenceId": i, "Tokens": s.split()} for i, s in enumerate(sentences)]}
+    words = {f"{i}:{j}": w for i, s in enumerate(sentences) for j, w in enumerate(s.split())}
+    out = []
+    for a in predict_document(doc, analyzer)["Annotations"]:
+        out.append({k: (" ".join(words[x] for x in v) if isinstance(v, list) else v) for k, v in a.items()})
+    return out
+
+
+def test_scheme_roles_on_real_sentences(analyzer):
+    anns = _predict(analyzer, [
+        "Nach Angaben von Peter Beck , dem Dekan , ist die Lage ernst .",
+        "„ Wir sind entsetzt “ , sagte Honoré Durand , der Geschäftsführer des Unternehmens .",
+        "Die Lage ist ernst , sagte ein Sprecher laut der Nachrichtenagentur ISNA .",
+        "Der Minister hatte erklärt , er werde zurücktreten .",
+        "Die Polizei geht davon aus , dass der Täter floh .",
+    ])
+    by_msg = {}
+    for a in anns:
+        by_msg.setdefault(a["Message"], []).append(a)
+    beck = by_msg["ist die Lage ernst"][0]
+    assert (beck["Cue"], beck["Source"]) == ("Nach", "Angaben von Peter Beck , dem Dekan")
+    durand = by_msg["„ Wir sind entsetzt “"][0]
+    assert durand["Form"] == "Direct" and durand["Source"] == "Honoré Durand , der Geschäftsführer des Unternehmens"
+    # two speakers, one message: the relay (laut …) and the speaker
+    both = {(a["Cue"], a["Source"]) for a in by_msg["Die Lage ist ernst"]}
+    assert both == {("laut", "der Nachrichtenagentur ISNA"), ("sagte", "ein Sprecher")}
+    assert by_msg["er werde zurücktreten"][0]["Cue"] == "hatte erklärt"
+    assert by_msg["dass der Täter floh"][0]["Cue"] == "geht davon aus"
+
+
+def test_free_indirect_passages_in_the_scheme(analyzer):
+    anns = _predict(analyzer, [
+        "Der Sprecher der Polizei sagte , die Lage sei ruhig .",
+        "Am Abend kamen weitere Demonstranten in die Stadt .",
+        "Sie kamen aus allen Teilen des Landes .",
+        "Die Polizei habe die Straßen gesperrt .",
+        "Der Täter soll aus Hamburg stammen .",
+    ])
+    # a Konjunktiv sentence two sentences after the claim and the reportative "soll" after it
+    # form one passage of the same speaker; the indicative sentences between are narration
+    passage = [a for a in anns if a["Message"].startswith("Die Polizei habe")]
+    assert len(passage) == 1
+    assert passage[0]["Form"] == "IndirectFreeIndirect" and passage[0]["Cue"] == ""
+    assert passage[0]["Source"] == "Der Sprecher der Polizei"
+    assert "Der Täter soll aus Hamburg stammen" in passage[0]["Message"]
+    assert not [a for a in anns if "Demonstranten" in a["Message"]]

@@ -8,7 +8,7 @@ from claims.rules import syntax as sx
 from claims.rules.draft import CuePiece, Draft, Mention
 from claims.rules.quotes import Quote, ending_at, starting_at
 
-HEISSEN = {"heißt", "hieß", "hieße", "hiess", "heisst"}
+HEISSEN = {"heißt", "hieß", "hieße", "hiess", "heisst", "geheißen"}
 
 
 def _content_before(sent: Sentence, comma: int, quotes: list[Quote]) -> tuple[int, int] | None:
@@ -135,3 +135,35 @@ def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> 
         d.frame = (toks[0].start, toks[k].end)
         return [d]
     return []
+
+
+def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    """``In der ARD zeigte sich der Bundestrainer zufrieden: „Wir haben …“``: a clause
+    with a subject and a finite verb that is not a speech verb, then a colon and a
+    quotation. The finite verb (with its particle) is the cue, its subject the speaker."""
+    from claims.rules.verb_cues import _surface_subject, particle_of, subject_of
+
+    toks = sent.tokens
+    colon = next((k for k, x in enumerate(toks) if x.text == ":"), None)
+    if colon is None or colon < 2 or colon + 1 >= len(toks) or not sx.is_quote(toks[colon + 1]):
+        return []
+    q = starting_at(quotes, toks[colon + 1].start)
+    if q is None:
+        return []
+    verbs = [x for x in toks[:colon] if x.is_finite_verb and x.upos in {"VERB", "AUX"}]
+    if len(verbs) != 1 or any(sx.is_quote(x) for x in toks[:colon]):
+        return []
+    v = verbs[0]
+    subj = subject_of(sent, v)
+    if subj is None or subj >= colon:
+        subj = _surface_subject(sent, v, v.i > 0, colon - 1)
+    if subj is None or subj >= colon or toks[subj].lower in {"es", "man", "das", "dies"}:
+        return []
+    cue = [CuePiece(v.start, v.end, v.text, v.lemma.lower())]
+    part = particle_of(sent, v)
+    if part is not None and part.i < colon and part.i != v.i:
+        cue.append(CuePiece(part.start, part.end, part.text, v.lemma.lower()))
+    end = q.inner[1]
+    d = Draft(sent=sent.index, message=(q.inner[0], end), cues=cue, rule="colon", speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
+    d.frame = (toks[0].start, toks[colon].end)
+    return [d]
