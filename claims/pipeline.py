@@ -13,7 +13,7 @@ from claims.outlets import OutletMention, find_outlet_mentions, resolve_outlet_n
 from claims.rules import syntax as sx
 from claims.rules.continuations import find_continuations
 from claims.rules.draft import Draft, Mention
-from claims.rules.frames import find_colon_quote, find_headline_colon, find_heisst_es, find_so_frames
+from claims.rules.frames import find_colon_quote, find_headline_colon, find_heisst_es, find_quote_then_frame, find_so_frames
 from claims.rules.headlines import find_cueless_quote
 from claims.rules.noun_cues import find_noun_cues
 from claims.rules.prep_cues import find_prep_cues
@@ -56,7 +56,7 @@ def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
         found += [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == "prep"]
         found += [d for d in find_noun_cues(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
         if not found:
-            found += find_colon_quote(doc, sent, quotes)
+            found += find_colon_quote(doc, sent, quotes) or find_quote_then_frame(doc, sent, quotes)
         if not found:
             found += find_cueless_quote(doc, sent, quotes)
         drafts += found

@@ -167,3 +167,38 @@ def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> lis
     d = Draft(sent=sent.index, message=(q.inner[0], end), cues=cue, rule="colon", speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
     d.frame = (toks[0].start, toks[colon].end)
     return [d]
+
+
+def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    """``„Wir haben jetzt vier Punkte …“, zeigte sich Milovan Rajevac zufrieden.``: a
+    quotation opens the sentence and an inverted clause follows (finite verb, then its
+    subject). The inversion marks the clause as the quotation's frame even when its verb
+    is no speech verb."""
+    from claims.rules.verb_cues import _surface_subject, particle_of
+
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    if not toks or not sx.is_quote(toks[0]):
+        return []
+    q = starting_at(quotes, toks[0].start)
+    if q is None:
+        return []
+    close = next((x.i for x in toks if x.end == q.end), None)
+    k = close + 1 if close is not None else None
+    if k is None or k > last:
+        return []
+    if toks[k].text == ",":
+        k += 1
+    if k > last or not (toks[k].is_finite_verb and toks[k].upos in {"VERB", "AUX"}):
+        return []
+    v = toks[k]
+    subj = _surface_subject(sent, v, True, last)
+    if subj is None or toks[subj].lower in {"es", "man", "das", "dies"}:
+        return []
+    cue = [CuePiece(v.start, v.end, v.text, v.lemma.lower())]
+    part = particle_of(sent, v)
+    if part is not None and part.i != v.i:
+        cue.append(CuePiece(part.start, part.end, part.text, v.lemma.lower()))
+    d = Draft(sent=sent.index, message=q.inner, cues=cue, rule="frame_after", speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
+    d.frame = (v.start, toks[last].end)
+    return [d]

@@ -111,7 +111,7 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
     cands = []
     for c in sent.tokens:
         if c.head in heads and c.deprel.startswith("nsubj"):
-            if c.xpos in {"PRELS", "PWS"}:
+            if c.xpos in {"PRELS", "PWS"} or c.lower in sx.g("temporal_noun"):
                 continue
             if any(x.head == c.i and (x.deprel == "case" or x.lower in {"dem", "einem"}) for x in sent.tokens):
                 continue
@@ -142,7 +142,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
             elif x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos == "PPER"):
                 prev = toks[k - 1]
                 dative = prev.upos == "DET" and prev.lower in {"dem", "einem"}
-                if in_pp or dative:
+                if in_pp or dative or x.lower in sx.g("temporal_noun"):
                     in_pp = False
                     # skip the rest of this noun phrase
                     while k + 1 <= last and toks[k + 1].upos in {"PROPN", "NOUN"} and toks[k + 1].deprel.startswith(("flat", "appos", "nmod")):
@@ -166,7 +166,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
         x = toks[k]
         if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos in {"PPER", "PIS"}):
             prev = toks[k - 1] if k > 0 else None
-            oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN")
+            oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN") or x.lower in sx.g("temporal_noun")
             if oblique:
                 # skip the rest of this noun phrase
                 while k + 1 < t.i and toks[k + 1].upos in {"PROPN", "NOUN"}:
