@@ -347,3 +347,20 @@ def test_quote_then_auxiliary_and_participle(extract):
     c = one(extract(text), "Wir sind")
     assert c.kind == "direct"
     assert c.speaker.mention.text == "der Minister"
+
+
+def test_quotation_then_inverted_clause_without_speech_verb(extract):
+    text = "„Wir haben jetzt vier Punkte und brauchen nur noch ein Unentschieden“, zeigte sich Milovan Rajevac zufrieden."
+    c = one(extract(text), "vier Punkte")
+    assert c.kind == "direct"
+    assert c.cue[0].text == "zeigte"
+    assert c.speaker.name.endswith("Rajevac")
+
+
+def test_time_noun_is_no_speaker(parse):
+    from claims.rules.verb_cues import _surface_subject
+
+    sent = parse("Im Januar 2006 verkündete der Verband, dass er neue Regeln einführe.").sentences[0]
+    verb = next(t for t in sent.tokens if t.text == "verkündete")
+    subj = _surface_subject(sent, verb, True, len(sent.tokens) - 1)
+    assert subj is not None and sent.tokens[subj].text == "Verband"
