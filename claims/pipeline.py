@@ -247,7 +247,9 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 chosen.append(om)
         res: Resolved | None = None
         mention: Mention | None = None
-        if d.rule == "continuation":
+        if d.rule == "free_indirect":
+            pass  # Konjunktiv I with no claim before it: a report whose speaker the text does not name here
+        elif d.rule == "continuation":
             root = drafts[d.continuation_of]
             ri = all_drafts.index(root)
             res = speakers.get(ri)

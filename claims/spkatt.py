@@ -387,6 +387,9 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             konj = c.kind in {"indirect", "mixed"}
             form = "Direct" if c.kind == "direct" else ("IndirectFreeIndirect" if konj else "FreeIndirect")
             stwr = _stwr(root) if root else "SW"
+        elif not c.cue and c.kind in {"indirect", "mixed"}:
+            form = "IndirectFreeIndirect"  # Konjunktiv without a cue or a claim before it
+            stwr = "SW"
         else:
             form = "Direct" if direct else "Indirect"
             stwr = _stwr(c)

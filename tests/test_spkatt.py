@@ -135,3 +135,14 @@ def test_free_indirect_passages_in_the_scheme(analyzer):
     assert passage[0]["Source"] == "Der Sprecher der Polizei"
     assert "Der Täter soll aus Hamburg stammen" in passage[0]["Message"]
     assert not [a for a in anns if "Demonstranten" in a["Message"]]
+
+
+def test_konjunktiv_before_any_claim_is_free_indirect_without_source(analyzer):
+    anns = _predict(analyzer, [
+        "Das Ozonloch über der Arktis war im März so groß wie nie .",
+        "Innerhalb von zwei Wochen sei das Loch über Russland und die Mongolei gezogen .",
+    ])
+    assert len(anns) == 1
+    assert anns[0]["Form"] == "IndirectFreeIndirect"
+    assert anns[0]["Message"].startswith("Innerhalb von zwei Wochen sei")
+    assert anns[0]["Source"] == "" and anns[0]["Cue"] == ""

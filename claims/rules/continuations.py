@@ -98,6 +98,12 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
             if not near and (reportative or _konjunktiv_one(sent, last)):
                 # Konjunktiv I is reported speech wherever it stands: the nearest speaker before
                 near = [(e, r) for e, r in roots if 0 < k - e]
+            if not near and _konjunktiv_one(sent, last) and not any(0 < k - e for e, _ in roots):
+                # Konjunktiv I before any claim: reported speech of an unnamed source
+                (s, e), _ = continuation_message(doc, sent, quotes)
+                out.append(Draft(sent=k, message=(s, e), rule="free_indirect"))
+                claimed.add(k)
+                continue
             if not near:
                 continue
             r = max(near)[1]
