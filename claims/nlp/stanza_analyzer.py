@@ -74,6 +74,13 @@ def paragraph_pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, int]]
     return out
 
 
+def limit_kernel_cache() -> None:
+    """oneDNN (torch's CPU kernels) caches a compiled kernel per input shape, and a parser
+    sees a new shape with almost every batch: over a long run that cache is what makes
+    memory grow. A small cache keeps it flat; must be set before torch loads."""
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "8")
+
+
 def release_memory() -> None:
     """Hand freed heap back to the system after a batch. glibc keeps freed blocks of
     torch's many differently sized tensors, so without this a long run's resident
@@ -92,6 +99,7 @@ class StanzaAnalyzer:
     """Wraps one stanza pipeline. Use :func:`get_analyzer` to share it per process."""
 
     def __init__(self, model_dir: str | os.PathLike | None = None, download: bool = True):
+        limit_kernel_cache()
         import stanza  # local import: only this module touches stanza
 
         self.model_dir = resolve_model_dir(model_dir)
