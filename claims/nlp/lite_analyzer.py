@@ -39,7 +39,7 @@ def _join_inner_dots(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int,
     return out
 
 
-_CACHE_LIMIT = 200_000  # entries per memo table; cleared when full, so memory stays bounded
+_CACHE_LIMIT = 2_000  # entries per memo table; cleared when full, so memory stays flat
 
 
 def _memo(fn, limit: int = _CACHE_LIMIT):
@@ -89,7 +89,7 @@ class LiteAnalyzer:
         self._tok = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
         self._tagger = ht.HanoverTagger("morphmodel_ger.pgz")
         # both are pure functions of their arguments (the model does not change)
-        for name in ("analyze_forward", "_analyze", "_tag_word"):
+        for name in ("analyze_forward", "_analyze"):
             if hasattr(self._tagger, name):
                 setattr(self._tagger, name, _memo(getattr(self._tagger, name)))
         _speed_up_somajo(getattr(self._tok, "_tokenizer", None))
