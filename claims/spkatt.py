@@ -128,13 +128,13 @@ def _auxiliaries(parsed: ParsedDoc | None, pieces) -> list[tuple[int, int]]:
     "wurde bekannt gegeben", "will wissen"."""
     if parsed is None:
         return []
-    at = {t.start: (s, t) for s in parsed.sentences for t in s.tokens}
     out = []
     for x in pieces:
-        hit = at.get(x.start)
+        hit = _locate(parsed, x.start, x.end)
         if hit is None:
             continue
-        sent, tok = hit
+        sent, i, _ = hit
+        tok = sent.tokens[i]
         if tok.is_finite_verb:
             continue
         for a in sent.tokens:
@@ -173,12 +173,12 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
 
     if parsed is None:
         return []
-    at = {t.start: (s, t) for s in parsed.sentences for t in s.tokens}
     for x in pieces:
-        hit = at.get(x.start)
+        hit = _locate(parsed, x.start, x.end)
         if hit is None:
             continue
-        sent, verb = hit
+        sent, i, _ = hit
+        verb = sent.tokens[i]
         last = sx.content_last(sent)
         spans = []
         for k, tok in enumerate(sent.tokens[: last + 1]):

@@ -303,7 +303,7 @@ def test_colon_quote_after_a_clause_without_speech_verb(extract):
     c = one(extract(text), "Wir haben")
     assert c.kind == "direct"
     assert c.message.text.startswith("Wir haben eine deutliche")
-    assert [x.text for x in c.cue] == ["zeigt", "sich"] or [x.text for x in c.cue][0] == "zeigt"
+    assert c.cue[0].text == "zeigt"
     assert c.speaker.mention.text == "der Bundestrainer"
 
 
