@@ -182,7 +182,11 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
         last = sx.content_last(sent)
         spans = []
         for k, tok in enumerate(sent.tokens[: last + 1]):
-            if tok.lower == "gegenüber" and k + 1 <= last:
+            before = sent.tokens[k - 1].lower if k > 0 else ""
+            toward = (tok.lower == "mit" and before.endswith(("interview", "gespräch", "telefonat"))) or (
+                tok.lower == "an" and (before.endswith(("brief", "schreiben", "appell", "aufruf", "botschaft", "mitteilung")) or before in {"gewandt", "appellierte", "richtete", "wandte"})
+            )
+            if (tok.lower == "gegenüber" or toward) and k + 1 <= last:
                 np = sx.surface_np_after(sent, k + 1, last)
                 if np is not None:
                     spans.append(np)
