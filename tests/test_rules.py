@@ -364,3 +364,18 @@ def test_time_noun_is_no_speaker(parse):
     verb = next(t for t in sent.tokens if t.text == "verkündete")
     subj = _surface_subject(sent, verb, True, len(sent.tokens) - 1)
     assert subj is not None and sent.tokens[subj].text == "Verband"
+
+
+def test_particle_tagged_as_verb_and_strong_past(extract):
+    # the compact model tags "hervor" as a finite verb and lemmatizes "hob" as "hoben"
+    text = "Der Vorsitzende der Selbstverwaltung Istvan Kovacs hob hervor, der Schutz dürfe keinesfalls mit Waffengewalt erfolgen."
+    c = one(extract(text), "Schutz")
+    assert [x.text for x in c.cue] == ["hob", "hervor"]
+    assert c.message.text == "der Schutz dürfe keinesfalls mit Waffengewalt erfolgen"
+
+
+def test_finite_verb_tagged_as_infinitive(extract):
+    text = "Die Forscher vermuten, dass die Ursache in einem Partikelsturm liegt."
+    c = one(extract(text), "Ursache")
+    assert c.cue[0].text == "vermuten"
+    assert c.speaker.mention.text == "Die Forscher"

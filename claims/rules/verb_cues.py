@@ -51,10 +51,10 @@ def particle_of(sent: Sentence, t: Token) -> Token | None:
         c = sent.tokens[k]
         if c.text in sx.BOUNDARY or c.text in sx.FINAL or sx.is_quote(c):
             prev = sent.tokens[k - 1]
-            if k - 1 > t.i and prev.lower in sx.PARTICLES and prev.xpos in {"PTKVZ", "APPR", "ADV", "PTKZU", "ADJD"}:
+            if k - 1 > t.i and prev.lower in sx.PARTICLES and prev.upos not in {"NOUN", "PROPN", "PRON"}:  # the tagger may call it anything
                 return prev
             return None
-        if c.is_finite_verb and c.upos in {"VERB", "AUX"}:
+        if c.is_finite_verb and c.upos in {"VERB", "AUX"} and c.lower not in sx.PARTICLES:
             return None
     return None
 
@@ -281,8 +281,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
-        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"}:
-            continue  # an infinitive is part of a content or modal construction
+        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") != "Fin":
+            continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
         hit = speech_verb(sent, t)
         if hit is None:
             continue
