@@ -379,3 +379,10 @@ def test_finite_verb_tagged_as_infinitive(extract):
     c = one(extract(text), "Ursache")
     assert c.cue[0].text == "vermuten"
     assert c.speaker.mention.text == "Die Forscher"
+
+
+def test_heisst_es_after_a_comma_with_content_after(extract):
+    text = "In der Vorabversion des Berichts, der ins Netz gestellt wurde, heißt es, im Bereich rechter Kriminalität seien 15.361 Straftaten erfasst worden."
+    c = one(extract(text), "15.361")
+    assert c.message.text.startswith("im Bereich rechter Kriminalität seien")
+    assert c.cue[0].text == "heißt es"

@@ -90,7 +90,9 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         cue = CuePiece(toks[lo_t].start, toks[hi_t].end, doc.text[toks[lo_t].start : toks[hi_t].end], "heißen")
         msg = None
         rule = ""
-        if lo_t > 0 and toks[lo_t - 1].text == ",":
+        # "…, in der es heißt, im Bereich X seien …": content after the frame wins
+        content_after = hi_t + 2 <= last and toks[hi_t + 1].text in {",", ":"} and any(x.is_finite_verb for x in toks[hi_t + 2 : last + 1])
+        if lo_t > 0 and toks[lo_t - 1].text == "," and not content_after:
             msg = _content_before(sent, lo_t - 1, quotes)
             rule = "frame_after"
         else:
