@@ -386,3 +386,11 @@ def test_heisst_es_after_a_comma_with_content_after(extract):
     c = one(extract(text), "15.361")
     assert c.message.text.startswith("im Bereich rechter Kriminalität seien")
     assert c.cue[0].text == "heißt es"
+
+
+def test_verb_second_content_with_a_mistagged_verb(extract):
+    # the compact model tags the Konjunktiv "lägen" as an infinitive
+    text = "Hartmann erklärte, ihr lägen „bis zur Stunde keine vollständigen Unterlagen vor“."
+    c = one(extract(text), "ihr lägen")
+    assert c.message.text.startswith("ihr lägen")
+    assert c.speaker.name == "Hartmann"

@@ -204,6 +204,18 @@ def _finite_aux_before(sent: Sentence, t: Token, last: int) -> int:
 BOUNDARY_MARKS = {",", ":", ";", "–", "—", "(", ")"}
 
 
+def _verb_second(seg: list[Token]) -> bool:
+    """A verb right after a pronoun or short noun phrase opening the segment ("ihr lägen
+    …"): a verb-second clause even when the tagger calls the verb an infinitive."""
+    for k, x in enumerate(seg[:4]):
+        if x.upos in {"VERB", "AUX"}:
+            return k > 0 and x.xpos not in {"VVPP", "VVIZU"} and seg[0].upos in {"PRON", "DET", "PROPN", "NOUN"} and not any(y.text in QUOTE_OR_PUNCT for y in seg[:k])
+    return False
+
+
+QUOTE_OR_PUNCT = {",", ":", ";", "„", "“", "\""}
+
+
 def _coordinated_verb(sent: Sentence, k: int, quotes: list[Quote]) -> bool:
     """Does a coordinated verb phrase in the indicative start at ``k`` ("und kündigte an",
     ", doch X erklärte")? Konjunktiv ("und wolle schlafen") continues the report."""
@@ -374,7 +386,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                             break
                     after = (start, end)
                     rule = "zu_inf"
-                elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg):
+                elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg) or _verb_second(seg)):
                     after = (comma + 1, last)
                     rule = "comma"
                 elif not sx.opens_subordinate(f) and (mv := sx.main_finite_verbs(sent, comma + 1, last)) and sx.is_konjunktiv(mv[0]):
