@@ -394,3 +394,11 @@ def test_verb_second_content_with_a_mistagged_verb(extract):
     c = one(extract(text), "ihr lägen")
     assert c.message.text.startswith("ihr lägen")
     assert c.speaker.name == "Hartmann"
+
+
+def test_particle_written_before_the_verb(extract):
+    c = one(extract("Die Polizei hatte am Montag bekannt gegeben, dass drei Verdächtige festgenommen wurden."), "drei Verdächtige")
+    assert {"bekannt", "gegeben"} <= {x.text for x in c.cue}
+    c = one(extract("Wie das Unternehmen bekannt gab, werden 500 Stellen gestrichen."), "500 Stellen")
+    assert c.message.text == "werden 500 Stellen gestrichen"
+    assert c.speaker.mention.text == "das Unternehmen"

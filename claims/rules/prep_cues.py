@@ -207,7 +207,7 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
         x = toks[k]
         if x.text in sx.BOUNDARY:
             break
-        if x.upos in {"VERB", "AUX"} or x.xpos.startswith("VV"):
+        if (x.upos in {"VERB", "AUX"} or x.xpos.startswith("VV")) and x.lower not in sx.PARTICLES:
             hit = speech_verb(sent, x)
             if hit is not None:
                 verb = (x, hit)

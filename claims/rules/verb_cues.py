@@ -72,6 +72,12 @@ def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
         for b in bases:
             if part.lower + b in verbs:
                 return part.lower + b, part
+    before = sent.tokens[t.i - 1] if t.i > 0 else None
+    if before is not None and before.lower in sx.PARTICLES and before.upos not in {"NOUN", "PROPN", "PRON"}:
+        # verb-final or participle with the particle written apart: "wie X bekannt gab", "hatte … bekannt gegeben"
+        for b in bases:
+            if before.lower + b in verbs:
+                return before.lower + b, before
     for b in bases:
         if b in verbs:
             # a particle verb needs its particle: "teilen" alone is not "mitteilen"
