@@ -298,6 +298,18 @@ def _in_phrase(parsed: ParsedDoc, idx: TokenIndex, cue, message: set[str]) -> li
     return []
 
 
+NAME_INTRO = {"der", "die", "das", "dem", "den", "des", "im", "in", "von", "vom", "laut", "nach", "mit", "zur", "zum", "am", "beim", "magazin", "zeitung", "sender", "blatt"}
+
+
+def _quoted_name(text: str, opening: int, closing: int) -> bool:
+    """„Berliner Zeitung“, „Think City“ after an article or preposition: a name in
+    quotation marks, not speech."""
+    words = text[opening + 1 : closing].split()
+    before = text[:opening].split()[-1:] or [""]
+    after_name_word = before[0].lower() in NAME_INTRO or (before[0][:1].isupper() and before[0].isalpha())
+    return 0 < len(words) <= 5 and after_name_word and words[0][:1].isupper()
+
+
 def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDoc | None = None) -> list[dict[str, Any]]:
     by_id = {c.id: c for c in claims}
     anns: list[dict[str, Any]] = []
@@ -423,7 +435,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
                         break
                     inner = idx.ids([(k, close + 1)])
                     # a quoted name ("„Der Spiegel“", an outlet or a title in the frame) is not speech
-                    named = any(o.start <= k + 1 and close - 1 <= o.end for o in c.outlets)
+                    named = any(o.start <= k + 1 and close - 1 <= o.end for o in c.outlets) or _quoted_name(text, k, close)
                     if inner and set(inner) <= set(message) and not named:
                         # the scheme gives a quoted fragment the cue, frame and source of its claim
                         anns.append({"Addr": [], "Cue": cue, "Form": "Direct", "Frame": frame, "HasNested": False, "IsNested": True, "Message": inner, "STWR": stwr, "Source": source})

@@ -402,3 +402,7 @@ def test_particle_written_before_the_verb(extract):
     c = one(extract("Wie das Unternehmen bekannt gab, werden 500 Stellen gestrichen."), "500 Stellen")
     assert c.message.text == "werden 500 Stellen gestrichen"
     assert c.speaker.mention.text == "das Unternehmen"
+
+
+def test_colon_before_a_short_title_is_no_claim(extract):
+    assert extract("Sein erstes großes Werk entstand in den 1970er Jahren: „Le Grand Macabre“.") == []

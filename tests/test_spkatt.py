@@ -146,3 +146,12 @@ def test_konjunktiv_before_any_claim_is_free_indirect_without_source(analyzer):
     assert anns[0]["Form"] == "IndirectFreeIndirect"
     assert anns[0]["Message"].startswith("Innerhalb von zwei Wochen sei")
     assert anns[0]["Source"] == "" and anns[0]["Cue"] == ""
+
+
+def test_quoted_names_are_not_nested_speech(analyzer):
+    anns = _predict(analyzer, [
+        "Bezüglich des Startortes meldet die Nachrichtenagentur „ Xinhua “ , die Maschine sei von ihrem Heimathangar in der „ Sentani Regency “ losgeflogen .",
+    ])
+    assert [a["Message"] for a in anns if a["IsNested"]] == []
+    main = [a for a in anns if not a["IsNested"]]
+    assert main and main[0]["Message"].startswith("die Maschine sei")

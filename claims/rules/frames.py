@@ -150,8 +150,8 @@ def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> lis
     if colon is None or colon < 2 or colon + 1 >= len(toks) or not sx.is_quote(toks[colon + 1]):
         return []
     q = starting_at(quotes, toks[colon + 1].start)
-    if q is None:
-        return []
+    if q is None or len(doc.text[q.inner[0] : q.inner[1]].split()) < 4:
+        return []  # a short title ("…: „Le Grand Macabre“") is no statement
     verbs = [x for x in toks[:colon] if x.is_finite_verb and x.upos in {"VERB", "AUX"}]
     if len(verbs) != 1 or any(sx.is_quote(x) for x in toks[:colon]):
         return []

@@ -222,6 +222,22 @@ def _verb_second(seg: list[Token]) -> bool:
 QUOTE_OR_PUNCT = {",", ":", ";", "„", "“", "\""}
 
 
+def _quoted_name_end(sent: Sentence, quotes: list[Quote], k: int) -> int | None:
+    """If the quotation opening at token ``k`` is a short name after a noun ("die
+    Nachrichtenagentur „Xinhua“"), the index of its closing mark; else None."""
+    toks = sent.tokens
+    if k == 0 or toks[k - 1].upos not in {"NOUN", "PROPN"}:
+        return None
+    q = starting_at(quotes, toks[k].start)
+    if q is None:
+        return None
+    inner = [x for x in toks if q.start < x.start < q.end - 1]
+    close = next((x.i for x in toks if x.end == q.end), None)
+    if close is None or not inner or len(inner) > 5 or not inner[0].text[:1].isupper() or any(x.is_finite_verb for x in inner):
+        return None
+    return close
+
+
 def _coordinated_verb(sent: Sentence, k: int, quotes: list[Quote]) -> bool:
     """Does a coordinated verb phrase in the indicative start at ``k`` ("und kündigte an",
     ", doch X erklärte")? Konjunktiv ("und wolle schlafen") continues the report."""
@@ -351,14 +367,21 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             rule = "colon"
         else:
             comma = None
+            skip_to = -1
             for k in range(frame_end + 1, last + 1):
                 x = toks[k]
+                if k <= skip_to:
+                    continue
                 if x.text == ",":
                     comma = k
                     break
                 if x.text in {":", ";", "–"} or (x.is_finite_verb and x.upos == "VERB") or (x.is_finite_verb and x.upos == "AUX" and x.lemma not in {"werden", "sein", "haben"}):
                     break  # "Kritisiert wird …, dass": an auxiliary does not end the frame
                 if sx.is_quote(x):
+                    name_end = _quoted_name_end(sent, quotes, k)
+                    if name_end is not None:
+                        skip_to = name_end  # "meldet die Nachrichtenagentur „Xinhua“, die Maschine sei …"
+                        continue
                     comma = k - 1
                     break
             if comma is not None and comma < last:
