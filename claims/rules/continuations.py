@@ -28,7 +28,7 @@ def continuation_message(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) ->
     return (start, end), False
 
 
-REPORTATIVE = {"soll", "sollen", "solle", "sollten", "sollte", "müsse", "müssten"}
+REPORTATIVE = {"soll", "sollen", "solle", "müsse", "müssten"}
 REPORTATIVE_SOLL = {"soll", "sollen"}  # the scheme's free indirect speech
 
 
