@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
@@ -81,18 +82,27 @@ def limit_kernel_cache() -> None:
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "8")
 
 
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None where there is no glibc (loaded once)."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
 def release_memory() -> None:
     """Hand freed heap back to the system after a batch. glibc keeps freed blocks of
     torch's many differently sized tensors, so without this a long run's resident
     memory creeps up with every new batch shape."""
-    import ctypes
     import gc
 
     gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to trim
-        pass
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 class StanzaAnalyzer:
@@ -183,13 +193,17 @@ class StanzaAnalyzer:
         With ``prefilter`` on, only sentences that can hold a claim (and their
         neighbours) are tagged and parsed; the others keep their words only.
         """
-        import stanza
-
         if self.prefilter:
             return self._analyze_filtered(texts)
         # long texts go in paragraph-sized pieces (sentences never cross a paragraph), so the
         # tokenizer's memory does not grow with the longest article of a run
-        jobs = [(ti, a, b) for ti, t in enumerate(texts) for a, b in paragraph_pieces(t)]
+        return self._parse_pieces(texts, [(ti, a, b) for ti, t in enumerate(texts) for a, b in paragraph_pieces(t)])
+
+    def _parse_pieces(self, texts: list[str], jobs: list[tuple[int, int, int]]) -> list[list[Sentence]]:
+        """Parse the stretches ``(text index, start, end)`` in one batch and give each text
+        its sentences in order, with offsets into the whole text."""
+        import stanza
+
         docs = [stanza.Document([], text=texts[ti][a:b]) for ti, a, b in jobs]
         with self._lock:
             done = self._pipe(docs) if docs else []
@@ -205,8 +219,6 @@ class StanzaAnalyzer:
     def _analyze_filtered(self, texts: list[str]) -> list[list[Sentence]]:
         """Split cheaply into sentence-like chunks, keep the candidates and their
         neighbours, and parse only those stretches of text."""
-        import stanza
-
         from claims.nlp.prefilter import chunk_text, select_sentences, words_of
 
         jobs: list[tuple[int, int, int]] = []  # (text index, start, end)
@@ -227,18 +239,7 @@ class StanzaAnalyzer:
                     start = None
             if start is not None:
                 jobs.append((ti, start, end))
-        docs = [stanza.Document([], text=texts[ti][a:b]) for ti, a, b in jobs]
-        with self._lock:
-            done = self._pipe(docs) if docs else []
-        out: list[list[Sentence]] = [[] for _ in texts]
-        for (ti, a, _b), d in zip(jobs, done, strict=True):
-            sents = self._convert(d.sentences, a, texts[ti])
-            out[ti].extend(sents)
-        for sents in out:
-            for k, sent in enumerate(sents):
-                sent.index = k
-        release_memory()
-        return out
+        return self._parse_pieces(texts, jobs)
 
     def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:
         """Parse pre-tokenised sentences; token ``i`` of sentence ``k`` stays token ``i``.
