@@ -126,14 +126,8 @@ def _fill_gaps(ids: list[str], max_gap: int = 2) -> list[str]:
 def _auxiliaries(parsed: ParsedDoc | None, pieces) -> list[tuple[int, int]]:
     """Auxiliaries of participle and infinitive cues: the scheme's cue is "hatte erklärt",
     "wurde bekannt gegeben", "will wissen"."""
-    if parsed is None:
-        return []
     out = []
-    for x in pieces:
-        hit = _locate(parsed, x.start, x.end)
-        if hit is None:
-            continue
-        sent, i, _ = hit
+    for _x, sent, i in _cue_tokens(parsed, pieces):
         tok = sent.tokens[i]
         if tok.is_finite_verb:
             continue
@@ -171,13 +165,7 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
     gegenüber der Presse", "erklärte einem Angestellten"."""
     from claims.rules import syntax as sx
 
-    if parsed is None:
-        return []
-    for x in pieces:
-        hit = _locate(parsed, x.start, x.end)
-        if hit is None:
-            continue
-        sent, i, _ = hit
+    for _x, sent, i in _cue_tokens(parsed, pieces):
         verb = sent.tokens[i]
         last = sx.content_last(sent)
         spans = []
@@ -209,15 +197,19 @@ def _locate(parsed: ParsedDoc, start: int, end: int):
     return None
 
 
-def _is_passive(parsed: ParsedDoc | None, pieces) -> bool:
-    """"Ihm wird vorgeworfen …", "wurden aufgefordert": a werden-passive cue."""
+def _cue_tokens(parsed: ParsedDoc | None, pieces):
+    """``(piece, sentence, token index)`` of each cue piece found in the parse."""
     if parsed is None:
-        return False
+        return
     for x in pieces:
         hit = _locate(parsed, x.start, x.end)
-        if hit is None:
-            continue
-        sent, i, _ = hit
+        if hit is not None:
+            yield x, hit[0], hit[1]
+
+
+def _is_passive(parsed: ParsedDoc | None, pieces) -> bool:
+    """"Ihm wird vorgeworfen …", "wurden aufgefordert": a werden-passive cue."""
+    for _x, sent, i in _cue_tokens(parsed, pieces):
         tok = sent.tokens[i]
         if tok.xpos == "VVPP" or tok.feats.get("VerbForm") == "Part":
             if any(a.head == i and a.lemma == "werden" and a.upos == "AUX" for a in sent.tokens):
@@ -254,14 +246,8 @@ ALS_VERBS = {"bezeichnen", "werten", "einstufen", "bewerten", "sehen", "betracht
 def _cue_words(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[str]) -> list[tuple[int, int]]:
     """Words the scheme counts to a verb cue: the reflexive ("äußerte sich"), a
     correlate ("geht davon aus", "wies darauf hin") and "als" ("bezeichnete … als")."""
-    if parsed is None:
-        return []
     out = []
-    for x in pieces:
-        hit = _locate(parsed, x.start, x.end)
-        if hit is None:
-            continue
-        sent, i, _ = hit
+    for x, sent, i in _cue_tokens(parsed, pieces):
         toks = sent.tokens
         # the verb's clause: up to the nearest boundary on each side
         lo = i
