@@ -139,11 +139,23 @@ def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> 
     return []
 
 
+def _verb_cue(sent: Sentence, v, before: int | None = None) -> list[CuePiece]:
+    """A verb that is no speech verb as cue: the verb and its separated particle (one
+    that stands before token ``before``, when given)."""
+    from claims.rules.verb_cues import particle_of
+
+    cue = [CuePiece(v.start, v.end, v.text, v.lemma.lower())]
+    part = particle_of(sent, v)
+    if part is not None and part.i != v.i and (before is None or part.i < before):
+        cue.append(CuePiece(part.start, part.end, part.text, v.lemma.lower()))
+    return cue
+
+
 def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
     """``In der ARD zeigte sich der Bundestrainer zufrieden: „Wir haben …“``: a clause
     with a subject and a finite verb that is not a speech verb, then a colon and a
     quotation. The finite verb (with its particle) is the cue, its subject the speaker."""
-    from claims.rules.verb_cues import _surface_subject, particle_of, subject_of
+    from claims.rules.verb_cues import _surface_subject, subject_of
 
     toks = sent.tokens
     colon = next((k for k, x in enumerate(toks) if x.text == ":"), None)
@@ -161,10 +173,7 @@ def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> lis
         subj = _surface_subject(sent, v, v.i > 0, colon - 1)
     if subj is None or subj >= colon or toks[subj].lower in {"es", "man", "das", "dies"}:
         return []
-    cue = [CuePiece(v.start, v.end, v.text, v.lemma.lower())]
-    part = particle_of(sent, v)
-    if part is not None and part.i < colon and part.i != v.i:
-        cue.append(CuePiece(part.start, part.end, part.text, v.lemma.lower()))
+    cue = _verb_cue(sent, v, before=colon)
     end = q.inner[1]
     d = Draft(sent=sent.index, message=(q.inner[0], end), cues=cue, rule="colon", speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
     d.frame = (toks[0].start, toks[colon].end)
@@ -176,7 +185,7 @@ def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -
     quotation opens the sentence and an inverted clause follows (finite verb, then its
     subject). The inversion marks the clause as the quotation's frame even when its verb
     is no speech verb."""
-    from claims.rules.verb_cues import _surface_subject, particle_of
+    from claims.rules.verb_cues import _surface_subject
 
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -197,10 +206,7 @@ def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -
     subj = _surface_subject(sent, v, True, last)
     if subj is None or toks[subj].lower in {"es", "man", "das", "dies"}:
         return []
-    cue = [CuePiece(v.start, v.end, v.text, v.lemma.lower())]
-    part = particle_of(sent, v)
-    if part is not None and part.i != v.i:
-        cue.append(CuePiece(part.start, part.end, part.text, v.lemma.lower()))
+    cue = _verb_cue(sent, v)
     d = Draft(sent=sent.index, message=q.inner, cues=cue, rule="frame_after", speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
     d.frame = (v.start, toks[last].end)
     return [d]
