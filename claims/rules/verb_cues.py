@@ -269,7 +269,7 @@ def _article_after_verb(toks: list[Token], comma: int, verb: Token, part: Token 
     return f.lower in {"der", "die", "das"} and ends_verb and comma + 2 < len(toks) and toks[comma + 2].upos in {"NOUN", "PROPN", "ADJ", "ADV"}
 
 
-def _content_before(sent: Sentence, quotes: list[Quote], i: int) -> bool:
+def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> bool:
     """Can the words before a verb at ``i`` (after a comma or a closing quote) be its content?
     A clause or a quotation that opens its clause can; a name in quotes inside a phrase
     ("Gegenüber der Agentur „AP“ sagte …") or an apposition ("Henning Scherf ( SPD ) ,
@@ -338,7 +338,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         prev = toks[v0 - 1] if v0 > 0 else None
         prev2 = toks[v0 - 2] if v0 > 1 else None
         frame_after = prev is not None and (prev.text == "," or sx.is_quote(prev)) and (t.is_finite_verb or v0 != t.i)
-        if frame_after and not _content_before(sent, quotes, v0):
+        if frame_after and not _may_have_content_before(sent, quotes, v0):
             frame_after = False
         if frame_after and subj is not None and subj < v0:
             # the parser took a word of the content as subject; a noun phrase after the verb wins
