@@ -15,7 +15,7 @@ from claims.rules.continuations import find_continuations
 from claims.rules.draft import Draft, Mention
 from claims.rules.frames import find_colon_quote, find_headline_colon, find_heisst_es, find_quote_then_frame, find_so_frames
 from claims.rules.headlines import find_cueless_quote
-from claims.rules.noun_cues import find_noun_cues
+from claims.rules.noun_cues import find_noun_cues, find_wonach
 from claims.rules.prep_cues import find_prep_cues
 from claims.rules.quotes import Quote, find_quotes
 from claims.rules.verb_cues import find_verb_cues, subject_of
@@ -54,7 +54,7 @@ def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
         found += find_so_frames(doc, sent, quotes)
         found += find_heisst_es(doc, sent, quotes)
         found += [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == "prep"]
-        found += [d for d in find_noun_cues(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
+        found += [d for d in find_noun_cues(doc, sent, quotes) + find_wonach(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
         if not found:
             found += find_colon_quote(doc, sent, quotes) or find_quote_then_frame(doc, sent, quotes)
         if not found:

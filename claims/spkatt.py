@@ -102,7 +102,7 @@ def _expand_message(idx: TokenIndex, claim: Claim, start: int, end: int) -> tupl
     text = idx.text
     if claim.kind == "direct" and prev and nxt and text[prev[0] : prev[1]] in QUOTE_CHARS and text[nxt[0] : nxt[1]] in QUOTE_CHARS:
         return prev[0], nxt[1]
-    if prev and text[prev[0] : prev[1]].lower() in {"dass", "daß", "ob", "wonach"}:
+    if prev and text[prev[0] : prev[1]].lower() in {"dass", "daß", "ob"}:
         return prev[0], end
     return start, end
 
@@ -300,6 +300,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
     by_id = {c.id: c for c in claims}
     anns: list[dict[str, Any]] = []
     sources: dict[str, list[str]] = {}  # claim id -> the Source given to its annotation
+    cues: dict[str, tuple[list[str], list[str], str]] = {}  # claim id -> its Cue, Frame and Form
     # consecutive continuations of one claim form one passage
     groups: list[list[Claim]] = []
     for c in claims:
@@ -381,7 +382,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
                 if s in sents and tid not in msg:
                     frame.append(tid)
             # no final punctuation in the frame (direct speech keeps it)
-            while frame and not direct and idx.text[[t for t in idx.spans if t[2] == frame[-1]][0][0]] in ".!?":
+            while frame and idx.text[[t for t in idx.spans if t[2] == frame[-1]][0][0]] in ".!?":
                 frame.pop()
             if prep and not any(x not in prep for x in c.cue):
                 frame = sorted(set(prep_frame), key=lambda x: tuple(map(int, x.split(":"))))
@@ -407,7 +408,10 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         addr = [w for w in addr if w not in source]
         if root is not None and root.id in sources:
             source = sources[root.id]  # a continuation has the source its claim was given
+            if form == "Direct" and not cue and root.id in cues and cues[root.id][2] == "Direct":
+                cue, frame = cues[root.id][:2]  # a quotation that goes on keeps the cue and frame of its claim
         sources.setdefault(c.id, source)
+        cues.setdefault(c.id, (cue, frame, form))
         anns.append({"Addr": addr, "Cue": cue, "Form": form, "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
         # quoted fragments inside a mixed claim are nested direct speech
         if c.kind == "mixed":

@@ -406,3 +406,48 @@ def test_particle_written_before_the_verb(extract):
 
 def test_colon_before_a_short_title_is_no_claim(extract):
     assert extract("Sein erstes großes Werk entstand in den 1970er Jahren: „Le Grand Macabre“.") == []
+
+
+def test_source_up_to_the_verb_when_the_tags_give_no_noun_phrase(extract):
+    # "einer am Dienstag …": an adjective phrase with its own preposition inside the source
+    text = "Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden zunächst 2.000 Menschen mit Lebensmitteln versorgt."
+    c = one(extract(text), "2.000 Menschen")
+    assert c.message.text.startswith("wurden zunächst 2.000 Menschen")
+    assert c.speaker.name == "WFP"  # the issuer of the press release
+
+
+def test_postposed_zufolge_right_before_the_verb(extract):
+    # the compact model tags the web address as an adjective
+    text = "Der Website worldreferree.com zufolge ist Undiano als Schiedsrichter bekannt."
+    c = one(extract(text), "Undiano")
+    assert c.message.text == "ist Undiano als Schiedsrichter bekannt"
+    assert c.cue[0].text == "zufolge"
+
+
+def test_wonach_after_a_report(extract):
+    text = "Ein Bericht der russischen Nachrichtenagentur „Interfax“, wonach der Oppositionsführer festgenommen worden sein soll, wurde dementiert."
+    c = one(extract(text), "Oppositionsführer")
+    assert c.message.text == "der Oppositionsführer festgenommen worden sein soll"
+    assert c.cue[0].text == "wonach"
+
+
+def test_quoted_name_at_the_end_of_the_content(extract):
+    text = "Der neu entdeckte Riesenplanet begleitet den Stern „HD 13189“, teilte die Friedrich-Schiller-Universität Jena mit."
+    c = one(extract(text), "Riesenplanet")
+    assert c.message.text == "Der neu entdeckte Riesenplanet begleitet den Stern „HD 13189“"
+    assert c.speaker.mention.text == "die Friedrich-Schiller-Universität Jena"
+
+
+def test_bis_as_preposition_does_not_open_a_subordinate_clause(extract):
+    text = "Bis zu der Beerdigung seien die Leichen in einer Kühlkammer ausgestellt worden, berichtet der englische Independent."
+    c = one(extract(text), "Leichen")
+    assert c.message.text.startswith("Bis zu der Beerdigung seien")
+    assert c.cue[0].text == "berichtet"
+
+
+def test_wie_clause_with_a_mistagged_adverb(extract):
+    # the compact model tags "gestern" as a participle
+    text = "Der Polizei gelang es, einen der Bosse der Mafia zu verhaften, wie die Nachrichtenagentur ANSA gestern berichtete."
+    c = one(extract(text), "verhaften")
+    assert [x.text for x in c.cue][-1] == "berichtete"
+    assert "ANSA" in c.speaker.mention.text

@@ -155,3 +155,24 @@ def test_quoted_names_are_not_nested_speech(analyzer):
     assert [a["Message"] for a in anns if a["IsNested"]] == []
     main = [a for a in anns if not a["IsNested"]]
     assert main and main[0]["Message"].startswith("die Maschine sei")
+
+
+def test_quotation_that_goes_on_keeps_cue_and_frame(analyzer):
+    anns = _predict(analyzer, [
+        "„ Es ist erschütternd , was mit der Kathedrale passierte “ , sagte Beck .",
+        "„ Die Menschen hier sind traumatisiert . Das ist eine große Katastrophe . “",
+    ])
+    second = [a for a in anns if "traumatisiert" in a["Message"]]
+    assert second and second[0]["Form"] == "Direct"
+    assert (second[0]["Cue"], second[0]["Source"]) == ("sagte", "Beck")
+    assert second[0]["Frame"] == ", sagte Beck"
+
+
+def test_frame_leaves_out_the_final_full_stop(analyzer):
+    anns = _predict(analyzer, ["Die Lage ist ernst , berichtet CNN ."])
+    assert anns[0]["Frame"] == ", berichtet CNN"
+
+
+def test_gerüchte_nach_denen(analyzer):
+    anns = _predict(analyzer, ["Es gibt auch Gerüchte , nach denen Barrett an Krebs litt ."])
+    assert [(a["Cue"], a["Message"]) for a in anns] == [("nach", "Barrett an Krebs litt")]

@@ -13,6 +13,45 @@ from claims.rules.verb_cues import speech_verb, subject_of
 OPENERS = {"dass", "daß", "wonach", "ob"}
 
 
+def _clause_end(sent: Sentence, start: int, last: int) -> int:
+    """The content clause from ``start`` ends where the main clause resumes (", sagte …")."""
+    toks = sent.tokens
+    for k in range(start + 1, last + 1):
+        if toks[k - 1].text == "," and toks[k].is_finite_verb and toks[k].upos in {"VERB", "AUX"}:
+            return k - 2
+    return last
+
+
+def find_wonach(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    """``…, wonach X`` and ``Gerüchte, nach denen X``: the relative adverb is the cue, the
+    noun phrase before the comma (a report, a rumour, a newspaper) the source."""
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    out = []
+    for t in toks[1 : max(0, last - 1)]:
+        if toks[t.i - 1].text != ",":
+            continue
+        if t.lower == "wonach":
+            start = t.i + 1
+        elif t.lower == "nach" and toks[t.i + 1].lower == "denen" and lexicons.compound_match(toks[t.i - 2].text, sx.g("speech_noun") | sx.g("source_noun")):
+            start = t.i + 2
+        else:
+            continue
+        end = _clause_end(sent, start, last)
+        if end <= start:
+            continue
+        before = toks[t.i - 2] if t.i >= 2 else None
+        speaker = None
+        if before is not None and (before.upos in {"NOUN", "PROPN"} or sx.is_quote(before)):
+            np = sx.surface_np_before(sent, t.i - 2)
+            if np is not None:
+                speaker = Mention(sent.index, *np)
+        d = Draft(sent=sent.index, message=(toks[start].start, toks[end].end), cues=[CuePiece(t.start, t.end, t.text, t.lower)], rule="noun", speaker=speaker, verb_class="speech")
+        d.frame = (toks[0].start, toks[start - 1].end)
+        out.append(d)
+    return out
+
+
 def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -21,15 +60,10 @@ def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks[: max(0, last - 2)]:
         if t.upos not in {"NOUN", "PROPN"} or lexicons.compound_match(t.text, nouns) is None:
             continue
-        if toks[t.i + 1].text != "," or toks[t.i + 2].lower not in OPENERS:
+        if toks[t.i + 1].text != "," or toks[t.i + 2].lower not in OPENERS - {"wonach"}:
             continue
         start = t.i + 3
-        end = last
-        # the content clause ends where the main clause resumes (", sagte …")
-        for k in range(start + 1, last + 1):
-            if toks[k - 1].text == "," and toks[k].is_finite_verb and toks[k].upos in {"VERB", "AUX"}:
-                end = k - 2
-                break
+        end = _clause_end(sent, start, last)
         if end < start:
             continue
         # a speech verb whose object the noun is would be the cue of its own rule

@@ -87,12 +87,16 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
                 nxt += 1
             src = sx.surface_np_after(sent, nxt, last) if nxt <= last else None
             if src is None:
+                src = _phrase_to_verb(sent, t.i, nxt, last)
+            if src is None:
                 continue
             source = Mention(sent.index, *src)
         elif ctype == "before":
             if cue_last - len(m[0].words) < 0:
                 continue
             src = sx.surface_np_before(sent, t.i - 1) if t.i > 0 else None
+            if src is None:
+                src = _phrase_from_start(sent, t.i, cue_last, last)
             if src is None:
                 continue
             source = Mention(sent.index, *src)
@@ -166,6 +170,35 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
     return out
 
 
+def _phrase_to_verb(sent: Sentence, cue: int, first: int, last: int) -> tuple[int, int] | None:
+    """When the tags give no noun phrase after a clause-initial cue ("Laut einer am Dienstag
+    veröffentlichten Pressemitteilung des WFP wurden …"), the source is everything up to
+    the finite verb of the verb-second clause."""
+    lo, hi = _clause_bounds(sent, cue, last)
+    if cue > lo:
+        return None
+    verb = _first_main_finite(sent, first, hi)
+    if verb is None or verb - first > 12 or verb <= first:
+        return None
+    if not any(x.upos in {"NOUN", "PROPN", "X"} for x in sent.tokens[first:verb]):
+        return None
+    return first, verb - 1
+
+
+def _phrase_from_start(sent: Sentence, cue: int, cue_last: int, last: int) -> tuple[int, int] | None:
+    """A postposed cue right before the finite verb ("Der Website worldreferree.com zufolge
+    ist …"): the source is the clause's start, whatever the tags say."""
+    lo, _hi = _clause_bounds(sent, cue, last)
+    toks = sent.tokens
+    if cue_last + 1 > last or not toks[cue_last + 1].is_finite_verb or not 0 < cue - lo <= 12:
+        return None
+    while lo < cue and toks[lo].upos in {"ADV", "CCONJ", "PART"}:
+        lo += 1  # "Auch dem Korrespondenten zufolge"
+    if not any(x.upos in {"NOUN", "PROPN", "X"} for x in toks[lo:cue]):
+        return None
+    return lo, cue - 1
+
+
 def _first_main_finite(sent: Sentence, first: int, last: int) -> int | None:
     """The first finite verb from ``first`` on that is not inside a comma-enclosed
     subordinate or relative clause (", die … mitteilte,")."""
@@ -203,6 +236,7 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
     toks = sent.tokens
     k = i + 1
     verb = None
+    other = None  # a verb that is not a speech verb: "wie erwartet", "wie X gestern berichtete" (mis-tagged)
     while k <= last:
         x = toks[k]
         if x.text in sx.BOUNDARY:
@@ -211,11 +245,12 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
             hit = speech_verb(sent, x)
             if hit is not None:
                 verb = (x, hit)
-            else:
-                if not (x.xpos.startswith("VA") or x.xpos.startswith("VM")):
+            elif not (x.xpos.startswith("VA") or x.xpos.startswith("VM")):
+                if x.is_finite_verb or verb is not None:
                     return None
+                other = other or x
         k += 1
-    if verb is None:
+    if verb is None or (other is not None and not verb[0].is_finite_verb):
         return None
     vt, (lemma, part) = verb
     end_k = k  # boundary after the wie-clause (or last + 1)

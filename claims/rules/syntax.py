@@ -66,7 +66,8 @@ def opens_subordinate(t: Token) -> bool:
     if t.xpos in {"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}:
         return True
     if low in g("subordinator"):
-        return True
+        # "bis" is a preposition too: "Bis zu der Beerdigung seien …"
+        return not (t.xpos == "APPR" and low in {"bis"})
     if low in g("relative") and t.xpos not in {"ART", "PDS", "PDAT", "PPER"}:
         return t.upos == "PRON"
     return False

@@ -292,7 +292,11 @@ def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> boo
         if opener is None or opener.i <= start:
             return True  # the quotation opens the clause (or began in an earlier sentence)
         before = toks[opener.i - 1]
-        return not (before.upos in {"DET", "ADP", "NOUN", "PROPN", "ADJ"} and before.text not in {",", ":"})
+        if not (before.upos in {"DET", "ADP", "NOUN", "PROPN", "ADJ"} and before.text not in {",", ":"}):
+            return True
+        # a quoted name closes the phrase: content only if a clause comes before it
+        # ("Der Planet begleitet den Stern „HD 13189“, teilte …")
+        end = opener.i - 1
     return any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[start : end + 1])
 
 
