@@ -165,12 +165,16 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
     gegenüber der Presse", "erklärte einem Angestellten"."""
     from claims.rules import syntax as sx
 
-    for _x, sent, i in _cue_tokens(parsed, pieces):
+    audience = sx.g("audience_noun")
+    addressed = sx.g("addressed_verb")
+    media = lexicons.media_nouns()
+    for x, sent, i in _cue_tokens(parsed, pieces):
         verb = sent.tokens[i]
+        toks = sent.tokens
         last = sx.content_last(sent)
         spans = []
-        for k, tok in enumerate(sent.tokens[: last + 1]):
-            before = sent.tokens[k - 1].lower if k > 0 else ""
+        for k, tok in enumerate(toks[: last + 1]):
+            before = toks[k - 1].lower if k > 0 else ""
             toward = (tok.lower == "mit" and before.endswith(("interview", "gespräch", "telefonat"))) or (
                 tok.lower == "an" and (before.endswith(("brief", "schreiben", "appell", "aufruf", "botschaft", "mitteilung")) or before in {"gewandt", "appellierte", "richtete", "wandte"})
             )
@@ -178,9 +182,24 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                 np = sx.surface_np_after(sent, k + 1, last)
                 if np is not None:
                     spans.append(np)
+            elif tok.lower in {"vor", "zu", "zur", "zum"} and k + 1 <= last and abs(k - i) <= 8:
+                # "sagte vor Journalisten", "sagte zur Nachrichtenagentur dpa" (not "sagte zu den Vorwürfen")
+                np = sx.surface_np_after(sent, k + 1, last)
+                if np is not None:
+                    heads = [toks[j] for j in range(np[0], np[1] + 1) if toks[j].upos in {"NOUN", "PROPN"}]
+                    head = heads[0] if heads else None
+                    if head is not None and (head.lower in audience or (tok.lower != "vor" and (lexicons.compound_match(head.text, media) or head.upos == "PROPN"))):
+                        spans.append(np)
             elif tok.head == verb.i and tok.deprel == "iobj" and tok.upos in {"NOUN", "PROPN"}:
                 spans.append(sx.np_tokens(sent, tok.i))
+            elif tok.head == verb.i and tok.deprel == "obj" and tok.upos in {"NOUN", "PROPN", "PRON"} and x.lemma in addressed and tok.i < last:
+                spans.append(sx.np_tokens(sent, tok.i))  # "rief die libysche Armee auf", "warf ihm vor"
         for lo, hi in spans:
+            # a quoted name after the noun belongs to it: "der Zeitung „Die Welt“"
+            if hi + 1 <= last and sx.is_quote(toks[hi + 1]):
+                close = next((j for j in range(hi + 2, min(last, hi + 8) + 1) if sx.is_quote(toks[j])), None)
+                if close is not None and close > hi + 2:
+                    hi = close
             ids = idx.ids([(sent.tokens[lo].start, sent.tokens[hi].end)])
             if ids and not set(ids) & message:
                 return ids

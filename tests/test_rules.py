@@ -451,3 +451,24 @@ def test_wie_clause_with_a_mistagged_adverb(extract):
     c = one(extract(text), "verhaften")
     assert [x.text for x in c.cue][-1] == "berichtete"
     assert "ANSA" in c.speaker.mention.text
+
+
+def test_apposition_between_speaker_and_particle(extract):
+    text = "Jetzt gab der Leiter der Kriminaldienststelle, Andreas Huber, bekannt, dass sich das Handy ins italienische Netz eingeloggt hatte."
+    c = one(extract(text), "Handy")
+    assert [x.text for x in c.cue] == ["gab", "bekannt"]
+    assert c.message.text.startswith("sich das Handy")
+
+
+def test_negation_in_the_fronted_phrase_does_not_negate_the_speech_act(extract):
+    text = "Nicht als offiziellen Teil der Bekanntgabe erklärte er Reportern dann, dass es Betrug von allen Seiten gegeben habe."
+    c = one(extract(text), "Betrug")
+    assert c.cue[0].text == "erklärte"
+    assert extract("Der Minister sagte nicht, dass er zurücktreten werde.") == []
+
+
+def test_verb_second_content_with_a_verb_tagged_as_adjective(extract):
+    # the compact model tags "plane" as an adjective (with the lemma "planen")
+    text = "Der französische Premierminister François Fillon erklärte, sein Land plane konkrete militärische Operationen gegen Libyen."
+    c = one(extract(text), "Land plane")
+    assert c.message.text == "sein Land plane konkrete militärische Operationen gegen Libyen"

@@ -176,3 +176,15 @@ def test_frame_leaves_out_the_final_full_stop(analyzer):
 def test_gerüchte_nach_denen(analyzer):
     anns = _predict(analyzer, ["Es gibt auch Gerüchte , nach denen Barrett an Krebs litt ."])
     assert [(a["Cue"], a["Message"]) for a in anns] == [("nach", "Barrett an Krebs litt")]
+
+
+def test_addressees_in_the_scheme(analyzer):
+    anns = _predict(analyzer, [
+        "Karsai sagte am Sonntag vor Journalisten , Afghanistan sei ein Opfer des Terrorismus .",
+        "„ Das Alter drückt “ , sagte Georg Ratzinger zur Nachrichtenagentur dpa .",
+        "Der Minister sagte zu den Vorwürfen , er sei unschuldig .",
+    ])
+    addr = {a["Message"]: a["Addr"] for a in anns}
+    assert addr["Afghanistan sei ein Opfer des Terrorismus"] == "Journalisten"
+    assert addr["„ Das Alter drückt “"] == "Nachrichtenagentur dpa"
+    assert addr["er sei unschuldig"] == ""  # "zu den Vorwürfen" is the topic, not an addressee

@@ -46,9 +46,16 @@ def particle_of(sent: Sentence, t: Token) -> Token | None:
     for c in sent.tokens:
         if c.head == t.i and (c.deprel == "compound:prt" or c.xpos == "PTKVZ") and c.i > t.i:
             return c
-    # fallback: a particle word right before the end of t's clause
-    for k in range(t.i + 1, len(sent.tokens)):
-        c = sent.tokens[k]
+    # fallback: a particle word right before the end of t's clause (appositions skipped)
+    toks = sent.tokens
+    skip_to = -1
+    for k in range(t.i + 1, len(toks)):
+        c = toks[k]
+        if k <= skip_to:
+            continue
+        if c.text == "," and (app := _apposition_end(toks, k, len(toks) - 1)) is not None:
+            skip_to = app
+            continue
         if c.text in sx.BOUNDARY or c.text in sx.FINAL or sx.is_quote(c):
             prev = sent.tokens[k - 1]
             if k - 1 > t.i and prev.lower in sx.PARTICLES and prev.upos not in {"NOUN", "PROPN", "PRON"}:  # the tagger may call it anything
@@ -210,11 +217,30 @@ def _finite_aux_before(sent: Sentence, t: Token, last: int) -> int:
 BOUNDARY_MARKS = {",", ":", ";", "–", "—", "(", ")"}
 
 
+def _apposition_end(toks: list[Token], comma: int, last: int) -> int | None:
+    """The closing comma of an apposition that opens at ``comma`` after a noun (a short
+    noun phrase without a verb between two commas, with more of the clause after it)."""
+    if comma == 0 or toks[comma - 1].upos not in {"NOUN", "PROPN"} or comma + 1 > last:
+        return None
+    if toks[comma + 1].upos not in {"DET", "PROPN", "NOUN", "ADJ"} or toks[comma + 1].lower in sx.g("complementizer"):
+        return None
+    for j in range(comma + 1, min(last, comma + 9) + 1):
+        y = toks[j]
+        if y.text == ",":
+            return j if j > comma + 1 and j + 1 <= last else None
+        if y.upos in {"VERB", "AUX"} or sx.is_quote(y) or y.text in sx.BOUNDARY or y.upos == "PRON":
+            return None
+    return None
+
+
 def _verb_second(seg: list[Token]) -> bool:
     """A verb right after a pronoun or short noun phrase opening the segment ("ihr lägen
     …"): a verb-second clause even when the tagger calls the verb an infinitive."""
     for k, x in enumerate(seg[:4]):
-        if x.upos in {"VERB", "AUX"}:
+        # after an article and a noun, a lower-case word with a verb's lemma is the mis-tagged
+        # finite verb ("sein Land plane konkrete Operationen", lemma "planen")
+        misfit = k == 2 and seg[0].upos == "DET" and seg[1].upos in {"NOUN", "PROPN"} and x.upos in {"ADJ", "NOUN"} and x.text.islower() and x.lemma.endswith("en") and x.lemma != x.text
+        if x.upos in {"VERB", "AUX"} or misfit:
             return k > 0 and x.xpos not in {"VVPP", "VVIZU"} and seg[0].upos in {"PRON", "DET", "PROPN", "NOUN"} and not any(y.text in QUOTE_OR_PUNCT for y in seg[:k])
     return False
 
@@ -332,7 +358,13 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if toks[cstart].lower in {"wie", "als", "wenn", "weil", "nachdem"} and cstart < t.i:
             continue  # "Wie X berichtete, …" is a prepositional cue; temporal/causal clauses are frames
         frame_end = part.i if part is not None else t.i
-        if _negated(sent, cstart, frame_end):
+        # in a verb-second clause a negation before the verb belongs to the fronted phrase
+        # ("Nicht als offiziellen Teil … erklärte er …"), not to the speech act
+        # and one after it, before the content, negates it: "Der Minister sagte nicht, dass …"
+        v2 = t.is_finite_verb and not sx.opens_subordinate(toks[cstart])
+        neg_lo = t.i if v2 else cstart
+        neg_hi = max(frame_end, _next_boundary(sent, t.i + 1, last) - 1) if v2 else frame_end
+        if _negated(sent, neg_lo, neg_hi):
             continue
         if info.correlate and not any(x.lower == info.correlate for x in toks[t.i : _next_boundary(sent, t.i, last) + 1]):
             continue
@@ -377,6 +409,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 if k <= skip_to:
                     continue
                 if x.text == ",":
+                    app_end = _apposition_end(toks, k, last)
+                    if app_end is not None:
+                        skip_to = app_end  # "gab der Leiter …, Andreas Huber, bekannt, dass …"
+                        continue
                     comma = k
                     break
                 if x.text in {":", ";", "–"} or (x.is_finite_verb and x.upos == "VERB") or (x.is_finite_verb and x.upos == "AUX" and x.lemma not in {"werden", "sein", "haben"}):
