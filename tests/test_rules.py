@@ -472,3 +472,20 @@ def test_verb_second_content_with_a_verb_tagged_as_adjective(extract):
     text = "Der französische Premierminister François Fillon erklärte, sein Land plane konkrete militärische Operationen gegen Libyen."
     c = one(extract(text), "Land plane")
     assert c.message.text == "sein Land plane konkrete militärische Operationen gegen Libyen"
+
+
+def test_particle_verb_participle_with_a_wrong_lemma(extract):
+    # the compact model lemmatizes "abgestritten" as "abstrieten"
+    c = one(extract("Monatelang haben die Wiener Linien abgestritten, dass die Sicherheitseinrichtungen nicht sicher genug wären."), "Sicherheitseinrichtungen")
+    assert [x.text for x in c.cue][-1] == "abgestritten"
+
+
+def test_plural_present_tagged_as_infinitive(extract):
+    c = one(extract("Die Hongkonger befürchten, dass es auch nicht die letzte Auseinandersetzung sein wird."), "letzte")
+    assert c.cue[0].text == "befürchten"
+    assert c.speaker.mention.text == "Die Hongkonger"
+
+
+def test_correlate_before_the_participle(extract):
+    c = one(extract("Amnesty International hat bereits mehrfach darauf hingewiesen, dass es sich um eine unnötige Strafverschärfung handelt."), "Strafverschärfung")
+    assert "hingewiesen" in [x.text for x in c.cue]

@@ -18,7 +18,7 @@ PERSONAL_PRONOUNS = {"er", "sie", "ihnen", "ihm", "ihr"}
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 PARTICLES = {
     "mit", "vor", "zu", "aus", "an", "ein", "zurück", "fest", "hin", "hinzu", "bekannt", "klar",
-    "ab", "auf", "dar", "heraus", "hervor", "voraus", "vorher", "zusammen", "wieder", "durch",
+    "ab", "auf", "dar", "heraus", "hervor", "voraus", "vorher", "zusammen", "wieder", "durch", "entgegen",
 }
 
 

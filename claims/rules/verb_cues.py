@@ -30,6 +30,16 @@ def _base_lemmas(t: Token) -> list[str]:
     irregular = lexicons.verb_forms().get(form)
     if irregular:
         out.append(irregular)
+    # participles of particle verbs: abgestritten -> abstreiten, mitgeteilt -> mitteilen
+    for part in sx.PARTICLES:
+        rest = form[len(part) :]
+        if form.startswith(part) and rest.startswith("ge") and len(rest) > 4:
+            strong = lexicons.verb_forms().get(rest)
+            if strong:
+                out.append(part + strong)
+            for suf in ("et", "t"):
+                if rest.endswith(suf):
+                    out.append(part + rest[2 : -len(suf)] + "en")
     # regular weak forms: sagte/sagten/sagt/gesagt -> sagen
     for suf in ("ten", "te", "et", "t", "en", "e"):
         if form.endswith(suf) and len(form) > len(suf) + 2:
@@ -217,6 +227,19 @@ def _finite_aux_before(sent: Sentence, t: Token, last: int) -> int:
 BOUNDARY_MARKS = {",", ":", ";", "–", "—", "(", ")"}
 
 
+def _plural_finite(sent: Sentence, t: Token) -> bool:
+    """A plural present looks like an infinitive ("die Hongkonger befürchten, dass …"): it is
+    finite when a noun phrase comes right before it, a comma or colon right after it, and
+    its clause has no other finite verb."""
+    toks = sent.tokens
+    if t.i == 0 or t.i + 1 >= len(toks) or toks[t.i + 1].text not in {",", ":"}:
+        return False
+    if toks[t.i - 1].upos not in {"NOUN", "PROPN"} or toks[t.i - 1].xpos == "PTKZU":
+        return False
+    start = _clause_start(sent, t.i)
+    return not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[start : t.i])
+
+
 def _apposition_end(toks: list[Token], comma: int, last: int) -> int | None:
     """The closing comma of an apposition that opens at ``comma`` after a noun (a short
     noun phrase without a verb between two commas, with more of the clause after it)."""
@@ -345,7 +368,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
-        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") != "Fin":
+        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") != "Fin" and not _plural_finite(sent, t):
             continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
         hit = speech_verb(sent, t)
         if hit is None:
@@ -361,12 +384,12 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         # in a verb-second clause a negation before the verb belongs to the fronted phrase
         # ("Nicht als offiziellen Teil … erklärte er …"), not to the speech act
         # and one after it, before the content, negates it: "Der Minister sagte nicht, dass …"
-        v2 = t.is_finite_verb and not sx.opens_subordinate(toks[cstart])
+        v2 = (t.is_finite_verb or _plural_finite(sent, t)) and not sx.opens_subordinate(toks[cstart])
         neg_lo = t.i if v2 else cstart
         neg_hi = max(frame_end, _next_boundary(sent, t.i + 1, last) - 1) if v2 else frame_end
         if _negated(sent, neg_lo, neg_hi):
             continue
-        if info.correlate and not any(x.lower == info.correlate for x in toks[t.i : _next_boundary(sent, t.i, last) + 1]):
+        if info.correlate and not any(x.lower == info.correlate for x in toks[cstart : _next_boundary(sent, t.i, last) + 1]):
             continue
         subj = subject_of(sent, t)
         # the verb complex starts at its finite auxiliary: "„…“, wird Panetta zitiert"
