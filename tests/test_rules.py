@@ -489,3 +489,11 @@ def test_plural_present_tagged_as_infinitive(extract):
 def test_correlate_before_the_participle(extract):
     c = one(extract("Amnesty International hat bereits mehrfach darauf hingewiesen, dass es sich um eine unnötige Strafverschärfung handelt."), "Strafverschärfung")
     assert "hingewiesen" in [x.text for x in c.cue]
+
+
+def test_fronted_prepositional_phrase_is_never_the_speaker(extract):
+    # the compact model tags a sentence-initial "Zum"/"Zur"/"Im" as a proper noun subject
+    c = one(extract("Zur Beweislage führt das Gericht aus, dass die Aussagen nicht ausreichten."), "Aussagen")
+    assert c.speaker.mention.text == "das Gericht"
+    c = one(extract("Im Vorfeld hatte das deutsche Organisationskomitee betont, dass die Eintrittskarten wichtig seien."), "Eintrittskarten")
+    assert c.speaker.mention.text.startswith("das deutsche Organisationskomitee")

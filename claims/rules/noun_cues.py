@@ -23,7 +23,7 @@ def _clause_end(sent: Sentence, start: int, last: int) -> int:
 
 
 def find_wonach(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
-    """``…, wonach X`` and ``Gerüchte, nach denen X``: the relative adverb is the cue, the
+    """``…, wonach X``, ``Gerüchte, nach denen X`` and ``Pläne, laut denen X``: the relative word is the cue, the
     noun phrase before the comma (a report, a rumour, a newspaper) the source."""
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -35,6 +35,8 @@ def find_wonach(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Dra
             start = t.i + 1
         elif t.lower == "nach" and toks[t.i + 1].lower == "denen" and lexicons.compound_match(toks[t.i - 2].text, sx.g("speech_noun") | sx.g("source_noun")):
             start = t.i + 2
+        elif t.lower in {"laut", "gemäß"} and toks[t.i + 1].lower in {"denen", "dem", "der"}:
+            start = t.i + 2  # "die Pläne der Nationalsozialisten, laut denen …"
         else:
             continue
         end = _clause_end(sent, start, last)
@@ -71,9 +73,12 @@ def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             continue
         speaker = None
         for v in toks:
-            if v.head == -1 and v.upos in {"VERB", "AUX"}:
+            # the subject of a speech verb answers the statement ("Zur Feststellung, dass …,
+            # sagte X: …"); it did not make it
+            if v.head == -1 and v.upos in {"VERB", "AUX"} and speech_verb(sent, v) is None:
                 s = subject_of(sent, v)
-                if s is not None and not (start <= s <= end):
+                # not a subject in the quotation after a colon ("…, sagte X: Das interpretieren Sie richtig")
+                if s is not None and not (start <= s <= end) and not any(x.text == ":" for x in toks[min(s, t.i) : max(s, t.i)]):
                     speaker = Mention(sent.index, *sx.np_tokens(sent, s))
         d = Draft(sent=sent.index, message=(toks[start].start, toks[end].end), cues=[CuePiece(t.start, t.end, t.text, t.lemma.lower())], rule="noun", speaker=speaker, verb_class="speech")
         d.frame = (toks[0].start, t.end)

@@ -6,6 +6,8 @@ signal among others, because the compact test model mis-parses often.
 
 from __future__ import annotations
 
+import re
+
 from claims import lexicons
 from claims.nlp.model import Sentence, Token
 
@@ -176,6 +178,9 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     return lo, hi
 
 
+WEB_NAME = re.compile(r"^[\w-]+\.(?:de|com|net|org|at|ch|eu|info)$", re.IGNORECASE)  # "ndr.de", whatever the tagger says
+
+
 def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[int, int] | None:
     """A noun phrase that starts at token ``i``, found by tags alone (for prepositional cues)."""
     toks = sent.tokens
@@ -194,11 +199,11 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
             in_gen = False
         if t.upos == "NUM" and last_noun is not None and k + 1 <= limit and toks[k + 1].upos == "NOUN":
             break  # "Mohamed Said 300.000 US-Dollar": the number starts the next phrase
-        if t.upos in {"NOUN", "PROPN", "X"} or (t.upos == "NUM" and last_noun is not None) or t.xpos == "FM":
+        if t.upos in {"NOUN", "PROPN", "X"} or (t.upos == "NUM" and last_noun is not None) or t.xpos == "FM" or WEB_NAME.match(t.text):
             last_noun = k
         elif t.upos == "PRON" and t.xpos in {"PPER", "PRF", "PDS"} and last_noun is None:
             return (k, k)
-        elif t.upos in {"DET", "ADJ", "NUM"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA"}:
+        elif t.upos in {"DET", "ADJ", "NUM"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA", "PRELAT"} or (t.lower in {"dessen", "deren"} and last_noun is None):
             if last_noun is not None and not (in_gen and t.upos == "ADJ"):
                 # a genitive article continues ("Angaben der Polizei"), another one starts a new phrase
                 if t.lower in {"des", "der"} and (t.feats.get("Case", "Gen") == "Gen" or (toks[last_noun].upos == "NOUN" and k + 1 <= limit and toks[k + 1].upos in {"ADJ", "NOUN", "PROPN"})):

@@ -138,6 +138,8 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
                 continue
             if any(x.head == c.i and (x.deprel == "case" or x.lower in {"dem", "einem"}) for x in sent.tokens):
                 continue
+            if not _could_be_nominative(sent, c):
+                continue
             k = c.i
             if sx.is_country_genitive(c, sent.tokens[k:]):
                 k += 1  # "Russlands Verteidigungsminister": the genitive is not the head
@@ -146,9 +148,35 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
     # for a subject with a relative clause ("Li, der …, sagte")
     near = [c for c in cands if lo <= c <= hi]
     if near:
-        return min(near, key=lambda c: abs(c - t.i))
+        # a personal pronoun is the subject whatever else the parser calls one ("Der Politik schlug er vor")
+        pron = [c for c in near if sent.tokens[c].xpos == "PPER" and sent.tokens[c].lower in NOMINATIVE_PRONOUNS]
+        return min(pron or near, key=lambda c: abs(c - t.i))
     far = [c for c in cands if c < lo and sent.tokens[c + 1].text == "," and c + 2 < len(sent.tokens) and sent.tokens[c + 2].xpos in {"PRELS", "PRELAT"}]
     return far[0] if far else (cands[0] if cands and not any(sent.tokens[k].text in {"–", "—", ":"} for k in range(min(cands[0], t.i), max(cands[0], t.i))) else None)
+
+
+NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr"}
+PREPOSITIONS = {"zum", "zur", "zu", "im", "am", "vom", "beim", "ins", "ans", "von", "mit", "in", "an", "auf", "für", "bei", "nach", "aus", "über", "unter", "gegen", "durch", "ohne", "um", "vor", "seit", "wegen", "trotz"}
+
+
+def _could_be_nominative(sent: Sentence, c: Token) -> bool:
+    """False for a noun the parser calls a subject that cannot be one: after a preposition
+    the compact model mis-tags ("Zum Rücktritt sagte …"), or with "der" before a feminine
+    singular noun ("Der Politik schlug er vor")."""
+    toks = sent.tokens
+    if c.lower in PREPOSITIONS:
+        return False
+    lo = c.i
+    while lo > 0 and toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN"} and toks[lo - 1].lower not in PREPOSITIONS and c.i - lo < 6:
+        lo -= 1
+    if lo > 0 and toks[lo - 1].lower in PREPOSITIONS and toks[lo - 1].upos != "PRON":
+        return False
+    if toks[lo].lower in PREPOSITIONS and lo < c.i:
+        return False
+    det = next((x for x in toks[lo : c.i] if x.upos == "DET"), None)
+    if det is not None and det.lower == "der" and c.feats.get("Gender") == "Fem" and c.feats.get("Number") == "Sing":
+        return False
+    return True
 
 
 def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | None:
@@ -160,7 +188,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
             x = toks[k]
             if x.text in sx.BOUNDARY or sx.is_quote(x):
                 return None
-            if x.upos == "ADP" and x.xpos != "PTKVZ":
+            if (x.upos == "ADP" and x.xpos != "PTKVZ") or (x.lower in PREPOSITIONS and x.upos in {"PROPN", "NOUN"}):
                 in_pp = True
             elif x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos == "PPER"):
                 prev = toks[k - 1]
@@ -190,6 +218,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
         if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos in {"PPER", "PIS"}):
             prev = toks[k - 1] if k > 0 else None
             oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN") or x.lower in sx.g("temporal_noun")
+            oblique = oblique or x.lower in PREPOSITIONS or not _could_be_nominative(sent, x)
             if oblique:
                 # skip the rest of this noun phrase
                 while k + 1 < t.i and toks[k + 1].upos in {"PROPN", "NOUN"}:
