@@ -497,3 +497,10 @@ def test_fronted_prepositional_phrase_is_never_the_speaker(extract):
     assert c.speaker.mention.text == "das Gericht"
     c = one(extract("Im Vorfeld hatte das deutsche Organisationskomitee betont, dass die Eintrittskarten wichtig seien."), "Eintrittskarten")
     assert c.speaker.mention.text.startswith("das deutsche Organisationskomitee")
+
+
+def test_speech_noun_with_a_konjunktiv_clause(extract):
+    text = "Auch die Familienministerin Renate Schmidt wagte die Prognose, bei der Kanzlerwahl würden nicht alle Abgeordneten für Merkel stimmen."
+    c = one(extract(text), "Kanzlerwahl")
+    assert c.cue[0].text == "Prognose"
+    assert c.message.text.startswith("bei der Kanzlerwahl würden")

@@ -54,6 +54,15 @@ def find_wonach(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Dra
     return out
 
 
+def _konjunktiv_clause(sent: Sentence, start: int, last: int) -> bool:
+    """A verb-second clause in the Konjunktiv starts at ``start`` (reported content)."""
+    toks = sent.tokens
+    if sx.opens_subordinate(toks[start]) or sx.is_quote(toks[start]):
+        return False
+    verbs = sx.main_finite_verbs(sent, start, _clause_end(sent, start, last))
+    return bool(verbs) and verbs[0].i - start <= 6 and sx.is_konjunktiv(verbs[0])
+
+
 def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -62,9 +71,14 @@ def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks[: max(0, last - 2)]:
         if t.upos not in {"NOUN", "PROPN"} or lexicons.compound_match(t.text, nouns) is None:
             continue
-        if toks[t.i + 1].text != "," or toks[t.i + 2].lower not in OPENERS - {"wonach"}:
+        if toks[t.i + 1].text != ",":
             continue
-        start = t.i + 3
+        if toks[t.i + 2].lower in OPENERS - {"wonach"}:
+            start = t.i + 3
+        elif _konjunktiv_clause(sent, t.i + 2, last):
+            start = t.i + 2  # "wagte die Prognose, bei der Kanzlerwahl würden nicht alle …"
+        else:
+            continue
         end = _clause_end(sent, start, last)
         if end < start:
             continue
