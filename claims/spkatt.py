@@ -384,7 +384,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             if not (before and idx.text[before[0] : before[1]].lower() in {"von", "vom", "durch"}):
                 source = []
         if prep_frame and not c.message_parts:
-            pf = set(prep_frame)
+            pf = set(_fill_gaps(sorted(set(prep_frame), key=_order)))  # "nach Angaben [von] Interpol"
             message = [m for m in message if m not in pf] or message
         cue = sorted(set(cue), key=_order)
         source = _fill_gaps(sorted(set(source), key=_order))

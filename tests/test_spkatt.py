@@ -188,3 +188,14 @@ def test_addressees_in_the_scheme(analyzer):
     assert addr["Afghanistan sei ein Opfer des Terrorismus"] == "Journalisten"
     assert addr["„ Das Alter drückt “"] == "Nachrichtenagentur dpa"
     assert addr["er sei unschuldig"] == ""  # "zu den Vorwürfen" is the topic, not an addressee
+
+
+def test_source_phrases_keep_appositions_and_quoted_names(analyzer):
+    anns = _predict(analyzer, [
+        "„ Wir haben jetzt vier Punkte “ , zeigte sich Milovan Rajevac , der Trainer Ghanas nach dem Spiel zufrieden .",
+        "Ein Sprengsatz ist nach Angaben von der Agentur „ Interfax “ in einem Zug explodiert .",
+    ])
+    src = {a["Message"]: a["Source"] for a in anns}
+    assert src["„ Wir haben jetzt vier Punkte “"] == "Milovan Rajevac , der Trainer Ghanas"
+    # the whole source phrase is the frame's, none of it stays in the message
+    assert src["Ein Sprengsatz ist in einem Zug explodiert"] == "Angaben von der Agentur „ Interfax “"

@@ -203,7 +203,7 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
             last_noun = k
         elif t.upos == "PRON" and t.xpos in {"PPER", "PRF", "PDS"} and last_noun is None:
             return (k, k)
-        elif t.upos in {"DET", "ADJ", "NUM"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA", "PRELAT"} or (t.lower in {"dessen", "deren"} and last_noun is None):
+        elif t.upos in {"DET", "ADJ", "NUM"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA", "PRELAT"} or (t.lower in {"dessen", "deren", "der", "die", "das"} and last_noun is None and k == i):
             if last_noun is not None and not (in_gen and t.upos == "ADJ"):
                 # a genitive article continues ("Angaben der Polizei"), another one starts a new phrase
                 if t.lower in {"des", "der"} and (t.feats.get("Case", "Gen") == "Gen" or (toks[last_noun].upos == "NOUN" and k + 1 <= limit and toks[k + 1].upos in {"ADJ", "NOUN", "PROPN"})):
@@ -225,6 +225,12 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
     if last_noun is None:
         return None
     nxt = last_noun + 1
+    if nxt + 2 <= limit and is_quote(toks[nxt]) and toks[last_noun].upos == "NOUN":
+        # a quoted name after a common noun: "der Agentur „Interfax“"
+        close = next((j for j in range(nxt + 2, min(limit, nxt + 6) + 1) if is_quote(toks[j])), None)
+        if close is not None and all(toks[j].upos in {"PROPN", "NOUN", "X", "ADJ", "DET", "NUM"} or toks[j].text in {"-", "."} for j in range(nxt + 1, close)):
+            last_noun = close
+            nxt = close + 1
     if nxt <= limit and toks[nxt].text == "(":
         # "amnesty international ( ai )"
         close = next((j for j in range(nxt + 1, min(limit, nxt + 6) + 1) if toks[j].text == ")"), None)
@@ -348,6 +354,10 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
             hi = span[1]
             k = hi + 1
             continue
+        if t.upos == "PROPN" and toks[k - 1].upos in {"NOUN", "PROPN"} and not toks[k - 1].is_punct:
+            hi = k  # a name right after the head: "das Polizeipräsidium Westpfalz", "Business Insider"
+            k += 1
+            continue
         if t.text == "(":
             close = next((j for j in range(k + 1, min(n, k + 8)) if toks[j].text == ")"), None)
             if close is None:
@@ -355,13 +365,20 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
             hi = close
             k = close + 1
             continue
-        if t.text == "," and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN"} or (toks[k + 1].xpos == "ART" and k + 2 < n and toks[k + 2].upos in {"NOUN", "ADJ"})) and not opens_subordinate(toks[k + 1]):
+        # an article the tagger calls a relative pronoun still opens an apposition when a noun
+        # follows it ("Milovan Rajevac, der Trainer Ghanas")
+        article = k + 2 < n and toks[k + 1].lower in {"der", "die", "das"} and toks[k + 2].upos in {"NOUN", "ADJ", "PROPN"}
+        if t.text == "," and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN"} or article or (toks[k + 1].xpos == "ART" and k + 2 < n and toks[k + 2].upos in {"NOUN", "ADJ"})) and (article or not opens_subordinate(toks[k + 1])):
             span = surface_np_after(sent, k + 1)
             if span is None:
                 break
             end = span[1]
             nxt = toks[end + 1] if end + 1 < n else None
-            if nxt is not None and (nxt.text in {",", ":", ".", ")"} or nxt.upos in {"VERB", "AUX", "ADP"}) and not (nxt.upos in {"VERB", "AUX"} and nxt.is_finite_verb and toks[k + 1].upos == "NOUN" and False):
+            if article:
+                stop = next((j for j in range(end + 1, n) if toks[j].text in {",", ":", ";", "–"}), n)
+                if any(x.is_finite_verb for x in toks[end + 1 : stop]):
+                    break  # a relative clause after all: "Ermittlungen, die Anwalt Lierow unternahm"
+            if nxt is not None and (nxt.text in {",", ":", ".", ")"} or nxt.upos in {"VERB", "AUX", "ADP"}):
                 hi = end
                 k = end + 1
                 continue
