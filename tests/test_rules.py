@@ -504,3 +504,23 @@ def test_speech_noun_with_a_konjunktiv_clause(extract):
     c = one(extract(text), "Kanzlerwahl")
     assert c.cue[0].text == "Prognose"
     assert c.message.text.startswith("bei der Kanzlerwahl würden")
+
+
+def test_dass_clause_after_a_temporal_clause_is_reported(extract):
+    text = "Er trat zurück, nachdem bekannt geworden war, dass weite Teile seiner Doktorarbeit abgeschrieben waren."
+    c = one(extract(text), "Doktorarbeit")
+    assert c.message.text == "weite Teile seiner Doktorarbeit abgeschrieben waren"
+    # a temporal clause without a content clause stays a frame
+    assert extract("Als der Minister am Montag sprach, demonstrierten draußen Hunderte.") == []
+
+
+def test_prepositional_als_opens_a_main_clause(extract):
+    text = "Als Begründung wurde angegeben, die Bürger nutzen immer mehr kleinere Tonnen."
+    c = one(extract(text), "Tonnen")
+    assert [x.text for x in c.cue][-1] == "angegeben"
+
+
+def test_coordinated_predicate_ends_the_content(extract):
+    text = "Sie räumte zwar ein, es könnten Arbeitsplätze verloren gehen, sprach aber von einem ergebnisoffenen Prozess."
+    c = one(extract(text), "Arbeitsplätze")
+    assert c.message.text == "es könnten Arbeitsplätze verloren gehen"

@@ -274,13 +274,16 @@ def _apposition_end(toks: list[Token], comma: int, last: int) -> int | None:
     noun phrase without a verb between two commas, with more of the clause after it)."""
     if comma == 0 or toks[comma - 1].upos not in {"NOUN", "PROPN"} or comma + 1 > last:
         return None
-    if toks[comma + 1].upos not in {"DET", "PROPN", "NOUN", "ADJ"} or toks[comma + 1].lower in sx.g("complementizer"):
+    first = toks[comma + 1]
+    # an article the tagger calls a relative pronoun ("zu Mair, der arbeitslose Gärtner, …")
+    article = first.lower in {"der", "die", "das"} and comma + 2 <= last and toks[comma + 2].upos in {"NOUN", "ADJ"}
+    if (first.upos not in {"DET", "PROPN", "NOUN", "ADJ"} and not article) or first.lower in sx.g("complementizer"):
         return None
     for j in range(comma + 1, min(last, comma + 9) + 1):
         y = toks[j]
         if y.text == ",":
             return j if j > comma + 1 and j + 1 <= last else None
-        if y.upos in {"VERB", "AUX"} or sx.is_quote(y) or y.text in sx.BOUNDARY or y.upos == "PRON":
+        if y.upos in {"VERB", "AUX"} or sx.is_quote(y) or y.text in sx.BOUNDARY or (y.upos == "PRON" and not (article and j == comma + 1)):
             return None
     return None
 
@@ -321,11 +324,13 @@ def _coordinated_verb(sent: Sentence, k: int, quotes: list[Quote]) -> bool:
     ", doch X erklärte")? Konjunktiv ("und wolle schlafen") continues the report."""
     toks = sent.tokens
     x = toks[k]
-    if x.lower not in {"und", "doch", "aber", "sowie"} or any(q.start < x.start < q.end for q in quotes):
-        return False
-    if k + 1 >= len(toks):
+    if k + 1 >= len(toks) or any(q.start < x.start < q.end for q in quotes):
         return False
     nxt = toks[k + 1]
+    if x.text == "," and nxt.xpos == "VVFIN" and nxt.upos == "VERB" and not sx.is_konjunktiv(nxt) and k + 2 < len(toks) and toks[k + 2].lower in {"aber", "jedoch", "zudem", "auch", "dann"}:
+        return True  # "räumte ein, es könnten Stellen wegfallen, sprach aber von …"
+    if x.lower not in {"und", "doch", "aber", "sowie"}:
+        return False
     if nxt.is_finite_verb and nxt.upos == "VERB" and not sx.is_konjunktiv(nxt):
         return True
     # ", doch UN-Sprecher X erklärte, …": a new speaker with a speech verb
@@ -407,8 +412,15 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             continue  # "heißt es" is its own rule
         info = lexicons.speech_verbs()[lemma]
         cstart = _clause_start(sent, t.i)
-        if toks[cstart].lower in {"wie", "als", "wenn", "weil", "nachdem"} and cstart < t.i:
-            continue  # "Wie X berichtete, …" is a prepositional cue; temporal/causal clauses are frames
+        opener = toks[cstart].lower
+        if opener in {"wie", "als", "wenn", "weil", "nachdem"} and cstart < t.i:
+            # "Als Begründung wurde angegeben, …": a prepositional "als" before a finite verb
+            # opens a main clause, not a temporal one
+            prep_als = opener == "als" and any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[cstart + 1 : t.i])
+            # "nachdem bekannt geworden war, dass …": what was said is still reported
+            dass_after = opener in {"als", "nachdem"} and any(x.lower in {"dass", "daß"} and toks[x.i - 1].text == "," for x in toks[t.i + 1 : min(len(toks), t.i + 5)])
+            if not (prep_als or dass_after):
+                continue  # "Wie X berichtete, …" is a prepositional cue; temporal/causal clauses are frames
         frame_end = part.i if part is not None else t.i
         # in a verb-second clause a negation before the verb belongs to the fronted phrase
         # ("Nicht als offiziellen Teil … erklärte er …"), not to the speech act
