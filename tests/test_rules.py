@@ -524,3 +524,17 @@ def test_coordinated_predicate_ends_the_content(extract):
     text = "Sie räumte zwar ein, es könnten Arbeitsplätze verloren gehen, sprach aber von einem ergebnisoffenen Prozess."
     c = one(extract(text), "Arbeitsplätze")
     assert c.message.text == "es könnten Arbeitsplätze verloren gehen"
+
+
+def test_participle_tagged_as_infinitive(extract):
+    # the compact model tags "entschieden" VVINF but knows it is a participle (VerbForm=Part)
+    c = one(extract("Das Gericht hatte entschieden, dass Deutschland zahlen müsse."), "Deutschland")
+    assert [x.text for x in c.cue][-1] == "entschieden"
+
+
+def test_infinitive_cue_after_a_modal(extract):
+    text = "Heute will Außenminister Straw vor dem Parlament bekannt geben, dass das Gesetzgebungsverfahren ausgesetzt wird."
+    c = one(extract(text), "Gesetzgebungsverfahren")
+    assert {"bekannt", "geben"} <= {x.text for x in c.cue}
+    # an infinitive inside a content clause is no cue of its own
+    assert len(extract("Der Minister sagte, er wolle morgen nichts erklären.")) == 1

@@ -256,6 +256,18 @@ def _finite_aux_before(sent: Sentence, t: Token, last: int) -> int:
 BOUNDARY_MARKS = {",", ":", ";", "–", "—", "(", ")"}
 
 
+def _modal_infinitive(sent: Sentence, t: Token) -> bool:
+    """An infinitive cue after a finite modal, right before its content clause: "will heute
+    Außenminister Straw vor dem Parlament bekannt geben, dass …"."""
+    toks = sent.tokens
+    if t.i + 2 >= len(toks) or toks[t.i + 1].text not in {",", ":"}:
+        return False
+    if toks[t.i + 1].text == "," and toks[t.i + 2].lower not in sx.g("complementizer"):
+        return False
+    start = _clause_start(sent, t.i)
+    return any(x.xpos == "VMFIN" or (x.upos == "AUX" and x.is_finite_verb and x.lemma in {"wollen", "müssen", "sollen", "können", "werden", "möchten", "dürfen"}) for x in toks[start : t.i])
+
+
 def _plural_finite(sent: Sentence, t: Token) -> bool:
     """A plural present looks like an infinitive ("die Hongkonger befürchten, dass …"): it is
     finite when a noun phrase comes right before it, a comma or colon right after it, and
@@ -402,7 +414,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
-        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") != "Fin" and not _plural_finite(sent, t):
+        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") not in {"Fin", "Part"} and not _plural_finite(sent, t) and not _modal_infinitive(sent, t):
             continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
         hit = speech_verb(sent, t)
         if hit is None:
