@@ -538,3 +538,9 @@ def test_infinitive_cue_after_a_modal(extract):
     assert {"bekannt", "geben"} <= {x.text for x in c.cue}
     # an infinitive inside a content clause is no cue of its own
     assert len(extract("Der Minister sagte, er wolle morgen nichts erklären.")) == 1
+
+
+def test_so_before_a_speech_verb_opens_the_frame(extract):
+    c = one(extract("Der Flug käme für Demjanjuk einer Folter gleich, so bestätigt das Gericht."), "Folter")
+    assert [x.text for x in c.cue] == ["so", "bestätigt"]
+    assert c.message.text == "Der Flug käme für Demjanjuk einer Folter gleich"

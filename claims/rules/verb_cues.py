@@ -447,6 +447,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         subj = subject_of(sent, t)
         # the verb complex starts at its finite auxiliary: "„…“, wird Panetta zitiert"
         v0 = _finite_aux_before(sent, t, last)
+        so = None
+        if v0 > 1 and toks[v0 - 1].lower == "so" and toks[v0 - 2].text == "," and t.is_finite_verb:
+            so = toks[v0 - 1]  # "…, so bestätigt das Gericht": "so" opens the frame
+            v0 -= 1
         prev = toks[v0 - 1] if v0 > 0 else None
         prev2 = toks[v0 - 2] if v0 > 1 else None
         frame_after = prev is not None and (prev.text == "," or sx.is_quote(prev)) and (t.is_finite_verb or v0 != t.i)
@@ -460,6 +464,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             else:
                 frame_after = False
         cue = [CuePiece(t.start, t.end, t.text, lemma)]
+        if so is not None:
+            cue.insert(0, CuePiece(so.start, so.end, so.text, lemma))
         if part is not None:
             cue.append(CuePiece(part.start, part.end, part.text, lemma))
 
