@@ -281,6 +281,8 @@ def _cue_words(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                 continue
             if w.lower in CUE_WORDS and w.xpos in {"PRF", "PAV", "PROAV", "ADV"} or (w.lower == "als" and x.lemma in ALS_VERBS and k > i):
                 out.append((w.start, w.end))
+            elif x.lemma == "zeigen" and k > i and w.xpos == "ADJD" and any(y.lower == "sich" for y in toks[i + 1 : k]):
+                out.append((w.start, w.end))  # "zeigte sich zufrieden", "zeigte sich optimistisch"
     return out
 
 

@@ -544,3 +544,13 @@ def test_so_before_a_speech_verb_opens_the_frame(extract):
     c = one(extract("Der Flug käme für Demjanjuk einer Folter gleich, so bestätigt das Gericht."), "Folter")
     assert [x.text for x in c.cue] == ["so", "bestätigt"]
     assert c.message.text == "Der Flug käme für Demjanjuk einer Folter gleich"
+
+
+def test_new_cue_words_on_real_sentences(extract):
+    c = one(extract("Die Tarifparteien einigten sich darauf, dass die Löhne um drei Prozent steigen."), "Löhne")
+    assert c.cue[0].text == "einigten"
+    c = one(extract("Das Team kam zu dem Schluss, dass die Infektionen auf einen Mangel an Ausbildung zurückgehen."), "Infektionen")
+    assert c.cue[0].text == "Schluss"
+    c = one(extract("Der Trainer zeigte sich zufrieden, dass die Mannschaft gewonnen hat."), "Mannschaft")
+    assert c.cue[0].text == "zeigte"
+    assert extract("Die Statistik zeigte einen deutlichen Anstieg.") == []
