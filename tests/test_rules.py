@@ -554,3 +554,15 @@ def test_new_cue_words_on_real_sentences(extract):
     c = one(extract("Der Trainer zeigte sich zufrieden, dass die Mannschaft gewonnen hat."), "Mannschaft")
     assert c.cue[0].text == "zeigte"
     assert extract("Die Statistik zeigte einen deutlichen Anstieg.") == []
+
+
+def test_subject_before_an_apposition_wins_over_an_object_after_the_verb(extract):
+    # the compact model calls both "Bürgermeister" and "CDU" subjects of "warnte"
+    text = "Der frühere Bürgermeister, Henning Scherf (SPD), warnte, die CDU führe einen „populistischen Wahlkampf“."
+    c = one(extract(text), "CDU führe")
+    assert c.speaker.name == "Henning Scherf"
+
+
+def test_subject_before_a_verb_second_auxiliary(extract):
+    c = one(extract("Ein Bezirksgericht in Virginia hat das Netzwerk Twitter aufgefordert, innerhalb von drei Tagen Daten herauszugeben."), "Daten")
+    assert c.speaker.mention.text.startswith("Ein Bezirksgericht")

@@ -147,9 +147,23 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
     # a subject in another clause ("Rio de Janeiro – … sagte X") is a parse error, except
     # for a subject with a relative clause ("Li, der …, sagte")
     near = [c for c in cands if lo <= c <= hi]
+    if near and lo == t.i and lo > 0 and sent.tokens[lo - 1].text == ",":
+        # "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU": the verb opens its
+        # segment, so the subject came before an apposition; the noun after it is an object
+        toks = sent.tokens
+        for c in cands:
+            if c < lo and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[c + 1 : lo]) and all(x.text not in {":", ";", "–"} for x in toks[c + 1 : lo]):
+                return c
     if near:
         # a personal pronoun is the subject whatever else the parser calls one ("Der Politik schlug er vor")
         pron = [c for c in near if sent.tokens[c].xpos == "PPER" and sent.tokens[c].lower in NOMINATIVE_PRONOUNS]
+        if not pron and len(near) > 1:
+            # two "subjects" around a verb-second verb: the one before it is the subject more
+            # often ("Staatspräsident Mattarella hatte Conte gebeten")
+            v2 = next((x.i for x in sent.tokens[lo : t.i + 1] if x.is_finite_verb and x.upos in {"VERB", "AUX"}), None)
+            before = [c for c in near if v2 is not None and c < v2]
+            if before and any(c > v2 for c in near):
+                return max(before)
         return min(pron or near, key=lambda c: abs(c - t.i))
     far = [c for c in cands if c < lo and sent.tokens[c + 1].text == "," and c + 2 < len(sent.tokens) and sent.tokens[c + 2].xpos in {"PRELS", "PRELAT"}]
     return far[0] if far else (cands[0] if cands and not any(sent.tokens[k].text in {"–", "—", ":"} for k in range(min(cands[0], t.i), max(cands[0], t.i))) else None)
