@@ -566,3 +566,13 @@ def test_subject_before_an_apposition_wins_over_an_object_after_the_verb(extract
 def test_subject_before_a_verb_second_auxiliary(extract):
     c = one(extract("Ein Bezirksgericht in Virginia hat das Netzwerk Twitter aufgefordert, innerhalb von drei Tagen Daten herauszugeben."), "Daten")
     assert c.speaker.mention.text.startswith("Ein Bezirksgericht")
+
+
+def test_fronted_adverbs_and_prepositions_are_not_speakers(extract):
+    # sentence-initial "Offiziell", "Sinngemäß", "Bezüglich" are tagged as noun subjects
+    c = one(extract("Offiziell geht die Regierung Bush davon aus, dass Nordkorea Material für zwei Atombomben besitzt."), "Nordkorea")
+    assert c.speaker.mention.text.startswith("die Regierung")
+    c = one(extract("Sinngemäß hofft Musk also, dass der nächste Start bald erfolgt."), "Start")
+    assert c.speaker.name == "Musk"
+    c = one(extract("Bezüglich des Startortes meldet die Nachrichtenagentur „Xinhua“, die Maschine sei von ihrem Hangar losgeflogen."), "Maschine")
+    assert "Nachrichtenagentur" in c.speaker.mention.text

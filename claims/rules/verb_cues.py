@@ -170,7 +170,14 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
 
 
 NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr"}
-PREPOSITIONS = {"zum", "zur", "zu", "im", "am", "vom", "beim", "ins", "ans", "von", "mit", "in", "an", "auf", "für", "bei", "nach", "aus", "über", "unter", "gegen", "durch", "ohne", "um", "vor", "seit", "wegen", "trotz"}
+PREPOSITIONS = {
+    "zum", "zur", "zu", "im", "am", "vom", "beim", "ins", "ans", "von", "mit", "in", "an", "auf", "für", "bei", "nach", "aus",
+    "über", "unter", "gegen", "durch", "ohne", "um", "vor", "seit", "wegen", "trotz", "bezüglich", "hinsichtlich",
+    "angesichts", "aufgrund", "infolge", "seitens", "während", "dank", "innerhalb", "außerhalb", "neben", "zwischen",
+}
+# capitalised at the start of a sentence the compact model tags these as nouns
+NOT_NOUNS = ("lich", "isch", "ell", "gemäß", "weise", "mals", "falls", "wärts")
+ADVERBS = {"gestern", "heute", "morgen", "zuvor", "zuletzt", "bislang", "bisher", "damals", "inzwischen", "mittlerweile", "außerdem", "zudem", "allerdings", "offenbar", "angeblich", "jetzt", "nun", "dann", "später", "kürzlich", "erneut"}
 
 
 def _could_be_nominative(sent: Sentence, c: Token) -> bool:
@@ -178,8 +185,10 @@ def _could_be_nominative(sent: Sentence, c: Token) -> bool:
     the compact model mis-tags ("Zum Rücktritt sagte …"), or with "der" before a feminine
     singular noun ("Der Politik schlug er vor")."""
     toks = sent.tokens
-    if c.lower in PREPOSITIONS:
+    if c.lower in PREPOSITIONS or c.lower in ADVERBS:
         return False
+    if c.upos == "NOUN" and c.text[:1].isupper() and (c.i == 0 or toks[c.i - 1].text in {",", ":"}) and c.lower.endswith(NOT_NOUNS):
+        return False  # "Offiziell geht die Regierung davon aus", "Sinngemäß hofft Musk"
     lo = c.i
     while lo > 0 and toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN"} and toks[lo - 1].lower not in PREPOSITIONS and c.i - lo < 6:
         lo -= 1
@@ -232,7 +241,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
         if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos in {"PPER", "PIS"}):
             prev = toks[k - 1] if k > 0 else None
             oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN") or x.lower in sx.g("temporal_noun")
-            oblique = oblique or x.lower in PREPOSITIONS or not _could_be_nominative(sent, x)
+            oblique = oblique or x.lower in PREPOSITIONS or not _could_be_nominative(sent, x) or (x.feats.get("Case") == "Gen" and x.upos == "NOUN" and k > 1 and toks[k - 1].lower in {"des", "der"})
             if oblique:
                 # skip the rest of this noun phrase
                 while k + 1 < t.i and toks[k + 1].upos in {"PROPN", "NOUN"}:
