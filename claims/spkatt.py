@@ -250,6 +250,9 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
     toks = sent.tokens
     if toks[lo].upos != "PRON":
         lo, hi = sx.widen_np(sent, lo, hi)
+        # a title or first name right before the name: "Staatspräsident Mattarella", "Özcan Mutlu"
+        while lo > 0 and toks[lo - 1].upos in {"NOUN", "PROPN"} and toks[lo].upos == "PROPN" and toks[lo - 1].text[:1].isupper() and toks[lo - 1].feats.get("Case") != "Gen":
+            lo -= 1
     opened = [k for k in range(lo, hi + 1) if toks[k].text in "„«»\"“"]
     if len(opened) % 2 == 1:
         close = next((k for k in range(hi + 1, min(len(toks), hi + 8)) if sx.is_quote(toks[k])), None)
@@ -364,6 +367,12 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
                 phrase = _prep_phrase(idx, x.start, x.end, False, set(message))
             elif first == words[:1] and not x.lemma.startswith("nach eigene") and len(words) <= 2:
                 phrase = _prep_phrase(idx, x.start, x.end, True, set(message))
+                if not phrase and speaker and speaker.mention and 0 <= speaker.mention.start - x.end < 80:
+                    # inside its clause the phrase runs from the cue to the speaker's noun phrase
+                    # ("… laut einem Bericht des Bayerischen Rundfunks …")
+                    phrase = [w for w in idx.ids([(x.end + 1, speaker.mention.end)]) if w not in words]
+                    if len(phrase) > 12:
+                        phrase = []
             prep_frame += words
             if phrase:
                 prep_source += rest + phrase

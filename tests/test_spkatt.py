@@ -199,3 +199,11 @@ def test_source_phrases_keep_appositions_and_quoted_names(analyzer):
     assert src["„ Wir haben jetzt vier Punkte “"] == "Milovan Rajevac , der Trainer Ghanas"
     # the whole source phrase is the frame's, none of it stays in the message
     assert src["Ein Sprengsatz ist in einem Zug explodiert"] == "Angaben von der Agentur „ Interfax “"
+
+
+def test_source_phrase_inside_the_clause_and_titles_before_names(analyzer):
+    anns = _predict(analyzer, [
+        "Die Zahl der Toten ist laut einem Bericht des Bayerischen Rundfunks auf zwölf gestiegen .",
+    ])
+    assert anns[0]["Cue"] == "laut"
+    assert anns[0]["Source"] == "einem Bericht des Bayerischen Rundfunks"
