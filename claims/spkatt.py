@@ -299,10 +299,12 @@ def _in_phrase(parsed: ParsedDoc, idx: TokenIndex, cue, message: set[str]) -> li
     sent, _, _ = hit
     last = sx.content_last(sent)
     for k, w in enumerate(sent.tokens[: last + 1]):
-        if w.lower in {"in", "im"} and k + 1 <= last and not set(idx.ids([(w.start, w.end)])) & message:
+        if w.lower in {"in", "im", "bei", "beim", "aus", "auf", "von", "vom"} and k + 1 <= last and not set(idx.ids([(w.start, w.end)])) & message:
             np = sx.surface_np_after(sent, k + 1, last)
             if np is not None:
-                ids = idx.ids([(sent.tokens[np[0]].start, sent.tokens[np[1]].end)])
+                # the scheme keeps "aus"/"auf"/"von" ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
+                first = k if w.lower in {"aus", "auf", "von", "vom"} else np[0]
+                ids = idx.ids([(sent.tokens[first].start, sent.tokens[np[1]].end)])
                 if ids and not set(ids) & message:
                     return ids
     return []
@@ -384,7 +386,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         verb_cues = [x for x in c.cue if x not in prep]
         if prep_source and not verb_cues:
             source = prep_source
-        if parsed is not None and any(x.lemma == "heißen" for x in c.cue) and not c.continuation_of:
+        if parsed is not None and any(x.lemma in {"heißen", "verlauten"} for x in c.cue) and not c.continuation_of:
             # "heißt es in dem Bericht": the document is the scheme's source
             doc_np = _in_phrase(parsed, idx, c.cue[0], set(message))
             if doc_np:

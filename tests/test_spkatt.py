@@ -207,3 +207,8 @@ def test_source_phrase_inside_the_clause_and_titles_before_names(analyzer):
     ])
     assert anns[0]["Cue"] == "laut"
     assert anns[0]["Source"] == "einem Bericht des Bayerischen Rundfunks"
+
+
+def test_heisst_es_with_a_fronted_source_phrase(analyzer):
+    anns = _predict(analyzer, ["Aus Paris hieß es , das Vorgehen Khartums sei eine schwerwiegende Verletzung des Abkommens ."])
+    assert anns[0]["Cue"] == "hieß es" and anns[0]["Source"] == "Aus Paris"
