@@ -253,12 +253,28 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
         # a title or first name right before the name: "Staatspräsident Mattarella", "Özcan Mutlu"
         while lo > 0 and toks[lo - 1].upos in {"NOUN", "PROPN"} and toks[lo].upos == "PROPN" and toks[lo - 1].text[:1].isupper() and toks[lo - 1].feats.get("Case") != "Gen":
             lo -= 1
+        hi = _apposition_before_verb(toks, hi)
     opened = [k for k in range(lo, hi + 1) if toks[k].text in "„«»\"“"]
     if len(opened) % 2 == 1:
         close = next((k for k in range(hi + 1, min(len(toks), hi + 8)) if sx.is_quote(toks[k])), None)
         if close is not None:
             hi = close
     return idx.ids([(toks[lo].start, toks[hi].end)])
+
+
+def _apposition_before_verb(toks, hi: int) -> int:
+    """Extend a speaker's phrase over an apposition that runs up to the verb: "Frank
+    Biermann, Vorsitzender der Deutschen Journalisten-Union für das Münsterland, sagte …"."""
+    if hi + 2 >= len(toks) or toks[hi + 1].text != "," or toks[hi + 2].upos not in {"DET", "NOUN", "PROPN", "ADJ", "PRON"}:
+        return hi
+    for j in range(hi + 2, min(len(toks), hi + 25)):
+        y = toks[j]
+        if y.text == ",":
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            return j - 1 if nxt is not None and nxt.is_finite_verb and nxt.upos in {"VERB", "AUX"} and j - 1 > hi + 1 else hi
+        if (y.is_finite_verb and y.upos in {"VERB", "AUX"}) or y.text in {":", ";", "."}:
+            return hi
+    return hi
 
 
 CUE_WORDS = {"sich", "davon", "darauf", "dazu", "damit", "daran", "darüber"}

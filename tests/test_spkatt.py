@@ -212,3 +212,13 @@ def test_source_phrase_inside_the_clause_and_titles_before_names(analyzer):
 def test_heisst_es_with_a_fronted_source_phrase(analyzer):
     anns = _predict(analyzer, ["Aus Paris hieß es , das Vorgehen Khartums sei eine schwerwiegende Verletzung des Abkommens ."])
     assert anns[0]["Cue"] == "hieß es" and anns[0]["Source"] == "Aus Paris"
+
+
+def test_source_with_a_long_apposition_up_to_the_verb(analyzer):
+    anns = _predict(analyzer, [
+        "Frank Biermann , Vorsitzender der Deutschen Journalistinnen- und Journalisten-Union für das Münsterland , sagte , die Entlassungen seien unfassbar .",
+        "Moritz Wohlrab von der „ Aktion Deutschland hilft “ sagte , es sei ein falscher Eindruck entstanden .",
+    ])
+    src = {a["Message"]: a["Source"] for a in anns}
+    assert src["die Entlassungen seien unfassbar"].endswith("für das Münsterland")
+    assert src["es sei ein falscher Eindruck entstanden"] == "Moritz Wohlrab von der „ Aktion Deutschland hilft “"

@@ -185,10 +185,11 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
     """A noun phrase that starts at token ``i``, found by tags alone (for prepositional cues)."""
     toks = sent.tokens
     limit = len(toks) - 1 if limit is None else limit
-    if i <= limit and is_quote(toks[i]):
+    q = i + 1 if i + 1 <= limit and toks[i].xpos == "ART" and is_quote(toks[i + 1]) else i  # "der „Aktion Deutschland hilft“"
+    if q <= limit and is_quote(toks[q]):
         # a quoted name: laut „tagesschau.de“
-        close = next((j for j in range(i + 1, min(limit, i + 8) + 1) if is_quote(toks[j])), None)
-        if close is not None and close > i + 1:
+        close = next((j for j in range(q + 1, min(limit, q + 8) + 1) if is_quote(toks[j])), None)
+        if close is not None and close > q + 1:
             return i, close
     k = i
     last_noun = None
