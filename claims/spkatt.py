@@ -474,7 +474,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
                     inner = idx.ids([(k, close + 1)])
                     # a quoted name ("„Der Spiegel“", an outlet or a title in the frame) is not speech
                     named = any(o.start <= k + 1 and close - 1 <= o.end for o in c.outlets) or _quoted_name(text, k, close)
-                    if inner and set(inner) <= set(message) and not named:
+                    if len(inner) > 3 and set(inner) <= set(message) and not named:  # a single quoted word is mostly a name or a scare quote
                         # the scheme gives a quoted fragment the cue, frame and source of its claim
                         anns.append({"Addr": [], "Cue": cue, "Form": "Direct", "Frame": frame, "HasNested": False, "IsNested": True, "Message": inner, "STWR": stwr, "Source": source})
                         anns[-2 if anns[-2]["Message"] == message else -1]["HasNested"] = True
