@@ -568,6 +568,8 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
                 out.append({"Addr": [], "Cue": cue, "Form": "Direct", "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
                 break
             message = idx.ids([(sent.start, sent.tokens[last].end)])
+            if len(message) <= 6:
+                break  # "Er widersprach." tells too little to be a report (precision 4/14 on the tuning part)
             out.append({"Addr": [], "Cue": [], "Form": "Reported", "Frame": [], "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
             break
     return out
