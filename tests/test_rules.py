@@ -576,3 +576,9 @@ def test_fronted_adverbs_and_prepositions_are_not_speakers(extract):
     assert c.speaker.name == "Musk"
     c = one(extract("Bezüglich des Startortes meldet die Nachrichtenagentur „Xinhua“, die Maschine sei von ihrem Hangar losgeflogen."), "Maschine")
     assert "Nachrichtenagentur" in c.speaker.mention.text
+
+
+def test_fronted_object_with_an_accusative_article_is_not_the_speaker(extract):
+    text = "Den Unmut der CDU brachte die gesundheitspolitische Sprecherin Annette Widmann-Mauz zum Ausdruck: „Das ist nicht hinnehmbar.“"
+    c = one(extract(text), "hinnehmbar")
+    assert "Widmann-Mauz" in c.speaker.name

@@ -147,7 +147,8 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
     # a subject in another clause ("Rio de Janeiro – … sagte X") is a parse error, except
     # for a subject with a relative clause ("Li, der …, sagte")
     near = [c for c in cands if lo <= c <= hi]
-    if near and lo == t.i and lo > 0 and sent.tokens[lo - 1].text == ",":
+    opens = lo == t.i or (sent.tokens[lo].is_finite_verb and sent.tokens[lo].upos == "AUX")  # "…, hatte Lenz aufgefordert"
+    if near and opens and lo > 0 and sent.tokens[lo - 1].text == ",":
         # "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU": the verb opens its
         # segment, so the subject came before an apposition; the noun after it is an object
         toks = sent.tokens
@@ -199,6 +200,8 @@ def _could_be_nominative(sent: Sentence, c: Token) -> bool:
     det = next((x for x in toks[lo : c.i] if x.upos == "DET"), None)
     if det is not None and det.lower == "der" and c.feats.get("Gender") == "Fem" and c.feats.get("Number") == "Sing":
         return False
+    if det is not None and det.lower in {"den", "dem", "einen", "einem"}:
+        return False  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
     return True
 
 
