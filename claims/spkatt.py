@@ -491,6 +491,27 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
     return anns
 
 
+def _closer_reported_sources(anns: list[dict[str, Any]], reported: list[dict[str, Any]]) -> None:
+    """A cue-less continuation goes on with the speaker of the nearest speech act before it;
+    that may be a Reported one ("Wowereit kritisierte den Senat. Das Gesetz sei …"), which
+    is no claim and so was not among the continuation's candidates."""
+    def first(a: dict[str, Any]) -> tuple[int, ...]:
+        return min(map(_order, a["Message"]))
+
+    for a in anns:
+        if a["Cue"] or a["Form"] not in {"IndirectFreeIndirect", "FreeIndirect"} or not a["Message"]:
+            continue
+        start = first(a)
+        before = [r for r in reported if r["Source"] and first(r)[0] < start[0]]
+        if not before:
+            continue
+        r = max(before, key=first)
+        own = [b for b in anns if b["Cue"] and b["Message"] and first(b) < start]
+        nearest_claim = max((first(b)[0] for b in own), default=-1)
+        if first(r)[0] > nearest_claim and start[0] - first(r)[0] <= 2:
+            a["Source"] = r["Source"]
+
+
 def predict_document(doc: dict[str, Any], analyzer) -> dict[str, Any]:
     from claims.pipeline import extract_parsed
 
@@ -502,7 +523,10 @@ def predict_document(doc: dict[str, Any], analyzer) -> dict[str, Any]:
             idx.spans.append((t.start, t.end, f"{s_meta['SentenceId']}:{t.i}", s_meta["SentenceId"]))
     parsed = ParsedDoc(text=text, sentences=join_colon_sentences([s for s in sents if s.tokens], text))
     claims = extract_parsed(parse_text(text), parsed, free_indirect=True)
-    anns = claims_to_annotations(claims, idx, parsed) + reported_annotations(parsed, claims, idx)
+    anns = claims_to_annotations(claims, idx, parsed)
+    reported = reported_annotations(parsed, claims, idx)
+    _closer_reported_sources(anns, reported)
+    anns += reported
     # a frame is its sentence without the messages in it, whoever speaks them
     said = {tid for a in anns for tid in a["Message"]}
     for a in anns:

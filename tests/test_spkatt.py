@@ -222,3 +222,15 @@ def test_source_with_a_long_apposition_up_to_the_verb(analyzer):
     src = {a["Message"]: a["Source"] for a in anns}
     assert src["die Entlassungen seien unfassbar"].endswith("für das Münsterland")
     assert src["es sei ein falscher Eindruck entstanden"] == "Moritz Wohlrab von der „ Aktion Deutschland hilft “"
+
+
+def test_free_indirect_after_a_reported_speech_act_takes_its_source(analyzer):
+    anns = _predict(analyzer, [
+        "Der Sprecher der Polizei sagte , die Lage sei ruhig .",
+        "Am Abend kamen weitere Demonstranten in die Stadt .",
+        "Der Bürgermeister forderte eine rasche Untersuchung des Einsatzes .",
+        "Die Beamten hätten viel zu spät eingegriffen .",
+    ])
+    ifi = [a for a in anns if a["Message"].startswith("Die Beamten hätten")]
+    assert ifi and ifi[0]["Form"] == "IndirectFreeIndirect"
+    assert ifi[0]["Source"] == "Der Bürgermeister"
