@@ -226,6 +226,26 @@ def _cue_tokens(parsed: ParsedDoc | None, pieces):
             yield x, hit[0], hit[1]
 
 
+def _passive_agent(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[str]) -> list[str]:
+    """The agent of a passive cue, without its preposition: "wurde von Kenias Regierung
+    beschuldigt" -> "Kenias Regierung"."""
+    from claims.rules import syntax as sx
+
+    for _x, sent, i in _cue_tokens(parsed, pieces):
+        toks = sent.tokens
+        lo = i
+        while lo > 0 and toks[lo - 1].text not in {",", ":", ";", "„", "“", "\"", "–"}:
+            lo -= 1
+        for k in range(lo, i):
+            if toks[k].lower in {"von", "vom", "durch"} and not (k > 0 and toks[k - 1].lower == "seiten"):
+                np = sx.surface_np_after(sent, k + 1, i - 1)
+                if np is not None:
+                    ids = idx.ids([(toks[np[0]].start, toks[np[1]].end)])
+                    if ids and not set(ids) & message:
+                        return ids
+    return []
+
+
 def _is_passive(parsed: ParsedDoc | None, pieces) -> bool:
     """"Ihm wird vorgeworfen …", "wurden aufgefordert": a werden-passive cue."""
     for _x, sent, i in _cue_tokens(parsed, pieces):
@@ -411,7 +431,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             # a passive cue has no source unless an agent is named ("von der Polizei")
             before = idx.token_at(speaker.mention.start, before=True)
             if not (before and idx.text[before[0] : before[1]].lower() in {"von", "vom", "durch"}):
-                source = []
+                source = _passive_agent(parsed, idx, verb_cues, set(message))
         if prep_frame and not c.message_parts:
             pf = set(_fill_gaps(sorted(set(prep_frame), key=_order)))  # "nach Angaben [von] Interpol"
             message = [m for m in message if m not in pf] or message

@@ -234,3 +234,8 @@ def test_free_indirect_after_a_reported_speech_act_takes_its_source(analyzer):
     ifi = [a for a in anns if a["Message"].startswith("Die Beamten hätten")]
     assert ifi and ifi[0]["Form"] == "IndirectFreeIndirect"
     assert ifi[0]["Source"] == "Der Bürgermeister"
+
+
+def test_passive_cue_takes_its_agent_as_source(analyzer):
+    anns = _predict(analyzer, ["Die Miliz wurde von Kenias Regierung beschuldigt , die Anschläge verübt zu haben ."])
+    assert anns[0]["Source"] == "Kenias Regierung"
