@@ -382,7 +382,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         source = _source_ids(parsed, idx, speaker.mention) if speaker and speaker.mention else []
         # prepositional cues: the scheme's cue is the preposition; its noun ("Angaben") and the
         # source phrase form the frame, which is not part of the message
-        prep = [x for x in c.cue if x.lemma in PREP_LEMMAS or x.lemma.startswith(("nach ", "laut ")) or x.lemma.endswith((" nach", " zufolge"))]
+        prep = [x for x in c.cue if x.lemma in PREP_LEMMAS or x.lemma == "nach" or x.lemma.startswith(("nach ", "laut ")) or x.lemma.endswith((" nach", " zufolge"))]
         verbal = [x for x in c.cue if x not in prep]
         cue = idx.ids([(x.start, x.end) for x in verbal] + _auxiliaries(parsed, verbal) + _cue_words(parsed, idx, verbal, set(message)))
         prep_frame: list[str] = []

@@ -239,3 +239,9 @@ def test_free_indirect_after_a_reported_speech_act_takes_its_source(analyzer):
 def test_passive_cue_takes_its_agent_as_source(analyzer):
     anns = _predict(analyzer, ["Die Miliz wurde von Kenias Regierung beschuldigt , die Anschläge verübt zu haben ."])
     assert anns[0]["Source"] == "Kenias Regierung"
+
+
+def test_nach_with_an_information_noun_inside_the_clause(analyzer):
+    anns = _predict(analyzer, ["Dabei sind nach den Polizeiangaben elf Personen gestorben ."])
+    assert (anns[0]["Cue"], anns[0]["Frame"]) == ("nach", "nach den Polizeiangaben")
+    assert anns[0]["Message"] == "Dabei sind elf Personen gestorben"
