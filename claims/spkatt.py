@@ -23,7 +23,7 @@ from claims import lexicons
 from claims.document import parse_text
 from claims.models import Claim
 from claims.nlp.model import ParsedDoc
-from claims.nlp.normalize import join_colon_sentences
+from claims.nlp.normalize import join_colon_sentences, split_at_full_stops
 from claims.rules.quotes import QUOTE_CHARS, find_quotes
 
 ROLES = ("Cue", "Source", "Addr", "Frame")
@@ -541,7 +541,8 @@ def predict_document(doc: dict[str, Any], analyzer) -> dict[str, Any]:
     for s_meta, sent in zip(doc["Sentences"], sents, strict=True):
         for t in sent.tokens:
             idx.spans.append((t.start, t.end, f"{s_meta['SentenceId']}:{t.i}", s_meta["SentenceId"]))
-    parsed = ParsedDoc(text=text, sentences=join_colon_sentences([s for s in sents if s.tokens], text))
+    split = [piece for s in sents if s.tokens for piece in split_at_full_stops(s)]
+    parsed = ParsedDoc(text=text, sentences=join_colon_sentences(split, text))
     claims = extract_parsed(parse_text(text), parsed, free_indirect=True)
     anns = claims_to_annotations(claims, idx, parsed)
     reported = reported_annotations(parsed, claims, idx)

@@ -245,3 +245,10 @@ def test_nach_with_an_information_noun_inside_the_clause(analyzer):
     anns = _predict(analyzer, ["Dabei sind nach den Polizeiangaben elf Personen gestorben ."])
     assert (anns[0]["Cue"], anns[0]["Frame"]) == ("nach", "nach den Polizeiangaben")
     assert anns[0]["Message"] == "Dabei sind elf Personen gestorben"
+
+
+def test_a_given_sentence_holding_two_is_read_as_two(analyzer):
+    anns = _predict(analyzer, [
+        "Sie schlug vor , diesen Punkten Priorität beizumessen . Der Streit um die Strategie der Linken war zuvor aufgeflammt .",
+    ])
+    assert [a["Message"] for a in anns] == ["diesen Punkten Priorität beizumessen"]

@@ -78,3 +78,22 @@ def join_colon_sentences(sentences: list[Sentence], text: str) -> list[Sentence]
     for k, s in enumerate(out):
         s.index = k
     return out
+
+
+def split_at_full_stops(sent: Sentence) -> list[Sentence]:
+    """Cut a given sentence that holds several ("… zurückzustellen . Der Streit …", as some
+    pre-tokenised corpora have them) at a full stop before a capitalised word. Token offsets
+    stay; indices and heads are renumbered per piece (a head in another piece becomes -1)."""
+    toks = sent.tokens
+    cuts = [k + 1 for k in range(len(toks) - 1) if toks[k].text in {".", "!", "?"} and toks[k + 1].text[:1].isupper()]
+    if not cuts:
+        return [sent]
+    out: list[Sentence] = []
+    bounds = [0] + cuts + [len(toks)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = []
+        for t in toks[a:b]:
+            head = t.head - a if a <= t.head < b else -1
+            piece.append(Token(i=t.i - a, text=t.text, start=t.start, end=t.end, lemma=t.lemma, upos=t.upos, xpos=t.xpos, feats=t.feats, head=head, deprel=t.deprel if head >= 0 or t.head < 0 else "root", ner=t.ner))
+        out.append(Sentence(index=sent.index, tokens=piece, paragraph=sent.paragraph))
+    return out
