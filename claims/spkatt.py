@@ -511,6 +511,21 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
     return anns
 
 
+def _final_punctuation(anns: list[dict[str, Any]], sentences: list[dict[str, Any]]) -> None:
+    """The scheme ends free indirect and reported messages with their sentences' full stops
+    (direct and indirect ones without)."""
+    tokens = {s["SentenceId"]: s["Tokens"] for s in sentences}
+    for a in anns:
+        if a["Form"] not in {"FreeIndirect", "IndirectFreeIndirect", "Reported"} or a["Cue"] or not a["Message"]:
+            continue
+        last: dict[int, int] = {}
+        for tid in a["Message"]:
+            s, i = _order(tid)
+            last[s] = max(last.get(s, -1), i)
+        extra = [f"{s}:{i + 1}" for s, i in last.items() if i + 2 == len(tokens[s]) and tokens[s][i + 1] in {".", "!", "?"}]
+        a["Message"] = sorted(set(a["Message"]) | set(extra), key=_order)
+
+
 def _closer_reported_sources(anns: list[dict[str, Any]], reported: list[dict[str, Any]]) -> None:
     """A cue-less continuation goes on with the speaker of the nearest speech act before it;
     that may be a Reported one ("Wowereit kritisierte den Senat. Das Gesetz sei …"), which
@@ -548,6 +563,7 @@ def predict_document(doc: dict[str, Any], analyzer) -> dict[str, Any]:
     reported = reported_annotations(parsed, claims, idx)
     _closer_reported_sources(anns, reported)
     anns += reported
+    _final_punctuation(anns, doc["Sentences"])
     # a frame is its sentence without the messages in it, whoever speaks them
     said = {tid for a in anns for tid in a["Message"]}
     for a in anns:

@@ -252,3 +252,15 @@ def test_a_given_sentence_holding_two_is_read_as_two(analyzer):
         "Sie schlug vor , diesen Punkten Priorität beizumessen . Der Streit um die Strategie der Linken war zuvor aufgeflammt .",
     ])
     assert [a["Message"] for a in anns] == ["diesen Punkten Priorität beizumessen"]
+
+
+def test_free_indirect_messages_keep_their_full_stops(analyzer):
+    anns = _predict(analyzer, [
+        "Der Sprecher der Polizei sagte , die Lage sei ruhig .",
+        "Die Polizei habe die Straßen gesperrt .",
+        "Niemand sei verletzt worden .",
+    ])
+    passage = [a for a in anns if a["Form"] == "IndirectFreeIndirect"]
+    assert passage and passage[0]["Message"] == "Die Polizei habe die Straßen gesperrt . Niemand sei verletzt worden ."
+    # indirect speech with a cue ends before the full stop
+    assert [a["Message"] for a in anns if a["Cue"] == "sagte"] == ["die Lage sei ruhig"]
