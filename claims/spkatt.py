@@ -366,7 +366,9 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
     # consecutive continuations of one claim form one passage
     groups: list[list[Claim]] = []
     for c in claims:
-        if c.continuation_of and groups and (groups[-1][0].continuation_of == c.continuation_of) and groups[-1][-1].message.end < c.message.start and (groups[-1][-1].kind == "direct") == (c.kind == "direct"):
+        prev = groups[-1][-1] if groups else None
+        adjacent = prev is not None and (idx.sentence_of(c.message.start) or 0) - (idx.sentence_of(max(prev.message.start, prev.message.end - 1)) or 0) <= 1
+        if c.continuation_of and groups and (groups[-1][0].continuation_of == c.continuation_of) and prev.message.end < c.message.start and adjacent and (prev.kind == "direct") == (c.kind == "direct"):
             groups[-1].append(c)
         else:
             groups.append([c])

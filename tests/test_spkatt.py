@@ -264,3 +264,15 @@ def test_free_indirect_messages_keep_their_full_stops(analyzer):
     assert passage and passage[0]["Message"] == "Die Polizei habe die Straßen gesperrt . Niemand sei verletzt worden ."
     # indirect speech with a cue ends before the full stop
     assert [a["Message"] for a in anns if a["Cue"] == "sagte"] == ["die Lage sei ruhig"]
+
+
+def test_continuations_apart_are_separate_passages(analyzer):
+    anns = _predict(analyzer, [
+        "Rice sagte weiter , der Iran habe die Chance , die Beziehungen neu zu gestalten .",
+        "An eine Wiederaufnahme diplomatischer Beziehungen sei jedoch nicht gedacht .",
+        "Die USA hatten im Jahre 1980 die Beziehungen zum Iran abgebrochen .",
+        "Die Gespräche sollten bald beginnen , seien aber an Bedingungen geknüpft .",
+    ])
+    ifi = [a["Message"] for a in anns if a["Form"] == "IndirectFreeIndirect"]
+    assert ifi[0] == "An eine Wiederaufnahme diplomatischer Beziehungen sei jedoch nicht gedacht ."
+    assert all("1980" not in m for m in ifi)

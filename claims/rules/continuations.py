@@ -28,12 +28,18 @@ def continuation_message(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) ->
     return (start, end), False
 
 
+def _ends_sentence(sent: Sentence) -> bool:
+    """A full stop ends the sentence, also one the tokenizer left on a number ("nach 2011.")."""
+    last = sent.tokens[-1].text
+    return last in sx.FINAL or (len(last) > 1 and last.endswith(".") and last[:-1].isdigit())
+
+
 REPORTATIVE = {"soll", "sollen", "solle", "müsse", "müssten"}
 REPORTATIVE_SOLL = {"soll", "sollen"}  # the scheme's free indirect speech
 
 
 def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: str, free_indirect: bool = False) -> bool:
-    if sx.is_question(sent) or sent.tokens[-1].text not in sx.FINAL | sx.QUOTE_MARKS:
+    if sx.is_question(sent) or not (_ends_sentence(sent) or sent.tokens[-1].text in sx.QUOTE_MARKS):
         return False
     (_, _), whole_quote = continuation_message(doc, sent, quotes)
     if whole_quote:
@@ -88,7 +94,7 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
         roots = [(max([d.sent] + [s.index for s in doc.sentences if s.start < d.message[1]]), r) for r, d in enumerate(drafts) if d.cues and d.continuation_of is None]
         for sent in doc.sentences:
             k = sent.index
-            if k in claimed or sx.is_question(sent) or sent.tokens[-1].text not in sx.FINAL:
+            if k in claimed or sx.is_question(sent) or not _ends_sentence(sent):
                 continue
             last = sx.content_last(sent)
             reportative = any(v.lower in REPORTATIVE_SOLL for v in sx.main_finite_verbs(sent, 0, last)[:2])
