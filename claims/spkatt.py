@@ -21,7 +21,7 @@ from typing import Any
 
 from claims import lexicons
 from claims.document import parse_text
-from claims.models import Claim
+from claims.models import Claim, Span
 from claims.nlp.model import ParsedDoc
 from claims.nlp.normalize import join_colon_sentences, split_at_full_stops
 from claims.rules.quotes import QUOTE_CHARS, find_quotes
@@ -478,6 +478,9 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         addr = [w for w in addr if w not in source]
         if root is not None and root.id in sources:
             source = sources[root.id]  # a continuation has the source its claim was given
+            near = _subject_before(parsed, idx, c, source) if not c.cue else []
+            if near:
+                source = near
             if form == "Direct" and not cue and root.id in cues and cues[root.id][2] == "Direct":
                 cue, frame = cues[root.id][:2]  # a quotation that goes on keeps the cue and frame of its claim
         sources.setdefault(c.id, source)
@@ -526,6 +529,33 @@ def _final_punctuation(anns: list[dict[str, Any]], sentences: list[dict[str, Any
             last[s] = max(last.get(s, -1), i)
         extra = [f"{s}:{i + 1}" for s, i in last.items() if i + 2 == len(tokens[s]) and tokens[s][i + 1] in {".", "!", "?"}]
         a["Message"] = sorted(set(a["Message"]) | set(extra), key=_order)
+
+
+def _subject_before(parsed: ParsedDoc | None, idx: TokenIndex, c: Claim, source: list[str]) -> list[str]:
+    """A continuation whose source was named two or more sentences before it: the scheme
+    gives it the subject of the sentence right before it when that names someone ("Die
+    Regierung plant … . Die Reform sei …"), not the speaker further back."""
+    from claims.rules import syntax as sx
+    from claims.rules.verb_cues import subject_of
+
+    if parsed is None or not source:
+        return []
+    here = _locate(parsed, c.message.start, c.message.end)
+    named = idx.sentence_of(next(a for a, _b, tid, _s in idx.spans if tid == source[0]))
+    if here is None or named is None or here[0].index == 0:
+        return []
+    prev_id = idx.sentence_of(parsed.sentences[here[0].index - 1].start)
+    if prev_id is None or prev_id - named < 1:
+        return []
+    prev = parsed.sentences[here[0].index - 1]
+    for t in prev.tokens:
+        if t.head == -1 and t.upos in {"VERB", "AUX"}:
+            s = subject_of(prev, t)
+            if s is None or prev.tokens[s].upos not in {"NOUN", "PROPN"} or prev.tokens[s].lower in sx.g("temporal_noun"):
+                return []
+            lo, hi = sx.np_tokens(prev, s)
+            return _source_ids(parsed, idx, Span(start=prev.tokens[lo].start, end=prev.tokens[hi].end, text=""))
+    return []
 
 
 def _closer_reported_sources(anns: list[dict[str, Any]], reported: list[dict[str, Any]]) -> None:

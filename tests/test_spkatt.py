@@ -276,3 +276,14 @@ def test_continuations_apart_are_separate_passages(analyzer):
     ifi = [a["Message"] for a in anns if a["Form"] == "IndirectFreeIndirect"]
     assert ifi[0] == "An eine Wiederaufnahme diplomatischer Beziehungen sei jedoch nicht gedacht ."
     assert all("1980" not in m for m in ifi)
+
+
+def test_continuation_far_from_its_speaker_takes_the_subject_before_it(analyzer):
+    anns = _predict(analyzer, [
+        "Der Sprecher der Polizei sagte , die Lage sei ruhig .",
+        "Am Abend kamen weitere Demonstranten in die Stadt .",
+        "Die Stadtverwaltung plant eine Sperrung der Innenstadt .",
+        "Die Maßnahme sei notwendig , um Ausschreitungen zu verhindern .",
+    ])
+    ifi = [a for a in anns if a["Message"].startswith("Die Maßnahme sei")]
+    assert ifi and ifi[0]["Source"] == "Die Stadtverwaltung"
