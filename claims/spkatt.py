@@ -382,6 +382,12 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             continue
         speaker = (root.speaker if root else c.speaker) if (root or c.speaker) else None
         source = _source_ids(parsed, idx, speaker.mention) if speaker and speaker.mention else []
+        if not source and not root and c.cue and c.outlets:
+            # "Wie die BBC berichtet, …" after another speaker's claim: the outlet is the scheme's source
+            cue_sent = idx.sentence_of(c.cue[0].start)
+            near = [o for o in c.outlets if idx.sentence_of(o.start) == cue_sent]
+            if near:
+                source = idx.ids([(near[0].start, near[0].end)])
         # prepositional cues: the scheme's cue is the preposition; its noun ("Angaben") and the
         # source phrase form the frame, which is not part of the message
         prep = [x for x in c.cue if x.lemma in PREP_LEMMAS or x.lemma == "nach" or x.lemma.startswith(("nach ", "laut ")) or x.lemma.endswith((" nach", " zufolge"))]
