@@ -287,3 +287,13 @@ def test_continuation_far_from_its_speaker_takes_the_subject_before_it(analyzer)
     ])
     ifi = [a for a in anns if a["Message"].startswith("Die Maßnahme sei")]
     assert ifi and ifi[0]["Source"] == "Die Stadtverwaltung"
+
+
+def test_source_phrases_with_institution_names(analyzer):
+    anns = _predict(analyzer, [
+        "Der Geschäftsführer von „ Ener1 “ , Charles Gassenheimer , sagte , das Investment sei vereinbar .",
+        "Ken Rice vom Institut für Astronomie in Edinburgh erklärte , die Entdeckung sei bedeutend .",
+    ])
+    src = {a["Message"]: a["Source"] for a in anns}
+    assert src["das Investment sei vereinbar"] == "Der Geschäftsführer von „ Ener1 “ , Charles Gassenheimer"
+    assert src["die Entdeckung sei bedeutend"].startswith("Ken Rice vom Institut für Astronomie")

@@ -345,10 +345,13 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     apposition ("Patrick Breyer vom Arbeitskreis X", "Kristina Mena, Professorin für …")."""
     toks = sent.tokens
     n = len(toks)
+    while hi > lo and (toks[hi].upos == "ADP" or toks[hi].lower in {"vom", "von", "aus", "bei", "für", "zur"}):
+        hi -= 1  # a phrase that ends on its preposition ("Ken Rice vom") is extended from there
     k = hi + 1
     while k < n:
         t = toks[k]
-        if t.lower in {"von", "vom", "aus", "bei", "des", "der"} and k + 1 < n and toks[k + 1].upos in {"PROPN", "NOUN", "DET", "ADJ"}:
+        org_pp = t.lower in {"für", "zur"} and toks[k - 1].upos == "NOUN" and k + 1 < n and toks[k + 1].upos in {"NOUN", "ADJ", "DET"}  # "Institut für Astronomie"
+        if (t.lower in {"von", "vom", "aus", "bei", "des", "der"} or org_pp) and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN", "DET", "ADJ"} or is_quote(toks[k + 1])):
             span = surface_np_after(sent, k + 1)
             if span is None:
                 break
