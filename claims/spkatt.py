@@ -160,7 +160,7 @@ def _prep_phrase(idx: TokenIndex, cue_start: int, cue_end: int, after: bool, mes
     return sorted(out, key=_order)
 
 
-def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[str]) -> list[str]:
+def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[str], source: set[str] = frozenset()) -> list[str]:
     """Addr: whom a speech act is directed at: "sagte der „Berliner Zeitung“", "sagte
     gegenüber der Presse", "erklärte einem Angestellten"."""
     from claims.rules import syntax as sx
@@ -182,6 +182,8 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                 np = sx.surface_np_after(sent, k + 1, last)
                 if np is not None:
                     spans.append(np)
+            elif tok.lower == "an" and k + 1 <= last and (np := sx.surface_np_after(sent, k + 1, last)) is not None and np[1] + 1 <= last and toks[np[1] + 1].lower == "gewandt":
+                spans.append(np)  # "An die Gewerkschaften gewandt sagte Köhler …"
             elif tok.lower in {"vor", "zu", "zur", "zum"} and k + 1 <= last and abs(k - i) <= 8:
                 # "sagte vor Journalisten", "sagte zur Nachrichtenagentur dpa" (not "sagte zu den Vorwürfen")
                 np = sx.surface_np_after(sent, k + 1, last)
@@ -192,8 +194,9 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                         spans.append(np)
             elif tok.head == verb.i and tok.deprel == "iobj" and tok.upos in {"NOUN", "PROPN"}:
                 spans.append(sx.np_tokens(sent, tok.i))
-            elif tok.head == verb.i and tok.deprel == "obj" and tok.upos in {"NOUN", "PROPN", "PRON"} and x.lemma in addressed and tok.i < last:
-                spans.append(sx.np_tokens(sent, tok.i))  # "rief die libysche Armee auf", "warf ihm vor"
+            elif tok.head == verb.i and tok.deprel in {"obj", "iobj", "nsubj", "nsubj:pass"} and tok.upos in {"NOUN", "PROPN", "PRON"} and x.lemma in addressed and tok.i < last:
+                # "rief die libysche Armee auf", "warf ihm vor", "Klien wurde vorgeworfen" (not the speaker)
+                spans.append(sx.np_tokens(sent, tok.i))
         for lo, hi in spans:
             # a quoted name after the noun belongs to it: "der Zeitung „Die Welt“"
             if hi + 1 <= last and sx.is_quote(toks[hi + 1]):
@@ -201,7 +204,7 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                 if close is not None and close > hi + 2:
                     hi = close
             ids = idx.ids([(sent.tokens[lo].start, sent.tokens[hi].end)])
-            if ids and not set(ids) & message:
+            if ids and not set(ids) & message and not set(ids) & source:
                 return ids
     return []
 
@@ -480,7 +483,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             anns.append({"Addr": [], "Cue": pc, "Form": form, "Frame": sorted(set(pc + ps), key=lambda x: tuple(map(int, x.split(":")))), "HasNested": False, "IsNested": False, "Message": message, "STWR": "SW", "Source": ps})
             source = own
             cue = [w for w in cue if w not in pc]
-        addr = _addressee(parsed, idx, verb_cues, set(message)) if verb_cues else []
+        addr = _addressee(parsed, idx, verb_cues, set(message), set(source)) if verb_cues else []
         addr = [w for w in addr if w not in source]
         if root is not None and root.id in sources:
             source = sources[root.id]  # a continuation has the source its claim was given

@@ -297,3 +297,13 @@ def test_source_phrases_with_institution_names(analyzer):
     src = {a["Message"]: a["Source"] for a in anns}
     assert src["das Investment sei vereinbar"] == "Der Geschäftsführer von „ Ener1 “ , Charles Gassenheimer"
     assert src["die Entdeckung sei bedeutend"].startswith("Ken Rice vom Institut für Astronomie")
+
+
+def test_addressees_of_accusing_and_asking_verbs(analyzer):
+    anns = _predict(analyzer, [
+        "Klien wurde vorgeworfen , an der Schlägerei beteiligt gewesen zu sein .",
+        "Kritiker werfen Obama vor , er habe die Entscheidung nur aus Kalkül getroffen .",
+    ])
+    addr = {a["Message"]: (a["Addr"], a["Source"]) for a in anns}
+    assert addr["an der Schlägerei beteiligt gewesen zu sein"][0] == "Klien"
+    assert addr["er habe die Entscheidung nur aus Kalkül getroffen"] == ("Obama", "Kritiker")
