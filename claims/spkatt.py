@@ -194,6 +194,8 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                         spans.append(np)
             elif tok.head == verb.i and tok.deprel == "iobj" and tok.upos in {"NOUN", "PROPN"}:
                 spans.append(sx.np_tokens(sent, tok.i))
+            elif tok.upos == "NOUN" and i < k <= i + 6 and _dative_np(toks, k) and not any(toks[j].text in {",", ":"} or sx.is_quote(toks[j]) for j in range(i, k)):
+                spans.append(sx.np_tokens(sent, tok.i))  # "sagte Reportern", "hatte den 18 Mitarbeitern erklärt"
             elif tok.head == verb.i and tok.deprel in {"obj", "iobj", "nsubj", "nsubj:pass"} and tok.upos in {"NOUN", "PROPN", "PRON"} and x.lemma in addressed and tok.i < last:
                 # "rief die libysche Armee auf", "warf ihm vor", "Klien wurde vorgeworfen" (not the speaker)
                 spans.append(sx.np_tokens(sent, tok.i))
@@ -207,6 +209,22 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
             if ids and not set(ids) & message and not set(ids) & source:
                 return ids
     return []
+
+
+def _dative_np(toks, k: int) -> bool:
+    """A noun at ``k`` in the dative without a preposition: "dem Minister", "den Mitarbeitern",
+    "Reportern"."""
+    lo = k
+    while lo > 0 and toks[lo - 1].upos in {"DET", "ADJ", "NUM"}:
+        lo -= 1
+    if lo > 0 and toks[lo - 1].upos == "ADP":
+        return False
+    det = toks[lo].lower if lo < k else ""
+    noun = toks[k]
+    if det in {"dem", "einem"}:
+        return True
+    plural_dative = noun.text.endswith(("ern", "en", "n")) and noun.feats.get("Number") == "Plur" and noun.feats.get("Case") == "Dat"
+    return plural_dative and det in {"den", ""}
 
 
 def _locate(parsed: ParsedDoc, start: int, end: int):

@@ -307,3 +307,8 @@ def test_addressees_of_accusing_and_asking_verbs(analyzer):
     addr = {a["Message"]: (a["Addr"], a["Source"]) for a in anns}
     assert addr["an der Schlägerei beteiligt gewesen zu sein"][0] == "Klien"
     assert addr["er habe die Entscheidung nur aus Kalkül getroffen"] == ("Obama", "Kritiker")
+
+
+def test_dative_addressee_after_the_verb(analyzer):
+    anns = _predict(analyzer, ["Der ehemalige US-Präsident Jimmy Carter sagte Reportern , dass alles friedlich verlaufen sei ."])
+    assert anns[0]["Addr"] == "Reportern"
