@@ -224,6 +224,7 @@ def _dative_np(toks, k: int) -> bool:
     if det in {"dem", "einem"}:
         return True
     plural_dative = noun.text.endswith(("ern", "en", "n")) and noun.feats.get("Number") == "Plur" and noun.feats.get("Case") == "Dat"
+    plural_dative = plural_dative or (noun.text.endswith("ern") and noun.lemma.endswith("er") and noun.lemma != noun.text)  # "Reportern"
     return plural_dative and det in {"den", ""}
 
 
