@@ -196,10 +196,15 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                 spans.append(sx.np_tokens(sent, tok.i))
             elif tok.upos == "NOUN" and i < k <= i + 6 and _dative_np(toks, k) and not any(toks[j].text in {",", ":"} or sx.is_quote(toks[j]) for j in range(i, k)):
                 spans.append(sx.np_tokens(sent, tok.i))  # "sagte Reportern", "hatte den 18 Mitarbeitern erklärt"
-            elif tok.head == verb.i and tok.deprel in {"obj", "iobj", "nsubj", "nsubj:pass"} and tok.upos in {"NOUN", "PROPN", "PRON"} and x.lemma in addressed and tok.i < last:
+            elif x.lemma in addressed and tok.lower in {"ihm", "ihr", "ihnen"} and tok.i < last:
+                spans.append((k, k))  # "Ihm wird vorgeworfen", "hatten ihm vorgeworfen"
+            elif tok.head == verb.i and tok.deprel in {"obj", "iobj", "nsubj", "nsubj:pass"} and tok.upos in {"NOUN", "PROPN", "PRON"} and x.lemma in addressed and tok.i < last and tok.lower not in {"insbesondere", "auch", "dabei"}:
                 # "rief die libysche Armee auf", "warf ihm vor", "Klien wurde vorgeworfen" (not the speaker)
                 spans.append(sx.np_tokens(sent, tok.i))
         for lo, hi in spans:
+            if toks[lo].upos != "PRON":
+                lo, hi = sx.widen_np(sent, lo, hi)  # "die Mitgliedsstaaten der Europäischen Union"
+                hi = min(hi, last)
             # a quoted name after the noun belongs to it: "der Zeitung „Die Welt“"
             if hi + 1 <= last and sx.is_quote(toks[hi + 1]):
                 close = next((j for j in range(hi + 2, min(last, hi + 8) + 1) if sx.is_quote(toks[j])), None)
