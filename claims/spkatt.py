@@ -203,8 +203,9 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                 spans.append(sx.np_tokens(sent, tok.i))
         for lo, hi in spans:
             if toks[lo].upos != "PRON":
-                lo, hi = sx.widen_np(sent, lo, hi)  # "die Mitgliedsstaaten der Europäischen Union"
-                hi = min(hi, last)
+                wide = sx.widen_np(sent, lo, hi)  # "die Mitgliedsstaaten der Europäischen Union"
+                if wide[1] <= last and not set(idx.ids([(toks[wide[0]].start, toks[wide[1]].end)])) & message:
+                    lo, hi = wide
             # a quoted name after the noun belongs to it: "der Zeitung „Die Welt“"
             if hi + 1 <= last and sx.is_quote(toks[hi + 1]):
                 close = next((j for j in range(hi + 2, min(last, hi + 8) + 1) if sx.is_quote(toks[j])), None)
