@@ -677,8 +677,8 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
                 subj = _surface_subject(sent, t, False, last)
             if subj is None or sent.tokens[subj].upos == "PRON" and sent.tokens[subj].lower in {"es", "man"}:
                 continue
-            lo, hi = sx.widen_np(sent, *sx.np_tokens(sent, subj))
-            source = idx.ids([(sent.tokens[lo].start, sent.tokens[hi].end)])
+            lo, hi = sx.np_tokens(sent, subj)
+            source = _source_ids(parsed, idx, Span(start=sent.tokens[lo].start, end=sent.tokens[hi].end, text=""))
             info = lexicons.speech_verbs().get(lemma)
             stwr = "Writing" if lemma in WRITING_LEMMAS else STWR_BY_CLASS.get(info.cls, "Speech") if info else "Speech"
             quoted = [q for q in find_quotes(parsed.text, sent.start, sent.tokens[last].end) if not (q.start <= sent.tokens[lo].start < q.end)]
