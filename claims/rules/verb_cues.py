@@ -157,7 +157,7 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
                 return c
     if near:
         # a personal pronoun is the subject whatever else the parser calls one ("Der Politik schlug er vor")
-        pron = [c for c in near if sent.tokens[c].xpos == "PPER" and sent.tokens[c].lower in NOMINATIVE_PRONOUNS]
+        pron = [c for c in near if sent.tokens[c].xpos == "PPER" and sent.tokens[c].lower in sx.g("nominative_pronoun")]
         if not pron and len(near) > 1:
             # two "subjects" around a verb-second verb: the one before it is the subject more
             # often ("Staatspräsident Mattarella hatte Conte gebeten")
@@ -170,32 +170,21 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
     return far[0] if far else (cands[0] if cands and not any(sent.tokens[k].text in {"–", "—", ":"} for k in range(min(cands[0], t.i), max(cands[0], t.i))) else None)
 
 
-NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr"}
-PREPOSITIONS = {
-    "zum", "zur", "zu", "im", "am", "vom", "beim", "ins", "ans", "von", "mit", "in", "an", "auf", "für", "bei", "nach", "aus",
-    "über", "unter", "gegen", "durch", "ohne", "um", "vor", "seit", "wegen", "trotz", "bezüglich", "hinsichtlich",
-    "angesichts", "aufgrund", "infolge", "seitens", "während", "dank", "innerhalb", "außerhalb", "neben", "zwischen",
-}
-# capitalised at the start of a sentence the compact model tags these as nouns
-NOT_NOUNS = ("lich", "isch", "ell", "gemäß", "weise", "mals", "falls", "wärts")
-ADVERBS = {"gestern", "heute", "morgen", "zuvor", "zuletzt", "bislang", "bisher", "damals", "inzwischen", "mittlerweile", "außerdem", "zudem", "allerdings", "offenbar", "angeblich", "jetzt", "nun", "dann", "später", "kürzlich", "erneut"}
-
-
 def _could_be_nominative(sent: Sentence, c: Token) -> bool:
     """False for a noun the parser calls a subject that cannot be one: after a preposition
     the compact model mis-tags ("Zum Rücktritt sagte …"), or with "der" before a feminine
     singular noun ("Der Politik schlug er vor")."""
     toks = sent.tokens
-    if c.lower in PREPOSITIONS or c.lower in ADVERBS:
+    if c.lower in sx.g("preposition") or c.lower in sx.g("fronted_adverb"):
         return False
-    if c.upos == "NOUN" and c.text[:1].isupper() and (c.i == 0 or toks[c.i - 1].text in {",", ":"}) and c.lower.endswith(NOT_NOUNS):
+    if c.upos == "NOUN" and c.text[:1].isupper() and (c.i == 0 or toks[c.i - 1].text in {",", ":"}) and c.lower.endswith(tuple(sx.g("adverb_ending"))):
         return False  # "Offiziell geht die Regierung davon aus", "Sinngemäß hofft Musk"
     lo = c.i
-    while lo > 0 and toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN"} and toks[lo - 1].lower not in PREPOSITIONS and c.i - lo < 6:
+    while lo > 0 and toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN"} and toks[lo - 1].lower not in sx.g("preposition") and c.i - lo < 6:
         lo -= 1
-    if lo > 0 and toks[lo - 1].lower in PREPOSITIONS and toks[lo - 1].upos != "PRON":
+    if lo > 0 and toks[lo - 1].lower in sx.g("preposition") and toks[lo - 1].upos != "PRON":
         return False
-    if toks[lo].lower in PREPOSITIONS and lo < c.i:
+    if toks[lo].lower in sx.g("preposition") and lo < c.i:
         return False
     det = next((x for x in toks[lo : c.i] if x.upos == "DET"), None)
     if det is not None and det.lower == "der" and c.feats.get("Gender") == "Fem" and c.feats.get("Number") == "Sing":
@@ -214,7 +203,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
             x = toks[k]
             if x.text in sx.BOUNDARY or sx.is_quote(x):
                 return None
-            if (x.upos == "ADP" and x.xpos != "PTKVZ") or (x.lower in PREPOSITIONS and x.upos in {"PROPN", "NOUN"}):
+            if (x.upos == "ADP" and x.xpos != "PTKVZ") or (x.lower in sx.g("preposition") and x.upos in {"PROPN", "NOUN"}):
                 in_pp = True
             elif x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos == "PPER"):
                 prev = toks[k - 1]
@@ -244,7 +233,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
         if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos in {"PPER", "PIS"}):
             prev = toks[k - 1] if k > 0 else None
             oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN") or x.lower in sx.g("temporal_noun")
-            oblique = oblique or x.lower in PREPOSITIONS or not _could_be_nominative(sent, x) or (x.feats.get("Case") == "Gen" and x.upos == "NOUN" and k > 1 and toks[k - 1].lower in {"des", "der"})
+            oblique = oblique or x.lower in sx.g("preposition") or not _could_be_nominative(sent, x) or (x.feats.get("Case") == "Gen" and x.upos == "NOUN" and k > 1 and toks[k - 1].lower in {"des", "der"})
             if oblique:
                 # skip the rest of this noun phrase
                 while k + 1 < t.i and toks[k + 1].upos in {"PROPN", "NOUN"}:
