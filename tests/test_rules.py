@@ -582,3 +582,12 @@ def test_fronted_object_with_an_accusative_article_is_not_the_speaker(extract):
     text = "Den Unmut der CDU brachte die gesundheitspolitische Sprecherin Annette Widmann-Mauz zum Ausdruck: „Das ist nicht hinnehmbar.“"
     c = one(extract(text), "hinnehmbar")
     assert "Widmann-Mauz" in c.speaker.name
+
+
+def test_prepositional_cue_inside_the_content_of_a_speech_verb(extract):
+    text = "Ein Sprecher der Polizei sagte heute, nach neuesten Erkenntnissen habe ein Unbekannter den Namen der Frau verwendet."
+    claims = extract(text)
+    inner = [c for c in claims if c.cue[0].text.lower().startswith("nach")]
+    # the prepositional claim covers its own clause, not the speaker's frame
+    assert inner
+    assert "Sprecher" not in inner[0].message.text and "Unbekannter" in inner[0].message.text

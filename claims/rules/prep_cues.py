@@ -30,12 +30,28 @@ def _clause_bounds(sent: Sentence, first: int, last_content: int) -> tuple[int, 
         if x.text == "," and k + 1 < len(toks) and (toks[k + 1].lower in sx.g("subordinator") or toks[k + 1].lower in sx.g("complementizer")) and toks[k + 1].lower not in {"und", "aber", "oder", "sondern", "wie"}:
             lo = k + 2
             break
+        if x.text == "," and _finite_in(toks, 0, k) and _finite_in(toks, k + 1, _segment_end(toks, first, last_content)):
+            # a clause of its own after a comma: "X sagte, nach neuesten Erkenntnissen habe …"
+            lo = k + 1
+            break
     hi = last_content
     for k in range(first + 1, last_content + 1):
         if toks[k].text in {":", ";"}:
             hi = k - 1
             break
     return lo, hi
+
+
+def _finite_in(toks, a: int, b: int) -> bool:
+    return any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[a:b])
+
+
+def _segment_end(toks, i: int, last: int) -> int:
+    """Index after the comma-free stretch that holds token ``i``."""
+    for k in range(i, last + 1):
+        if toks[k].text in {",", ":", ";"}:
+            return k
+    return last + 1
 
 
 def _match(sent: Sentence, i: int) -> tuple[lexicons.PrepCue, int] | None:
