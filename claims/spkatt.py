@@ -408,6 +408,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         message = idx.ids(pieces)
         if not message:
             continue
+        message = _with_anaphor(idx, c, message)
         speaker = (root.speaker if root else c.speaker) if (root or c.speaker) else None
         source = _source_ids(parsed, idx, speaker.mention) if speaker and speaker.mention else []
         if not source and not root and c.cue and c.outlets:
@@ -590,6 +591,23 @@ def _subject_before(parsed: ParsedDoc | None, idx: TokenIndex, c: Claim, source:
             lo, hi = sx.np_tokens(prev, s)
             return _source_ids(parsed, idx, Span(start=prev.tokens[lo].start, end=prev.tokens[hi].end, text=""))
     return []
+
+
+def _with_anaphor(idx: TokenIndex, c: Claim, message: list[str]) -> list[str]:
+    """"… gefordert. Dies teilte die Polizei mit.": the scheme's message takes in the full
+    stop and the anaphor that points back to it."""
+    if not c.cue:
+        return message
+    cue_sent = idx.sentence_of(c.cue[0].start)
+    last = max(message, key=_order)
+    s, i = _order(last)
+    if cue_sent is None or cue_sent != s + 1:
+        return message
+    first = next(((a, b, tid) for a, b, tid, sent in idx.spans if sent == cue_sent), None)
+    if first is None or idx.text[first[0] : first[1]].lower() not in {"das", "dies", "dieses", "diese"}:
+        return message
+    extra = [tid for a, b, tid, sent in idx.spans if sent == s and _order(tid) > (s, i) and idx.text[a:b] in {".", "!", "?"}]
+    return message + extra[:1] + [first[2]]
 
 
 def _closer_reported_sources(anns: list[dict[str, Any]], reported: list[dict[str, Any]]) -> None:

@@ -312,3 +312,12 @@ def test_addressees_of_accusing_and_asking_verbs(analyzer):
 def test_dative_addressee_after_the_verb(analyzer):
     anns = _predict(analyzer, ["Der ehemalige US-Präsident Jimmy Carter sagte Reportern , dass alles friedlich verlaufen sei ."])
     assert anns[0]["Addr"] == "Reportern"
+
+
+def test_anaphoric_frame_takes_the_anaphor_into_the_message(analyzer):
+    anns = _predict(analyzer, [
+        "In dem Fahrzeug befand sich auch eine weitere deutsche Mitarbeiterin .",
+        "Das teilte die Polizei am Abend mit .",
+    ])
+    assert anns[0]["Message"] == "In dem Fahrzeug befand sich auch eine weitere deutsche Mitarbeiterin . Das"
+    assert anns[0]["Source"] == "die Polizei"
