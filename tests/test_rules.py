@@ -591,3 +591,9 @@ def test_prepositional_cue_inside_the_content_of_a_speech_verb(extract):
     # the prepositional claim covers its own clause, not the speaker's frame
     assert inner
     assert "Sprecher" not in inner[0].message.text and "Unbekannter" in inner[0].message.text
+
+
+def test_quoted_newspaper_name_after_the_frame_is_not_content(extract):
+    text = "„Ich halte Studiengebühren für richtig“, sagte der Minister dem „Hamburger Abendblatt“."
+    c = one(extract(text), "Studiengebühren")
+    assert c.message.text == "Ich halte Studiengebühren für richtig"

@@ -334,8 +334,8 @@ def _quoted_name_end(sent: Sentence, quotes: list[Quote], k: int) -> int | None:
     """If the quotation opening at token ``k`` is a short name after a noun ("die
     Nachrichtenagentur „Xinhua“"), the index of its closing mark; else None."""
     toks = sent.tokens
-    if k == 0 or toks[k - 1].upos not in {"NOUN", "PROPN"}:
-        return None
+    if k == 0 or (toks[k - 1].upos not in {"NOUN", "PROPN"} and toks[k - 1].lower not in {"dem", "der", "den", "des", "zum", "zur", "im", "vom", "beim"}):
+        return None  # after a noun or an article: "sagte X dem „Hamburger Abendblatt“"
     q = starting_at(quotes, toks[k].start)
     if q is None:
         return None
