@@ -24,7 +24,9 @@ from claims.document import parse_text
 from claims.models import Claim, Span
 from claims.nlp.model import ParsedDoc
 from claims.nlp.normalize import join_colon_sentences, split_at_full_stops
+from claims.rules import syntax as sx
 from claims.rules.quotes import QUOTE_CHARS, find_quotes
+from claims.rules.verb_cues import NEGATION, _surface_subject, speech_verb, subject_of
 
 ROLES = ("Cue", "Source", "Addr", "Frame")
 LABELS = ("Message",) + ROLES
@@ -163,8 +165,6 @@ def _prep_phrase(idx: TokenIndex, cue_start: int, cue_end: int, after: bool, mes
 def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[str], source: set[str] = frozenset()) -> list[str]:
     """Addr: whom a speech act is directed at: "sagte der „Berliner Zeitung“", "sagte
     gegenüber der Presse", "erklärte einem Angestellten"."""
-    from claims.rules import syntax as sx
-
     audience = sx.g("audience_noun")
     addressed = sx.g("addressed_verb")
     media = lexicons.media_nouns()
@@ -254,16 +254,27 @@ def _cue_tokens(parsed: ParsedDoc | None, pieces):
             yield x, hit[0], hit[1]
 
 
+CLAUSE_MARKS = {",", ":", ";", "„", "“", "\"", "–"}
+
+
+def _verb_clause(toks, i: int) -> tuple[int, int]:
+    """The clause of a cue verb at ``i``: up to the nearest boundary or quotation mark on each
+    side (and the full stop on the right)."""
+    lo = i
+    while lo > 0 and toks[lo - 1].text not in CLAUSE_MARKS:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(toks) and toks[hi + 1].text not in CLAUSE_MARKS | {"."}:
+        hi += 1
+    return lo, hi
+
+
 def _passive_agent(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[str]) -> list[str]:
     """The agent of a passive cue, without its preposition: "wurde von Kenias Regierung
     beschuldigt" -> "Kenias Regierung"."""
-    from claims.rules import syntax as sx
-
     for _x, sent, i in _cue_tokens(parsed, pieces):
         toks = sent.tokens
-        lo = i
-        while lo > 0 and toks[lo - 1].text not in {",", ":", ";", "„", "“", "\"", "–"}:
-            lo -= 1
+        lo, _hi = _verb_clause(toks, i)
         for k in range(lo, i):
             if toks[k].lower in {"von", "vom", "durch"} and not (k > 0 and toks[k - 1].lower == "seiten"):
                 np = sx.surface_np_after(sent, k + 1, i - 1)
@@ -287,8 +298,6 @@ def _is_passive(parsed: ParsedDoc | None, pieces) -> bool:
 def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]:
     """The speaker's phrase as the scheme marks it: with appositions, ``von``-phrases,
     brackets and a quoted name kept whole ("Die Organisation „Reporter ohne Grenzen“")."""
-    from claims.rules import syntax as sx
-
     if parsed is None:
         return idx.ids([(mention.start, mention.end)])
     hit = _locate(parsed, mention.start, mention.end)
@@ -319,8 +328,8 @@ def _apposition_before_verb(toks, hi: int) -> int:
         y = toks[j]
         if y.text == ",":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            return j - 1 if nxt is not None and nxt.is_finite_verb and nxt.upos in {"VERB", "AUX"} and j - 1 > hi + 1 else hi
-        if (y.is_finite_verb and y.upos in {"VERB", "AUX"}) or y.text in {":", ";", "."}:
+            return j - 1 if nxt is not None and sx.is_finite(nxt) and j - 1 > hi + 1 else hi
+        if sx.is_finite(y) or y.text in {":", ";", "."}:
             return hi
     return hi
 
@@ -335,13 +344,7 @@ def _cue_words(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
     out = []
     for x, sent, i in _cue_tokens(parsed, pieces):
         toks = sent.tokens
-        # the verb's clause: up to the nearest boundary on each side
-        lo = i
-        while lo > 0 and toks[lo - 1].text not in {",", ":", ";", "„", "“", "\"", "–"}:
-            lo -= 1
-        hi = i
-        while hi + 1 < len(toks) and toks[hi + 1].text not in {",", ":", ";", "„", "“", "\"", "–", "."}:
-            hi += 1
+        lo, hi = _verb_clause(toks, i)
         for k in range(lo, hi + 1):
             w = toks[k]
             if any(tid in message for tid in idx.ids([(w.start, w.end)])):
@@ -355,8 +358,6 @@ def _cue_words(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
 
 def _in_phrase(parsed: ParsedDoc, idx: TokenIndex, cue, message: set[str]) -> list[str]:
     """The noun phrase of an "in"/"im" phrase in the cue's sentence outside the message."""
-    from claims.rules import syntax as sx
-
     hit = _locate(parsed, cue.start, cue.end)
     if hit is None:
         return []
@@ -490,7 +491,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             while frame and idx.text[[t for t in idx.spans if t[2] == frame[-1]][0][0]] in ".!?":
                 frame.pop()
             if prep and not any(x not in prep for x in c.cue):
-                frame = sorted(set(prep_frame), key=lambda x: tuple(map(int, x.split(":"))))
+                frame = sorted(set(prep_frame), key=_order)
         if c.continuation_of:
             konj = c.kind in {"indirect", "mixed"}
             form = "Direct" if c.kind == "direct" else ("IndirectFreeIndirect" if konj else "FreeIndirect")
@@ -506,7 +507,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             pc = idx.ids([(x.start, x.end) for x in prep])[:1]
             ps = [w for w in prep_frame if w not in pc and w not in source] if not prep_source else sorted(set(prep_source), key=_order)
             own = [w for w in source if w not in idx.ids([(x.start, x.end) for x in prep])]
-            anns.append({"Addr": [], "Cue": pc, "Form": form, "Frame": sorted(set(pc + ps), key=lambda x: tuple(map(int, x.split(":")))), "HasNested": False, "IsNested": False, "Message": message, "STWR": "SW", "Source": ps})
+            anns.append({"Addr": [], "Cue": pc, "Form": form, "Frame": sorted(set(pc + ps), key=_order), "HasNested": False, "IsNested": False, "Message": message, "STWR": "SW", "Source": ps})
             source = own
             cue = [w for w in cue if w not in pc]
         addr = _addressee(parsed, idx, verb_cues, set(message), set(source)) if verb_cues else []
@@ -570,14 +571,11 @@ def _subject_before(parsed: ParsedDoc | None, idx: TokenIndex, c: Claim, source:
     """A continuation whose source was named two or more sentences before it: the scheme
     gives it the subject of the sentence right before it when that names someone ("Die
     Regierung plant … . Die Reform sei …"), not the speaker further back."""
-    from claims.rules import syntax as sx
-    from claims.rules.verb_cues import subject_of
-
     if parsed is None or not source:
         return []
     here = _locate(parsed, c.message.start, c.message.end)
-    named = idx.sentence_of(next(a for a, _b, tid, _s in idx.spans if tid == source[0]))
-    if here is None or named is None or here[0].index == 0:
+    named = _order(source[0])[0]  # token ids are "sentence:token"
+    if here is None or here[0].index == 0:
         return []
     prev_id = idx.sentence_of(parsed.sentences[here[0].index - 1].start)
     if prev_id is None or prev_id - named < 1:
@@ -673,9 +671,6 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
     """The scheme's Reported form: a speech act told without its content
     ("Ein Militärsprecher verwies auf die schlechten Wetterbedingungen"). The whole
     sentence is the message. These are not claims for ``claims extract``."""
-    from claims.rules import syntax as sx
-    from claims.rules.verb_cues import NEGATION, _surface_subject, speech_verb, subject_of
-
     taken = [(c.message.start, c.message.end) for c in claims]
     cue_pos = {x.start for c in claims for x in c.cue}
     out = []

@@ -46,11 +46,11 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         close = next((x.i for x in rest if x.text == ","), None)
         if close is not None and close < last:
             # parenthetical frame: content goes on after the second comma
-            if any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[t.i + 1 : close]):
+            if sx.has_finite_verb(toks[t.i + 1 : close]):
                 continue
             after = (toks[close + 1].start, toks[last].end)
             rest = toks[t.i + 1 : close]
-        if any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in rest) or not rest:
+        if sx.has_finite_verb(rest) or not rest:
             continue
         head = next((x.i for x in rest if x.upos in {"PROPN", "NOUN"} or (x.upos == "PRON" and x.xpos == "PPER")), None)
         if head is None:
@@ -105,7 +105,7 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                         msg = (toks[a].start, toks[last].end)
                         rule = "comma"
                     break
-                if toks[k].is_finite_verb and toks[k].upos in {"VERB", "AUX"}:
+                if sx.is_finite(toks[k]):
                     break
         if msg is None:
             continue
@@ -164,7 +164,7 @@ def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> lis
     q = starting_at(quotes, toks[colon + 1].start)
     if q is None or len(doc.text[q.inner[0] : q.inner[1]].split()) < 4:
         return []  # a short title ("…: „Le Grand Macabre“") is no statement
-    verbs = [x for x in toks[:colon] if x.is_finite_verb and x.upos in {"VERB", "AUX"}]
+    verbs = [x for x in toks[:colon] if sx.is_finite(x)]
     if len(verbs) != 1 or any(sx.is_quote(x) for x in toks[:colon]):
         return []
     v = verbs[0]
@@ -200,7 +200,7 @@ def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -
         return []
     if toks[k].text == ",":
         k += 1
-    if k > last or not (toks[k].is_finite_verb and toks[k].upos in {"VERB", "AUX"}):
+    if k > last or not sx.is_finite(toks[k]):
         return []
     v = toks[k]
     subj = _surface_subject(sent, v, True, last)

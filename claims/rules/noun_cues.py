@@ -17,7 +17,7 @@ def _clause_end(sent: Sentence, start: int, last: int) -> int:
     """The content clause from ``start`` ends where the main clause resumes (", sagte …")."""
     toks = sent.tokens
     for k in range(start + 1, last + 1):
-        if toks[k - 1].text == "," and toks[k].is_finite_verb and toks[k].upos in {"VERB", "AUX"}:
+        if toks[k - 1].text == "," and sx.is_finite(toks[k]):
             return k - 2
     return last
 

@@ -30,7 +30,7 @@ def _clause_bounds(sent: Sentence, first: int, last_content: int) -> tuple[int, 
         if x.text == "," and k + 1 < len(toks) and (toks[k + 1].lower in sx.g("subordinator") or toks[k + 1].lower in sx.g("complementizer")) and toks[k + 1].lower not in {"und", "aber", "oder", "sondern", "wie"}:
             lo = k + 2
             break
-        if x.text == "," and _finite_in(toks, 0, k) and _finite_in(toks, k + 1, _segment_end(toks, first, last_content)):
+        if x.text == "," and sx.has_finite_verb(toks[:k]) and sx.has_finite_verb(toks[k + 1 : _segment_end(toks, first, last_content)]):
             # a clause of its own after a comma: "X sagte, nach neuesten Erkenntnissen habe …"
             lo = k + 1
             break
@@ -40,10 +40,6 @@ def _clause_bounds(sent: Sentence, first: int, last_content: int) -> tuple[int, 
             hi = k - 1
             break
     return lo, hi
-
-
-def _finite_in(toks, a: int, b: int) -> bool:
-    return any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[a:b])
 
 
 def _segment_end(toks, i: int, last: int) -> int:
@@ -227,7 +223,7 @@ def _first_main_finite(sent: Sentence, first: int, last: int) -> int | None:
             continue
         if x.text in {":", ";"}:
             return None
-        if not sub and x.is_finite_verb and x.upos in {"VERB", "AUX"}:
+        if not sub and sx.is_finite(x):
             return k
     return None
 

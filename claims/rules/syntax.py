@@ -62,6 +62,16 @@ def clause_starts(sent: Sentence) -> list[int]:
     return out
 
 
+def is_finite(t: Token) -> bool:
+    """A finite verb by its features and its part of speech (the compact tagger gives some
+    nouns and particles verb features)."""
+    return t.is_finite_verb and t.upos in {"VERB", "AUX"}
+
+
+def has_finite_verb(tokens: list[Token]) -> bool:
+    return any(is_finite(x) for x in tokens)
+
+
 def opens_subordinate(t: Token) -> bool:
     """Does a clause starting with ``t`` look subordinate (not reported main clause)?"""
     low = t.lower
@@ -106,7 +116,7 @@ def main_finite_verbs(sent: Sentence, first: int = 0, last: int | None = None) -
         if t.i == first or sent.tokens[t.i - 1].text in BOUNDARY or is_quote(sent.tokens[t.i - 1]):
             if opens_subordinate(t):
                 sub = True
-        if not sub and t.is_finite_verb and t.upos in {"VERB", "AUX"}:
+        if not sub and is_finite(t):
             out.append(t)
     return out
 
@@ -115,7 +125,7 @@ def clause_is_konjunktiv(sent: Sentence, first: int = 0, last: int | None = None
     toks = sent.tokens[first : (last if last is not None else len(sent.tokens) - 1) + 1]
     verbs = main_finite_verbs(sent, first, last)
     if not verbs:
-        verbs = [t for t in toks if t.is_finite_verb and t.upos in {"VERB", "AUX"}]
+        verbs = [t for t in toks if is_finite(t)]
     return any(is_konjunktiv(v, toks) for v in verbs[:2])
 
 
@@ -371,7 +381,7 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
             continue
         # an article the tagger calls a relative pronoun still opens an apposition when a noun
         # follows it ("Milovan Rajevac, der Trainer Ghanas")
-        article = k + 2 < n and toks[k + 1].lower in {"der", "die", "das"} and toks[k + 2].upos in {"NOUN", "ADJ", "PROPN"}
+        article = t.text == "," and k + 2 < n and toks[k + 1].lower in {"der", "die", "das"} and toks[k + 2].upos in {"NOUN", "ADJ", "PROPN"}
         if t.text == "," and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN"} or article or (toks[k + 1].xpos == "ART" and k + 2 < n and toks[k + 2].upos in {"NOUN", "ADJ"})) and (article or not opens_subordinate(toks[k + 1])):
             span = surface_np_after(sent, k + 1)
             if span is None:

@@ -71,7 +71,7 @@ def particle_of(sent: Sentence, t: Token) -> Token | None:
             if k - 1 > t.i and prev.lower in sx.PARTICLES and prev.upos not in {"NOUN", "PROPN", "PRON"}:  # the tagger may call it anything
                 return prev
             return None
-        if c.is_finite_verb and c.upos in {"VERB", "AUX"} and c.lower not in sx.PARTICLES:
+        if sx.is_finite(c) and c.lower not in sx.PARTICLES:
             return None
     return None
 
@@ -153,7 +153,7 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
         # segment, so the subject came before an apposition; the noun after it is an object
         toks = sent.tokens
         for c in cands:
-            if c < lo and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[c + 1 : lo]) and all(x.text not in {":", ";", "–"} for x in toks[c + 1 : lo]):
+            if c < lo and not sx.has_finite_verb(toks[c + 1 : lo]) and all(x.text not in {":", ";", "–"} for x in toks[c + 1 : lo]):
                 return c
     if near:
         # a personal pronoun is the subject whatever else the parser calls one ("Der Politik schlug er vor")
@@ -161,7 +161,7 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
         if not pron and len(near) > 1:
             # two "subjects" around a verb-second verb: the one before it is the subject more
             # often ("Staatspräsident Mattarella hatte Conte gebeten")
-            v2 = next((x.i for x in sent.tokens[lo : t.i + 1] if x.is_finite_verb and x.upos in {"VERB", "AUX"}), None)
+            v2 = next((x.i for x in sent.tokens[lo : t.i + 1] if sx.is_finite(x)), None)
             before = [c for c in near if v2 is not None and c < v2]
             if before and any(c > v2 for c in near):
                 return max(before)
@@ -222,7 +222,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
                 while toks[k].head > k and toks[k].deprel.split(":")[0] in {"nmod", "det", "amod", "compound", "flat"} and toks[toks[k].head].upos in {"NOUN", "PROPN"} and toks[k].head <= last:
                     k = toks[k].head
                 return k
-            elif x.is_finite_verb and x.upos in {"VERB", "AUX"}:
+            elif sx.is_finite(x):
                 return None
             k += 1
         return None
@@ -233,7 +233,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
         if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos in {"PPER", "PIS"}):
             prev = toks[k - 1] if k > 0 else None
             oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN") or x.lower in sx.g("temporal_noun")
-            oblique = oblique or x.lower in sx.g("preposition") or not _could_be_nominative(sent, x) or (x.feats.get("Case") == "Gen" and x.upos == "NOUN" and k > 1 and toks[k - 1].lower in {"des", "der"})
+            oblique = oblique or not _could_be_nominative(sent, x) or (x.feats.get("Case") == "Gen" and x.upos == "NOUN" and k > 1 and toks[k - 1].lower in {"des", "der"})
             if oblique:
                 # skip the rest of this noun phrase
                 while k + 1 < t.i and toks[k + 1].upos in {"PROPN", "NOUN"}:
@@ -293,7 +293,7 @@ def _plural_finite(sent: Sentence, t: Token) -> bool:
     if toks[t.i - 1].upos not in {"NOUN", "PROPN"} or toks[t.i - 1].xpos == "PTKZU":
         return False
     start = _clause_start(sent, t.i)
-    return not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[start : t.i])
+    return not sx.has_finite_verb(toks[start : t.i])
 
 
 def _apposition_end(toks: list[Token], comma: int, last: int) -> int | None:
@@ -407,7 +407,7 @@ def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> boo
         # a quoted name closes the phrase: content only if a clause comes before it
         # ("Der Planet begleitet den Stern „HD 13189“, teilte …")
         end = opener.i - 1
-    return any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[start : end + 1])
+    return sx.has_finite_verb(toks[start : end + 1])
 
 
 def _has_zu_infinitive(toks: list[Token]) -> bool:
@@ -443,7 +443,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if opener in {"wie", "als", "wenn", "weil", "nachdem"} and cstart < t.i:
             # "Als Begründung wurde angegeben, …": a prepositional "als" before a finite verb
             # opens a main clause, not a temporal one
-            prep_als = opener == "als" and any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in toks[cstart + 1 : t.i])
+            prep_als = opener == "als" and sx.has_finite_verb(toks[cstart + 1 : t.i])
             # "nachdem bekannt geworden war, dass …": what was said is still reported
             dass_after = opener in {"als", "nachdem"} and any(x.lower in {"dass", "daß"} and toks[x.i - 1].text == "," for x in toks[t.i + 1 : min(len(toks), t.i + 5)])
             if not (prep_als or dass_after):
@@ -491,7 +491,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             if x.text == ":":
                 colon = k
                 break
-            if (x.is_finite_verb and x.upos in {"VERB", "AUX"}) or sx.is_quote(x) or x.text in {";", "–"}:
+            if sx.is_finite(x) or sx.is_quote(x) or x.text in {";", "–"}:
                 break
         after: tuple[int, int] | None = None
         rule = ""
@@ -531,7 +531,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 elif sx.is_quote(f):
                     after = (comma + 1, last)
                     rule = "comma"
-                elif _has_zu_infinitive(seg) and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} and toks[x.i - 1].xpos != "PTKZU" for x in seg) and f.lower not in {"um", "ohne", "statt", "anstatt"}:
+                elif _has_zu_infinitive(seg) and not any(sx.is_finite(x) and toks[x.i - 1].xpos != "PTKZU" for x in seg) and f.lower not in {"um", "ohne", "statt", "anstatt"}:
                     start = comma + 1
                     # "betont die Absicht Chinas, … auszubauen": the content noun belongs to the content
                     for k in range(frame_end + 1, comma):
@@ -544,7 +544,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     while end + 2 <= last and toks[end + 1].text == ",":
                         nxt_end = _next_boundary(sent, end + 2, last) - 1
                         nseg = toks[end + 2 : nxt_end + 1]
-                        if _has_zu_infinitive(nseg) and not any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in nseg):
+                        if _has_zu_infinitive(nseg) and not sx.has_finite_verb(nseg):
                             end = nxt_end
                         elif nseg and sx.opens_subordinate(nseg[0]) and nseg[0].lower not in {"als", "während", "nachdem", "bevor", "weil", "da", "obwohl"}:
                             end = nxt_end  # "Daten herauszugeben, die mit Wikileaks in Verbindung stehen"
@@ -552,7 +552,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                             break
                     after = (start, end)
                     rule = "zu_inf"
-                elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (any(x.is_finite_verb and x.upos in {"VERB", "AUX"} for x in seg) or _verb_second(seg)):
+                elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (sx.has_finite_verb(seg) or _verb_second(seg)):
                     after = (comma + 1, last)
                     rule = "comma"
                 elif not sx.opens_subordinate(f) and (mv := sx.main_finite_verbs(sent, comma + 1, last)) and sx.is_konjunktiv(mv[0]):
