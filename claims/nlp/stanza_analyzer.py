@@ -49,7 +49,7 @@ def _feats(s: str | None) -> dict[str, str]:
     return out
 
 
-BATCH_WORDS = 1000  # words per tagger/parser batch
+BATCH_WORDS = 400  # words per tagger/parser batch: the parser's scorer needs ~0.25 MB per word of a batch
 MAX_PIECE = 6000  # characters of text given to stanza at once
 
 
