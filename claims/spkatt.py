@@ -497,7 +497,10 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             form = "Direct" if c.kind == "direct" else ("IndirectFreeIndirect" if konj else "FreeIndirect")
             stwr = _stwr(root) if root else "SW"
         elif not c.cue and c.kind in {"indirect", "mixed"}:
-            form = "IndirectFreeIndirect"  # Konjunktiv without a cue or a claim before it
+            # Konjunktiv without a cue or a claim before it; hearsay "soll … haben" is free indirect
+            hit = _locate(parsed, c.message.start, c.message.end) if parsed is not None else None
+            konj = hit is None or sx.clause_is_konjunktiv(hit[0], hit[1], hit[2])
+            form = "IndirectFreeIndirect" if konj else "FreeIndirect"
             stwr = "SW"
         else:
             form = "Direct" if direct else "Indirect"
@@ -685,13 +688,20 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
             lemma = hit[0] if hit else t.lemma.lower()
             if lemma not in REPORT_VERBS or any(x.lower in NEGATION for x in sent.tokens[: last + 1]):
                 continue
+            passive = (t.xpos == "VVPP" or t.feats.get("VerbForm") == "Part") and any(a.lemma == "werden" and a.upos == "AUX" for a in sent.tokens[: last + 1])
+            if passive:
+                # "Dem Mann wird von der Staatsanwaltschaft … vorgeworfen": the agent speaks;
+                # "Die Zahl wird auf 50 Millionen geschätzt": no speaker, no report
+                agent = _passive_agent(parsed, idx, [Span(start=t.start, end=t.end, text=t.text)], set())
+                if not agent:
+                    continue
             subj = subject_of(sent, t)
             if subj is None:
                 subj = _surface_subject(sent, t, False, last)
             if subj is None or sent.tokens[subj].upos == "PRON" and sent.tokens[subj].lower in {"es", "man"}:
                 continue
             lo, hi = sx.np_tokens(sent, subj)
-            source = _source_ids(parsed, idx, Span(start=sent.tokens[lo].start, end=sent.tokens[hi].end, text=""))
+            source = agent if passive else _source_ids(parsed, idx, Span(start=sent.tokens[lo].start, end=sent.tokens[hi].end, text=""))
             info = lexicons.speech_verbs().get(lemma)
             stwr = "Writing" if lemma in WRITING_LEMMAS else STWR_BY_CLASS.get(info.cls, "Speech") if info else "Speech"
             quoted = [q for q in find_quotes(parsed.text, sent.start, sent.tokens[last].end) if not (q.start <= sent.tokens[lo].start < q.end)]

@@ -597,3 +597,34 @@ def test_quoted_newspaper_name_after_the_frame_is_not_content(extract):
     text = "„Ich halte Studiengebühren für richtig“, sagte der Minister dem „Hamburger Abendblatt“."
     c = one(extract(text), "Studiengebühren")
     assert c.message.text == "Ich halte Studiengebühren für richtig"
+
+
+def test_a_quote_after_dass_is_the_content_not_a_split_quote(extract):
+    # the second predicate of a coordination takes the first one's subject
+    text = "Zwanziger nannte die Bewerbung „sehr respektabel“, stellte aber gleichzeitig fest, dass „Europa dran ist.“"
+    c = one(extract(text), "Europa")
+    assert "nannte" not in c.message.text
+    assert c.speaker.name == "Zwanziger"
+
+
+def test_quoted_newspaper_name_after_die_is_not_the_content(extract):
+    text = "„Das wird das größte Flash-Update aller Zeiten“, zitiert die „Computerwoche“ Lynch in einem Bericht."
+    c = one(extract(text), "Flash-Update")
+    assert c.message.text == "Das wird das größte Flash-Update aller Zeiten"
+    assert c.speaker.name == "Lynch"
+
+
+def test_so_frame_with_an_apposition_after_the_name(extract):
+    text = "„Wir haben 1997 sechs Wochen Höchstwasserstände gehabt“, so Matthias Freude, Präsident des Landesumweltamtes."
+    c = one(extract(text), "Höchstwasserstände")
+    assert "Präsident" not in c.message.text
+    assert c.speaker.name == "Matthias Freude"
+    assert c.speaker.mention.text == "Matthias Freude, Präsident des Landesumweltamtes"
+
+
+def test_source_phrases_keep_quoted_names_and_genitives_with_einer(extract):
+    c = one(extract("Laut einem Artikel von „BBC News“ leben zwischen acht und zehn Millionen Menschen oberhalb der Armutsgrenze."), "Millionen")
+    assert c.speaker.mention.text == "einem Artikel von „BBC News“"
+    assert "BBC" not in c.message.text
+    c = one(extract("„Wir sind zufrieden“, sagte Hugo Salcedo, Kopf einer Gruppe von Inspektoren, am Dienstag."), "zufrieden")
+    assert c.speaker.mention.text == "Hugo Salcedo, Kopf einer Gruppe von Inspektoren"

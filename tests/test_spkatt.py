@@ -321,3 +321,26 @@ def test_anaphoric_frame_takes_the_anaphor_into_the_message(analyzer):
     ])
     assert anns[0]["Message"] == "In dem Fahrzeug befand sich auch eine weitere deutsche Mitarbeiterin . Das"
     assert anns[0]["Source"] == "die Polizei"
+
+
+def test_hearsay_soll_with_a_perfect_infinitive_is_free_indirect(analyzer):
+    # "soll … haben" reports what others say, even before any claim; "soll" + plain
+    # infinitive may be a plan and is not taken on its own
+    anns = _predict(analyzer, [
+        "Der Täter soll das Gebäude gestürmt und sofort wild um sich gefeuert haben .",
+        "Das Heim soll im nächsten Jahr renoviert werden .",
+    ])
+    fi = [a for a in anns if a["Form"] == "FreeIndirect"]
+    assert [a["Message"] for a in fi] == ["Der Täter soll das Gebäude gestürmt und sofort wild um sich gefeuert haben ."]
+    assert not any("renoviert" in a["Message"] for a in anns)
+
+
+def test_reported_speech_act_in_the_passive_needs_an_agent(analyzer):
+    anns = _predict(analyzer, [
+        "Die Forderungen Berningers wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet .",
+        "Die Zahl der weltweit Infizierten wird auf 50 Millionen Menschen geschätzt .",
+    ])
+    rep = [a for a in anns if a["Form"] == "Reported"]
+    # the agent is the source, not the grammatical subject; without an agent there is no report
+    assert [a["Source"] for a in rep] == ["Bundesverkehrsminister Manfred Stolpe"]
+    assert not any("Infizierten" in a["Message"] for a in anns)

@@ -55,6 +55,13 @@ def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: st
     return False
 
 
+def _perfect_infinitive(sent: Sentence, last: int) -> bool:
+    """Does the clause end in a perfect infinitive ("angehört haben", "beteiligt gewesen
+    sein")? After "soll"/"sollte" that marks hearsay, not a plan or a duty."""
+    toks = [t for t in sent.tokens[: last + 1] if not t.is_punct]
+    return len(toks) >= 2 and toks[-1].lower in {"haben", "sein"} and (toks[-2].xpos in {"VVPP", "VAPP", "VMPP"} or toks[-2].feats.get("VerbForm") == "Part")
+
+
 def _konjunktiv_one(sent: Sentence, last: int) -> bool:
     """Main clause in Konjunktiv I proper ("sei", "habe", "wolle"), not Konjunktiv II
     ("würde", "hätte"), which also marks plain conditionals."""
@@ -97,15 +104,18 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
             if k in claimed or sx.is_question(sent) or not _ends_sentence(sent):
                 continue
             last = sx.content_last(sent)
-            reportative = any(v.lower in REPORTATIVE_SOLL for v in sx.main_finite_verbs(sent, 0, last)[:2])
+            main = sx.main_finite_verbs(sent, 0, last)[:2]
+            hearsay = _perfect_infinitive(sent, last) and any(v.lower in REPORTATIVE_SOLL | {"sollte", "sollten"} for v in main)
+            reportative = hearsay or any(v.lower in REPORTATIVE_SOLL for v in main)
             if not sx.clause_is_konjunktiv(sent, 0, last) and not reportative:
                 continue
             near = [(e, r) for e, r in roots if 0 < k - e <= 3]
             if not near and (reportative or _konjunktiv_one(sent, last)):
                 # Konjunktiv I is reported speech wherever it stands: the nearest speaker before
                 near = [(e, r) for e, r in roots if 0 < k - e]
-            if not near and _konjunktiv_one(sent, last) and not any(0 < k - e for e, _ in roots):
-                # Konjunktiv I before any claim: reported speech of an unnamed source
+            if not near and (hearsay or _konjunktiv_one(sent, last)) and not any(0 < k - e for e, _ in roots):
+                # Konjunktiv I ("sei") or hearsay ("soll … gewesen sein") before any claim:
+                # reported speech of an unnamed source
                 (s, e), _ = continuation_message(doc, sent, quotes)
                 out.append(Draft(sent=k, message=(s, e), rule="free_indirect"))
                 claimed.add(k)

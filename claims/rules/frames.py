@@ -44,7 +44,8 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         rest = toks[t.i + 1 : last + 1]
         after = None
         close = next((x.i for x in rest if x.text == ","), None)
-        if close is not None and close < last:
+        apposition = close is not None and close < last and toks[close + 1].upos in {"NOUN", "DET"} and not any(x.upos in {"VERB", "AUX"} or x.text == "," for x in toks[close + 1 : last + 1])
+        if close is not None and close < last and not apposition:
             # parenthetical frame: content goes on after the second comma
             if sx.has_finite_verb(toks[t.i + 1 : close]):
                 continue
@@ -60,6 +61,8 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             continue
         lo, hi = sx.np_tokens(sent, head)
         lo = max(lo, t.i + 1)
+        if apposition:
+            lo, hi = sx.widen_np(sent, lo, hi)  # "…, so Matthias Freude, Präsident des Landesumweltamtes."
         parts = None
         if after is not None:
             hi = min(hi, close - 1)

@@ -217,14 +217,19 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
         elif t.upos in {"DET", "ADJ", "NUM"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA", "PRELAT"} or (t.lower in {"dessen", "deren", "der", "die", "das"} and last_noun is None and k == i):
             if last_noun is not None and not (in_gen and t.upos == "ADJ"):
                 # a genitive article continues ("Angaben der Polizei"), another one starts a new phrase
-                if t.lower in {"des", "der"} and (t.feats.get("Case", "Gen") == "Gen" or (toks[last_noun].upos == "NOUN" and k + 1 <= limit and toks[k + 1].upos in {"ADJ", "NOUN", "PROPN"})):
+                if t.lower in {"des", "der", "eines", "einer"} and (t.feats.get("Case", "Gen") == "Gen" or (toks[last_noun].upos == "NOUN" and k + 1 <= limit and toks[k + 1].upos in {"ADJ", "NOUN", "PROPN"})):
                     in_gen = True  # after a common noun "der" is a genitive whatever the tagger says ("Mitglied der Liga")
                 else:
                     break
-        elif t.lower in {"von", "aus", "in", "um"} and last_noun is not None and k + 1 <= limit and toks[k + 1].upos in {"PROPN", "DET", "NOUN"} and toks[k + 1].upos != "VERB":
+        elif t.lower in {"von", "vom", "aus", "in", "um"} and last_noun is not None and k + 1 <= limit and (toks[k + 1].upos in {"PROPN", "DET", "NOUN"} or is_quote(toks[k + 1])):
             # "der Handelskammer von Thessaloniki": keep a short PP with a name
             nxt = toks[k + 1]
-            if nxt.upos == "PROPN" or (nxt.upos == "DET" and k + 2 <= limit and toks[k + 2].upos == "PROPN"):
+            close = next((j for j in range(k + 3, min(limit, k + 8) + 1) if is_quote(toks[j])), None) if is_quote(nxt) else None
+            if close is not None:
+                last_noun = close  # "einem Artikel von „BBC News“"
+                k = close + 1
+                continue
+            if nxt.upos == "PROPN" or (nxt.upos == "DET" and k + 2 <= limit and toks[k + 2].upos in {"PROPN", "X"}) or (t.lower == "vom" and nxt.upos in {"PROPN", "NOUN"}):
                 pass
             else:
                 break

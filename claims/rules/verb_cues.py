@@ -125,6 +125,10 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
     heads = [t.i]
     if t.head >= 0 and t.deprel in {"xcomp", "conj"}:
         heads.append(t.head)
+    elif t.deprel == "parataxis" and 0 <= t.head < t.i and not any(c.head == t.i and c.deprel.startswith("nsubj") for c in sent.tokens) and sum(sx.is_quote(x) for x in sent.tokens[: t.head]) % 2 == 0:
+        # "X nannte …, stellte aber fest": a second predicate without its own subject (not
+        # a verb inside a quotation before the frame: "„… arbeiten zusammen“, sagte …")
+        heads.append(t.head)
     lo = _clause_start(sent, t.i)
     hi = len(sent.tokens) - 1
     for k in range(t.i + 1, len(sent.tokens)):
@@ -153,7 +157,7 @@ def subject_of(sent: Sentence, t: Token) -> int | None:
         # segment, so the subject came before an apposition; the noun after it is an object
         toks = sent.tokens
         for c in cands:
-            if c < lo and not sx.has_finite_verb(toks[c + 1 : lo]) and all(x.text not in {":", ";", "–"} for x in toks[c + 1 : lo]):
+            if c < lo and not sx.has_finite_verb(toks[c + 1 : lo]) and all(x.text not in {":", ";", "–"} and not sx.is_quote(x) for x in toks[c + 1 : lo]):
                 return c
     if near:
         # a personal pronoun is the subject whatever else the parser calls one ("Der Politik schlug er vor")
@@ -334,7 +338,7 @@ def _quoted_name_end(sent: Sentence, quotes: list[Quote], k: int) -> int | None:
     """If the quotation opening at token ``k`` is a short name after a noun ("die
     Nachrichtenagentur „Xinhua“"), the index of its closing mark; else None."""
     toks = sent.tokens
-    if k == 0 or (toks[k - 1].upos not in {"NOUN", "PROPN"} and toks[k - 1].lower not in {"dem", "der", "den", "des", "zum", "zur", "im", "vom", "beim"}):
+    if k == 0 or (toks[k - 1].upos not in {"NOUN", "PROPN"} and toks[k - 1].lower not in {"dem", "der", "den", "des", "die", "das", "zum", "zur", "im", "vom", "beim"}):
         return None  # after a noun or an article: "sagte X dem „Hamburger Abendblatt“"
     q = starting_at(quotes, toks[k].start)
     if q is None:
@@ -588,9 +592,11 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                         end -= 1
                     after = (after[0], end)
                     break
+        # „…“, sagte X, „…“: the quote right after the comma goes on; after "dass" it is the content
+        split_quote = rule == "comma" and sx.is_quote(toks[after[0]]) and toks[after[0] - 1].lower not in sx.g("complementizer")
         parts: list[tuple[int, int]] = []
         message: tuple[int, int] | None = None
-        if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]]))):
+        if frame_after and (after is None or rule == "colon" or split_quote):
             # content before the frame
             comma_i = v0 - 1 if prev.text == "," else v0
             before_end_tok = comma_i - 1
