@@ -49,7 +49,8 @@ def _feats(s: str | None) -> dict[str, str]:
     return out
 
 
-BATCH_WORDS = 400  # words per tagger/parser batch: the parser's scorer needs ~0.25 MB per word of a batch
+BATCH_WORDS = 400  # words per parser/lemmatizer/NER batch: the parser's scorer needs ~0.25 MB per batch word
+POS_BATCH_WORDS = 100  # the tagger's character model grows with batch size times the longest sentence
 MAX_PIECE = 6000  # characters of text given to stanza at once
 
 
@@ -128,7 +129,7 @@ class StanzaAnalyzer:
         # bounded batches keep peak memory flat over long runs (the largest batch sets the peak)
         kwargs = dict(
             dir=str(self.model_dir), download_method=None, processors=processors, logging_level="WARN",
-            pos_batch_size=BATCH_WORDS, depparse_batch_size=BATCH_WORDS, lemma_batch_size=BATCH_WORDS, ner_batch_size=BATCH_WORDS,
+            pos_batch_size=POS_BATCH_WORDS, depparse_batch_size=BATCH_WORDS, lemma_batch_size=BATCH_WORDS, ner_batch_size=BATCH_WORDS,
         )
         self._pipe = stanza.Pipeline("de", **kwargs)
         self._pretok = None
