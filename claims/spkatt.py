@@ -439,7 +439,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             rest = [w for w in words if w not in first]
             source += rest
             phrase: list[str] = []
-            if x.lemma.split()[-1] in {"zufolge", "nach"} and len(words) == 1:
+            if x.lemma.split()[-1] in {"zufolge", "nach"} and len(words) == 1 and x.lemma != "nach":  # "nach neuesten Erkenntnissen": the phrase follows
                 phrase = _prep_phrase(idx, x.start, x.end, False, set(message))
             elif first == words[:1] and not x.lemma.startswith("nach eigene") and len(words) <= 2:
                 phrase = _prep_phrase(idx, x.start, x.end, True, set(message))

@@ -344,3 +344,12 @@ def test_reported_speech_act_in_the_passive_needs_an_agent(analyzer):
     # the agent is the source, not the grammatical subject; without an agent there is no report
     assert [a["Source"] for a in rep] == ["Bundesverkehrsminister Manfred Stolpe"]
     assert not any("Infizierten" in a["Message"] for a in anns)
+
+
+def test_nach_with_an_information_noun_inside_a_claim_has_its_own_source(analyzer):
+    anns = _predict(analyzer, [
+        "Ein Sprecher der Polizei , Lars Beringer , sagte heute Abend gegenüber der Presse , nach neuesten Erkenntnissen habe ein Unbekannter den Namen der Frau verwendet .",
+    ])
+    nach = [a for a in anns if a["Cue"] == "nach"]
+    assert nach and nach[0]["Source"] == "neuesten Erkenntnissen"
+    assert nach[0]["Message"] == "habe ein Unbekannter den Namen der Frau verwendet"
