@@ -35,6 +35,8 @@ def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
     """A lexicon outlet name starting at token ``i``: (last token, name, kind)."""
     table = lexicons.outlets()
     toks = sent.tokens
+    if i >= len(toks) or toks[i].lower not in lexicons.outlet_first_words():
+        return None
     for n in (4, 3, 2, 1):
         if i + n > len(toks):
             continue

@@ -112,3 +112,23 @@ def test_models_commands(tmp_path, monkeypatch):
     monkeypatch.setattr("stanza.download", lambda *a, **k: (_ for _ in ()).throw(OSError("no network")))
     r = runner.invoke(app, ["models", "download", "--model-dir", str(tmp_path / "m")])
     assert r.exit_code == 1 and "cannot download" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_lite_offsets_and_compound_heads():
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    an = get_lite_analyzer()
+    text = "Der Bundesverkehrsminister sagte z. B. am 3. Oktober: „Das ist gut.“ Dann ging er."
+    # the plain search for offsets agrees with SoMaJo's own alignment
+    assert an._tokenize(text) == an._tokenize_aligned(text)
+    assert all(text[a:b] == w for s in an._tokenize(text) for w, a, b in s)
+    # a long unknown compound takes the tags of its head word; short words go to HanTa
+    from claims.nlp.lite_analyzer import _compound_guesser
+
+    seen = []
+    guess = _compound_guesser(an._tagger, lambda w: seen.append(w) or [("analysed", 0.0)])
+    assert "klimaschutzsonderminister" not in an._tagger.cache
+    assert guess("klimaschutzsonderminister") == an._tagger.cache["minister"]
+    assert guess("kickl") == [("analysed", 0.0)] and seen == ["kickl"]
+    tok = next(t for s in an._sentences("Der Klimaschutzsonderminister sagte das.") for t in s.tokens if t.text.startswith("Klima"))
+    assert tok.xpos == "NN"

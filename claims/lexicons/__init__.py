@@ -52,9 +52,23 @@ def prepositional_cues() -> list[PrepCue]:
 
 
 @lru_cache(maxsize=None)
+def prepositional_cues_by_first_word() -> dict[str, list[PrepCue]]:
+    """The prepositional cues grouped by their first word, longest first in each group."""
+    out: dict[str, list[PrepCue]] = {}
+    for cue in prepositional_cues():
+        out.setdefault(cue.words[0], []).append(cue)
+    return out
+
+
+@lru_cache(maxsize=None)
 def outlets() -> dict[tuple[str, ...], tuple[str, str]]:
     """Named outlets: lower-cased word tuple -> (canonical name, kind)."""
     return {tuple(r[0].lower().split()): (r[0], r[1]) for r in _rows("outlets.tsv")}
+
+
+@lru_cache(maxsize=None)
+def outlet_first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in outlets())
 
 
 @lru_cache(maxsize=None)
@@ -96,8 +110,22 @@ def verification_markers() -> list[VerificationMarker]:
     return [VerificationMarker(r[0], r[1], re.compile(r[2], re.IGNORECASE)) for r in _rows("verification.tsv")]
 
 
+_COMPOUND_MEMO: dict[tuple[object, str, int], str | None] = {}
+
+
 def compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: int = 4) -> str | None:
     """Return the lexicon noun that ``word`` equals or ends with (as a compound head)."""
+    # a word set is its own key; a lexicon dict is loaded once, so its id is stable
+    key = (nouns if isinstance(nouns, frozenset) else id(nouns), word, min_head)
+    if key in _COMPOUND_MEMO:
+        return _COMPOUND_MEMO[key]
+    if len(_COMPOUND_MEMO) >= 20_000:
+        _COMPOUND_MEMO.clear()  # bounded, so memory stays flat over long runs
+    hit = _COMPOUND_MEMO[key] = _compound_match(word, nouns, min_head)
+    return hit
+
+
+def _compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: int) -> str | None:
     base = word.lower()
     forms = [base] + [base[: -len(s)] for s in ("en", "n", "s", "e") if base.endswith(s) and len(base) - len(s) >= min_head]
     for w in forms:

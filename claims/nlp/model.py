@@ -24,10 +24,15 @@ class Token:
     head: int = -1
     deprel: str = ""
     ner: str = "O"
+    _lower: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        """The lower-cased text (computed once; the rules ask for it very often)."""
+        low = getattr(self, "_lower", None)  # tokens pickled before this field have none
+        if low is None:
+            low = self._lower = self.text.lower()
+        return low
 
     @property
     def is_punct(self) -> bool:

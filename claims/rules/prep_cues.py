@@ -51,10 +51,11 @@ def _segment_end(toks, i: int, last: int) -> int:
 
 
 def _match(sent: Sentence, i: int) -> tuple[lexicons.PrepCue, int] | None:
-    words = [t.lower for t in sent.tokens]
-    for cue in lexicons.prepositional_cues():
+    """The longest prepositional cue starting at token ``i``, with its last token."""
+    toks = sent.tokens
+    for cue in lexicons.prepositional_cues_by_first_word().get(toks[i].lower, ()):
         n = len(cue.words)
-        if words[i : i + n] == list(cue.words):
+        if i + n <= len(toks) and all(toks[i + j].lower == w for j, w in enumerate(cue.words)):
             return cue, i + n - 1
     return None
 
