@@ -53,7 +53,11 @@ def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
                 found.append(d)
         found += find_so_frames(doc, sent, quotes)
         found += find_heisst_es(doc, sent, quotes)
-        found += [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == "prep"]
+        preps = [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == "prep"]
+        # "Wie X, Sprecher von Y, mitteilte, …": the verb belongs to its wie-clause
+        wie_verbs = {c.start for d in preps if d.rule == "wie" for c in d.cues[1:]}
+        found = [d for d in found if d.cues[0].start not in wie_verbs]
+        found += preps
         found += [d for d in find_noun_cues(doc, sent, quotes) + find_wonach(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
         if not found:
             found += find_colon_quote(doc, sent, quotes) or find_quote_then_frame(doc, sent, quotes)

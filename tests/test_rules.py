@@ -628,3 +628,13 @@ def test_source_phrases_keep_quoted_names_and_genitives_with_einer(extract):
     assert "BBC" not in c.message.text
     c = one(extract("„Wir sind zufrieden“, sagte Hugo Salcedo, Kopf einer Gruppe von Inspektoren, am Dienstag."), "zufrieden")
     assert c.speaker.mention.text == "Hugo Salcedo, Kopf einer Gruppe von Inspektoren"
+
+
+def test_wie_clause_with_an_apposition_or_a_quoted_name(extract):
+    text = "Wie Philip Aguer Panynag, ein Sprecher der Sudanesischen Befreiungsarmee (SPLA), der Presse mitteilte, seien auch neun weitere Dörfer bombardiert worden."
+    c = one(extract(text), "Dörfer")
+    assert [x.text for x in c.cue] == ["Wie", "mitteilte"]
+    assert c.speaker.name == "Philip Aguer Panynag"
+    text = "Wie die „Aktion Deutschland hilft“ heute mitteilte, werde trotz aller Behinderungen effektive Hilfe geleistet."
+    c = one(extract(text), "Hilfe")
+    assert [x.text for x in c.cue] == ["Wie", "mitteilte"]

@@ -250,10 +250,25 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
     k = i + 1
     verb = None
     other = None  # a verb that is not a speech verb: "wie erwartet", "wie X gestern berichtete" (mis-tagged)
+    in_quote = False
     while k <= last:
         x = toks[k]
+        if sx.is_quote(x):
+            in_quote = not in_quote  # "Wie die „Aktion Deutschland hilft“ mitteilte": a name, not a verb
+            k += 1
+            continue
+        if x.text == "," and verb is None and (toks[k - 1].upos in {"NOUN", "PROPN", "X"} or toks[k - 1].text == ")") and k + 1 <= last and toks[k + 1].upos in {"DET", "NOUN", "PROPN", "ADJ"}:
+            # an apposition inside the clause: "Wie der Bevollmächtigte der EU-Kommission,
+            # Gerald Braun, in Luxemburg mitteilte, …"
+            ahead = next((y for y in toks[k + 1 : min(last, k + 20) + 1] if y.text in {":", ";", "–"} or sx.is_finite(y)), None)
+            if ahead is not None and sx.is_finite(ahead) and speech_verb(sent, ahead) is not None:
+                k += 1
+                continue
         if x.text in sx.BOUNDARY:
             break
+        if in_quote:
+            k += 1
+            continue
         if (x.upos in {"VERB", "AUX"} or x.xpos.startswith("VV")) and x.lower not in sx.PARTICLES:
             hit = speech_verb(sent, x)
             if hit is not None:
