@@ -638,3 +638,13 @@ def test_wie_clause_with_an_apposition_or_a_quoted_name(extract):
     text = "Wie die „Aktion Deutschland hilft“ heute mitteilte, werde trotz aller Behinderungen effektive Hilfe geleistet."
     c = one(extract(text), "Hilfe")
     assert [x.text for x in c.cue] == ["Wie", "mitteilte"]
+
+
+def test_temporal_nach_and_so_dass_are_no_cues(extract):
+    assert not extract("Die römische Staatsanwaltschaft beantragte am Dienstag nach Abschluss der Ermittlungen die Eröffnung eines Prozesses.")
+    assert not extract("Nach der Auszählung aller Stimmen liegt García mit 55,5 Prozent vorne.")
+    assert not extract("Einige dieser Softwarepakete sind möglicherweise fehlerhaft, so dass sie zunächst nur mit Problemen laufen.")
+    assert not extract("3.538 Rolls Royce wurden im Jahr 2011 verkauft, so viele wie noch nie seit Bestehen der Marke.")
+    # the source readings stay
+    assert one(extract("Nach Angaben der Polizei wurden drei Menschen verletzt."), "verletzt")
+    assert one(extract("„Wir sind zufrieden“, so der Sprecher."), "zufrieden")

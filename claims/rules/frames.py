@@ -41,6 +41,9 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         prev = toks[t.i - 1]
         if prev.text != ",":
             continue
+        nxt = toks[t.i + 1]
+        if nxt.upos not in {"DET", "PROPN", "NOUN", "PRON", "ADJ", "X"} or nxt.lower in {"dass", "daß", "viele", "wenige", "wie"}:
+            continue  # "…, so dass …", "…, so viele wie nie", "…, so etwa …": no speaker follows
         rest = toks[t.i + 1 : last + 1]
         after = None
         close = next((x.i for x in rest if x.text == ","), None)

@@ -320,5 +320,7 @@ def _speech_np(sent: Sentence, i: int, last: int) -> bool:
     head = next((t for t in sent.tokens[span[0] : span[1] + 1] if t.upos in {"NOUN", "PROPN"}), None)
     if head is None:
         return False
+    if lexicons.compound_match(head.text, sx.g("temporal_after_nach")) is not None:
+        return False  # "nach Abschluss der Ermittlungen", "nach der Auszählung": time, not a source
     nouns = lexicons.media_nouns()
     return any(lexicons.compound_match(head.text, words) is not None for words in (nouns, sx.g("speech_noun"), sx.g("source_noun")))
