@@ -49,7 +49,7 @@ def _feats(s: str | None) -> dict[str, str]:
     return out
 
 
-BATCH_WORDS = 400  # words per parser/lemmatizer/NER batch: the parser's scorer needs ~0.25 MB per batch word
+BATCH_WORDS = 200  # words per parser/lemmatizer/NER batch: the parser's scorer needs ~0.25 MB per batch word
 POS_BATCH_WORDS = 100  # the tagger's character model grows with batch size times the longest sentence
 MAX_PIECE = 6000  # characters of text given to stanza at once
 
