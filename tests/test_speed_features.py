@@ -132,3 +132,38 @@ def test_lite_offsets_and_compound_heads():
     assert guess("kickl") == [("analysed", 0.0)] and seen == ["kickl"]
     tok = next(t for s in an._sentences("Der Klimaschutzsonderminister sagte das.") for t in s.tokens if t.text.startswith("Klima"))
     assert tok.xpos == "NN"
+
+
+def test_lite_viterbi_matches_hanta():
+    """Our Viterbi over a sentence finds HanTa's own path on real news sentences."""
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    an = get_lite_analyzer()
+    assert an._viterbi is not None
+    text = SEEDS[0].read_text(encoding="utf-8")
+    text += " Der Sprecher sagte, man prüfe das. Wie der Sender berichtete, sei er zurückgetreten."
+    sents = [[w for w, _, _ in s] for s in an._tokenize(text)]
+    assert len(sents) > 5
+    for words in sents:
+        assert an._viterbi(words) == an._tagger.tag_sent_viterbi(words)
+
+
+def test_mmap_threshold_is_fixed_unless_the_user_set_it(monkeypatch):
+    from claims.nlp import stanza_analyzer as sa
+
+    calls = []
+
+    class FakeLibc:
+        def mallopt(self, param, value):
+            calls.append((param, value))
+
+    monkeypatch.setattr(sa, "_libc", lambda: FakeLibc())
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    sa.fix_mmap_threshold()
+    assert calls == [(sa.M_MMAP_THRESHOLD, 128 * 1024)]
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
+    sa.fix_mmap_threshold()
+    assert len(calls) == 1
+    monkeypatch.setattr(sa, "_libc", lambda: None)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
+    sa.fix_mmap_threshold()  # no glibc: nothing to do, no error

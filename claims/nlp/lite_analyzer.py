@@ -78,6 +78,7 @@ def _speed_up_somajo(tokenizer) -> None:
     tokenizer._split_emojis = split_emojis
 
 
+WORD_CACHE = 10_000  # word forms whose tag probabilities are kept
 LONG_WORD = 10  # characters; HanTa's morphology costs the square of a word's length
 
 
@@ -102,6 +103,64 @@ def _compound_guesser(tagger, analyze):
     return guess
 
 
+def _fast_viterbi(tagger, word_probs):
+    """HanTa's ``tag_sent_viterbi``, the same path (equal scores resolve the same way),
+    but each state tries only the tags its next word can have instead of every
+    transition, and a word's tag probabilities are computed once per form and case.
+    ``word_probs(word, case_sensitive)`` gives that word's tag log-probabilities."""
+    from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
+
+    trans = tagger.LP_trans_word
+    lowerbound = -1e6
+    ninf = float("-inf")
+
+    def tag(sent: list[str]) -> list[int]:
+        backpointer: list[dict] = []
+        prevrow: dict = {(EMPTY, START): 0.0}
+        for i, w in enumerate(sent):
+            wprobs = word_probs(w, i > 0)
+            empty = not wprobs or (len(wprobs) == 1 and UNKNOWN in wprobs)
+            row: dict = {}
+            back: dict = {}
+            backpointer.append(back)
+            rowbound = sorted(prevrow.values(), reverse=True)[5] - 1 if len(prevrow) > 5 else lowerbound
+            for state, lp0 in prevrow.items():
+                if lp0 < rowbound:
+                    continue
+                lp_t = trans[state]
+                s1 = state[1]
+                if empty:
+                    pairs = [(c, lp_tc, 0) for c, lp_tc in lp_t.items() if c != END]
+                else:
+                    pairs = [(c, lp_t[c], lpwc) for c, lpwc in wprobs.items() if c != END and c in lp_t]
+                for c, lp_tc, lpwc in pairs:
+                    lp = lp0 + lp_tc + lpwc
+                    if lp > lowerbound:
+                        newstate = (s1, c)
+                        old = row.get(newstate)
+                        if old is None or lp > old:
+                            row[newstate] = lp
+                            back[newstate] = state
+            prevrow = row
+        final = (END, EMPTY)
+        best = ninf
+        back = {}
+        for state, lp0 in prevrow.items():
+            lp = lp0 + trans[state].get(END, ninf)
+            if lp > best:
+                best = lp
+                back[final] = state
+        backpointer.append(back)
+        tags = []
+        state = final
+        for i in range(len(backpointer) - 1, 0, -1):
+            state = backpointer[i][state]
+            tags.append(state[1])
+        return tags[::-1]
+
+    return tag
+
+
 class LiteAnalyzer:
     prefilter = False  # tagging is cheap; every sentence is analyzed
     has_ner = False
@@ -121,6 +180,10 @@ class LiteAnalyzer:
         if hasattr(self._tagger, "_analyze"):
             self._tagger._analyze = _memo(self._tagger._analyze)
         _speed_up_somajo(getattr(self._tok, "_tokenizer", None))
+        self._viterbi = None
+        if all(hasattr(self._tagger, a) for a in ("LP_trans_word", "_tag_word")):
+            tag_word = self._tagger._tag_word
+            self._viterbi = _fast_viterbi(self._tagger, _memo(lambda w, cs: dict(tag_word(w, cutoff=5, casesensitive=cs, conditional=True)), WORD_CACHE))
         self._lock = threading.Lock()
 
     def _tokenize(self, text: str) -> list[list[tuple[str, int, int]]]:
@@ -182,7 +245,7 @@ class LiteAnalyzer:
         tagger = self._tagger
         if not all(hasattr(tagger, a) for a in ("tag_sent_viterbi", "int2tag", "tag2int", "_analyze")):
             return [(lemma, tag) for _, lemma, tag in tagger.tag_sent(words, taglevel=1)]  # another HanTa version
-        tags = [tagger.int2tag[x] for x in tagger.tag_sent_viterbi(words)]
+        tags = [tagger.int2tag[x] for x in (self._viterbi or tagger.tag_sent_viterbi)(words)]
         out = []
         for w, tag in zip(words, tags, strict=True):
             if tag.startswith(("VV", "VA", "VM")):

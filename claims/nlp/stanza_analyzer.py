@@ -84,14 +84,34 @@ def limit_kernel_cache() -> None:
 
 
 @functools.lru_cache(maxsize=1)
-def _malloc_trim():
-    """glibc's ``malloc_trim``, or None where there is no glibc (loaded once)."""
+def _libc():
+    """glibc, or None where there is none (loaded once)."""
     import ctypes
 
     try:
-        return ctypes.CDLL("libc.so.6").malloc_trim
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim, libc.mallopt  # noqa: B018 - both must exist
     except (OSError, AttributeError):
         return None
+    return libc
+
+
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+MMAP_THRESHOLD = 128 * 1024  # bytes: larger blocks get their own mapping, given back when freed
+
+
+def fix_mmap_threshold() -> None:
+    """Keep glibc's mmap threshold at 128 KB. glibc raises it each time a large block is
+    freed, up to 32 MB, so after a while torch's tensors of a few MB come from the heap,
+    where freed blocks of ever new sizes fragment it and the peak creeps up with the
+    length of a run. A fixed threshold gives every large tensor its own mapping, which
+    goes back to the system when freed. (Stanza, --jobs 2: 100 → 1,000 articles went from
+    506 → 593 MB to 478 → 522 MB.) ``MALLOC_MMAP_THRESHOLD_`` set by the user wins."""
+    if "MALLOC_MMAP_THRESHOLD_" in os.environ:
+        return
+    libc = _libc()
+    if libc is not None:
+        libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 def release_memory() -> None:
@@ -101,9 +121,9 @@ def release_memory() -> None:
     import gc
 
     gc.collect()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 class StanzaAnalyzer:
@@ -111,6 +131,7 @@ class StanzaAnalyzer:
 
     def __init__(self, model_dir: str | os.PathLike | None = None, download: bool = True):
         limit_kernel_cache()
+        fix_mmap_threshold()
         import stanza  # local import: only this module touches stanza
 
         self.model_dir = resolve_model_dir(model_dir)
