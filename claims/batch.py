@@ -28,11 +28,11 @@ def make_analyzer(kind: str = "stanza", model_dir: str | os.PathLike | None = No
         from claims.nlp.lite_analyzer import get_lite_analyzer
 
         return get_lite_analyzer()
+    an = sa.get_analyzer(model_dir)  # first: it sets torch's memory options before torch loads
     if threads:
         import torch
 
         torch.set_num_threads(threads)
-    an = sa.get_analyzer(model_dir)
     an.prefilter = prefilter
     return an
 
