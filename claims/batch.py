@@ -33,7 +33,11 @@ def make_analyzer(kind: str = "stanza", model_dir: str | os.PathLike | None = No
         import torch
 
         torch.set_num_threads(threads)
-    an.prefilter = prefilter
+    if prefilter:  # lite finds the sentences with a cue; stanza parses only those
+        from claims.focus import FocusedAnalyzer
+        from claims.nlp.lite_analyzer import get_lite_analyzer
+
+        return FocusedAnalyzer(an, get_lite_analyzer())
     return an
 
 

@@ -1,5 +1,5 @@
-"""Batch features: parallel workers keep input order, the prefilter loses nothing on the
-gold files, unchanged documents are skipped, the lite analyzer works offline."""
+"""Batch features: parallel workers keep input order, the prefilter (stanza only where
+lite finds a cue) loses nothing on the gold files, unchanged documents are skipped, the lite analyzer works offline."""
 
 import json
 
@@ -10,47 +10,66 @@ from claims import batch
 from claims.cli import app
 from claims.document import parse_text, read_document
 from claims.evaluate import score
-from claims.nlp.prefilter import chunk_text, is_candidate, select_sentences, words_of
 from claims.pipeline import extract_documents
 from tests.conftest import GOLD_DIR, MODEL_DIR, ROOT, SEEDS
 
 runner = CliRunner()
 
 
-def test_prefilter_candidates_on_real_sentences():
-    assert is_candidate(words_of("Die Aktion habe begonnen, teilte ver.di mit."))
-    assert is_candidate(words_of("Laut Medienbericht nehmen fünf bis 20 Flüchtlinge diese Route."))
-    assert is_candidate(words_of('"Unsere Abteilungen arbeiten aktiv zusammen"'))
-    assert not is_candidate(words_of("Beide Länder haben ihre Beziehungen seit 2022 ausgebaut."))
-    assert not is_candidate(words_of("Die Grünen haben ein anderes Prozedere im Sinn."))
+FOCUS_TEXT = (
+    "Die Bundeswettbewerbsbehörde hat am Dienstag ihren Bericht vorgelegt. "
+    "Die Unternehmen hatten mit Lieferanten Preise abgesprochen, heißt es darin. "
+    "Das Wetter war am Dienstag schön.\nNeuer Abschnitt ohne Punkt\n"
+    "Der Konzern legte am Montag Zahlen vor. "
+    "Über den Kaufpreis sei Stillschweigen vereinbart worden, wurde mitgeteilt. "
+    "Laut Polizei gab es keine Verletzten. Die Feuerwehr rückte mit drei Fahrzeugen aus."
+)
 
 
-def test_chunks_and_neighbours():
-    text = "Erster Satz. Er sagte, es sei gut. Dritter Satz hier. Vierter. Fünfter."
-    chunks = chunk_text(text)
-    assert [text[a:b] for a, b in chunks][:2] == ["Erster Satz.", "Er sagte, es sei gut."]
-    assert select_sentences([words_of(text[a:b]) for a, b in chunks]) == {0, 1, 2}
-    quoted = "„Wir kommen.“ Er sagte das."
-    chunks = chunk_text(quoted)
-    assert [quoted[a:b] for a, b in chunks] == ["„Wir kommen.“", "Er sagte das."]
-    assert not quoted[chunks[0][1] : chunks[1][0]].strip()  # gaps are white space only
+def test_focus_chooses_the_sentences_with_a_cue():
+    from claims.focus import cue_sentences, stretches
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    sents = get_lite_analyzer().analyze_many([FOCUS_TEXT])[0]
+    # a line without a full stop is a sentence of its own
+    assert [FOCUS_TEXT[s.start : s.end] for s in sents][2:5] == ["Das Wetter war am Dienstag schön.", "Neuer Abschnitt ohne Punkt", "Der Konzern legte am Montag Zahlen vor."]
+    chosen = cue_sentences(FOCUS_TEXT, sents)
+    # "heißt es" (1), "laut" (6); "wurde mitgeteilt" (5) names no speaker, so the
+    # sentence before it (4) is parsed too, for its subject
+    assert chosen == {1, 4, 5, 6}
+    assert stretches(sents, chosen) == [(sents[1].start, sents[1].end), (sents[4].start, sents[6].end)]
+    assert stretches(sents, chosen, limit=50) == [(sents[1].start, sents[1].end), (sents[4].start, sents[4].end), (sents[5].start, sents[5].end), (sents[6].start, sents[6].end)]
+
+
+def test_focused_analyzer_parses_only_where_the_claims_are(analyzer):
+    from claims.focus import FocusedAnalyzer
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    focused = FocusedAnalyzer(analyzer, get_lite_analyzer())
+    sents = focused.analyze_many([FOCUS_TEXT])[0]
+    assert [s.index for s in sents] == list(range(8))
+    assert [s.paragraph for s in sents] == [0, 0, 0, 1, 2, 2, 2, 2]
+    assert [any(t.deprel == "root" for t in s.tokens) for s in sents] == [False, True, False, False, True, True, True, False]
+    # offsets point into the text ("am" is stanza's two words "an dem", both at "am")
+    assert all(FOCUS_TEXT[t.start : t.end] in (t.text, "am") for s in sents for t in s.tokens)
+    full = extract_documents([parse_text(FOCUS_TEXT)], analyzer)[0].claims
+    assert extract_documents([parse_text(FOCUS_TEXT)], focused)[0].claims == full and len(full) == 3
 
 
 @pytest.mark.parametrize("gold_file", ["seeds.json", "news-dev.json"])
 def test_prefilter_loses_nothing_on_gold(analyzer, gold_file):
+    from claims.focus import FocusedAnalyzer
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
     gold = json.loads((GOLD_DIR / gold_file).read_text(encoding="utf-8"))
     sources = [parse_text(d["text"]) for d in gold]
     out = {}
-    for flag in (False, True):
-        analyzer.prefilter = flag
-        try:
-            res = extract_documents(sources, analyzer)
-        finally:
-            analyzer.prefilter = False
+    for name, an in (("full", analyzer), ("focused", FocusedAnalyzer(analyzer, get_lite_analyzer()))):
+        res = extract_documents(sources, an)
         _, total = score(gold, {r.document.sha256: [c.model_dump(mode="json") for c in r.claims] for r in res})
-        out[flag] = total.scores()
-    for key in ("claim_f1", "speaker_acc", "outlet_f1", "kind_acc", "verification_acc"):
-        assert out[True][key] >= out[False][key], key
+        out[name] = total.scores()
+    for key in ("claim_f1", "message_token_f1", "speaker_acc", "outlet_f1", "kind_acc", "verification_acc"):
+        assert out["focused"][key] >= out["full"][key], key
 
 
 def test_parallel_workers_keep_input_order():

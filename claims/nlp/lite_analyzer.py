@@ -161,6 +161,16 @@ def _fast_viterbi(tagger, word_probs):
     return tag
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(start, line) for every line of ``text`` with something on it."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
 class LiteAnalyzer:
     prefilter = False  # tagging is cheap; every sentence is analyzed
     has_ner = False
@@ -187,9 +197,11 @@ class LiteAnalyzer:
         self._lock = threading.Lock()
 
     def _tokenize(self, text: str) -> list[list[tuple[str, int, int]]]:
-        """Sentences of (token, start, end) with offsets into ``text``."""
+        """Sentences of (token, start, end) with offsets into ``text``. Every line is a
+        paragraph of its own: a sentence never runs across a line break (a subheading
+        has no full stop; stanza's tokenizer ends the sentence there too)."""
         with self._lock:
-            raw = list(self._tok.tokenize_text([text]))
+            raw = list(self._tok.tokenize_text([line for _, line in _lines(text)]))
         out = []
         pos = 0
         for s in raw:
@@ -210,8 +222,7 @@ class LiteAnalyzer:
             if self._tok_offsets is None:
                 self._tok_offsets = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
                 _speed_up_somajo(getattr(self._tok_offsets, "_tokenizer", None))
-            raw = list(self._tok_offsets.tokenize_text([text]))
-        return [[(t.text, t.character_offset[0], t.character_offset[1]) for t in s] for s in raw]
+            return [[(t.text, a + t.character_offset[0], a + t.character_offset[1]) for t in s] for a, line in _lines(text) for s in self._tok_offsets.tokenize_text([line])]
 
     def _sentences(self, text: str) -> list[Sentence]:
         out: list[Sentence] = []

@@ -156,7 +156,6 @@ class StanzaAnalyzer:
         self._pretok = None
         self._kwargs = kwargs
         self._lock = threading.Lock()
-        self.prefilter = False
 
     def _missing_message(self) -> str:
         return (
@@ -210,16 +209,17 @@ class StanzaAnalyzer:
 
     # -- public API ---------------------------------------------------------------
     def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:
-        """Parse several texts in one batch (offsets relative to each text).
-
-        With ``prefilter`` on, only sentences that can hold a claim (and their
-        neighbours) are tagged and parsed; the others keep their words only.
-        """
-        if self.prefilter:
-            return self._analyze_filtered(texts)
+        """Parse several texts in one batch (offsets relative to each text). Parsing
+        only where the claims are is :class:`claims.focus.FocusedAnalyzer`'s job."""
         # long texts go in paragraph-sized pieces (sentences never cross a paragraph), so the
         # tokenizer's memory does not grow with the longest article of a run
         return self._parse_pieces(texts, [(ti, a, b) for ti, t in enumerate(texts) for a, b in paragraph_pieces(t)])
+
+    def analyze_spans(self, texts: list[str], spans: list[tuple[int, int, int]]) -> list[list[Sentence]]:
+        """Parse only the stretches ``(text index, start, end)``, in one batch; each text
+        gets the sentences of its stretches in order, with offsets into the whole text.
+        A stretch should start and end at sentence boundaries."""
+        return self._parse_pieces(texts, spans)
 
     def _parse_pieces(self, texts: list[str], jobs: list[tuple[int, int, int]]) -> list[list[Sentence]]:
         """Parse the stretches ``(text index, start, end)`` in one batch and give each text
@@ -237,31 +237,6 @@ class StanzaAnalyzer:
                 sent.index = k
         release_memory()
         return out
-
-    def _analyze_filtered(self, texts: list[str]) -> list[list[Sentence]]:
-        """Split cheaply into sentence-like chunks, keep the candidates and their
-        neighbours, and parse only those stretches of text."""
-        from claims.nlp.prefilter import chunk_text, select_sentences, words_of
-
-        jobs: list[tuple[int, int, int]] = []  # (text index, start, end)
-        for ti, t in enumerate(texts):
-            chunks = chunk_text(t)
-            chosen = select_sentences([words_of(t[a:b]) for a, b in chunks])
-            # consecutive chosen chunks (only white space between them) are parsed as one stretch
-            start = end = None
-            for k, (a, b) in enumerate(chunks):
-                if k in chosen and start is not None and b - start > MAX_PIECE:
-                    jobs.append((ti, start, end))  # bounded stretches keep memory flat
-                    start = None
-                if k in chosen:
-                    start = a if start is None else start
-                    end = b
-                elif start is not None:
-                    jobs.append((ti, start, end))
-                    start = None
-            if start is not None:
-                jobs.append((ti, start, end))
-        return self._parse_pieces(texts, jobs)
 
     def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:
         """Parse pre-tokenised sentences; token ``i`` of sentence ``k`` stays token ``i``.
