@@ -82,7 +82,7 @@ def extract(
     model_dir: Optional[Path] = ModelDir,
     analyzer: Analyzer = typer.Option(Analyzer.auto, "--analyzer", help="auto (stanza when its model is found, else lite), stanza (downloads its model if missing), or lite (SoMaJo + HanTa, offline)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the pipeline once); output keeps the input order."),
-    prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter", help="Parse only sentences that can hold a claim, with their neighbours."),
+    prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter", help="Stanza parses only the sentences where the lite analyzer finds a cue; the others keep lite's tags."),
     db: Optional[str] = DbOption,
     no_store: bool = typer.Option(False, "--no-store", help="Only print, store nothing."),
     force: bool = typer.Option(False, "--force", help="Extract documents again even when stored unchanged."),
