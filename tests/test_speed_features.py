@@ -188,19 +188,6 @@ def test_mmap_threshold_is_fixed_unless_the_user_set_it(monkeypatch):
     sa.fix_mmap_threshold()  # no glibc: nothing to do, no error
 
 
-def test_lite_memo_keeps_its_bound_and_its_newer_half():
-    from claims.nlp.lite_analyzer import _memo
-
-    calls = []
-    upper = _memo(lambda w: calls.append(w) or w.upper(), limit=4)
-    for w in ["Minister", "sagte", "laut", "Angaben"]:
-        upper(w)
-    upper("zufolge")  # the table is full: the older half ("Minister", "sagte") goes
-    assert upper("laut") == "LAUT" and upper("Angaben") == "ANGABEN"
-    assert calls == ["Minister", "sagte", "laut", "Angaben", "zufolge"]
-    assert upper("Minister") == "MINISTER" and calls[-1] == "Minister"
-
-
 def test_loaded_models_are_out_of_the_collectors_reach(analyzer):
     import gc
 

@@ -39,14 +39,13 @@ def _join_inner_dots(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int,
     return out
 
 
-_CACHE_LIMIT = 2_000  # entries per memo table; the older half goes when full, so memory stays flat
+_CACHE_LIMIT = 2_000  # entries per memo table; cleared when full, so memory stays flat
 
 
 def _memo(fn, limit: int = _CACHE_LIMIT):
     """Memoize a pure HanTa method on the instance. HanTa recomputes the morphological
     analysis of every token in every sentence; news repeats its words, so a batch pays
-    for each word form once. A full table drops its older half (dicts keep insertion
-    order), not everything: lite 7 % faster than clearing it, at the same bound."""
+    for each word form once."""
     table: dict = {}
 
     def wrapped(*args, **kwargs):
@@ -54,8 +53,7 @@ def _memo(fn, limit: int = _CACHE_LIMIT):
         hit = table.get(key)
         if hit is None:
             if len(table) >= limit:
-                for old in list(table)[: limit // 2]:
-                    del table[old]
+                table.clear()
             hit = table[key] = fn(*args, **kwargs)
         return hit
 
