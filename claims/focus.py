@@ -18,8 +18,7 @@ stretches itself, so a parsed sentence is the same as in a full parse.
 from __future__ import annotations
 
 from claims.nlp.model import ParsedDoc, Sentence
-
-MAX_STRETCH = 6000  # characters of consecutive chosen sentences parsed as one piece (bounded memory)
+from claims.nlp.stanza_analyzer import MAX_PIECE  # stretches are bounded like stanza's paragraph pieces
 
 
 def cue_sentences(text: str, sentences: list[Sentence], before: int = 1) -> set[int]:
@@ -38,7 +37,7 @@ def cue_sentences(text: str, sentences: list[Sentence], before: int = 1) -> set[
     return chosen
 
 
-def stretches(sentences: list[Sentence], chosen: set[int], limit: int = MAX_STRETCH) -> list[tuple[int, int]]:
+def stretches(sentences: list[Sentence], chosen: set[int], limit: int = MAX_PIECE) -> list[tuple[int, int]]:
     """Character stretches (start, end) of runs of consecutive chosen sentences, each at
     most ``limit`` characters long unless a single sentence is longer."""
     out: list[tuple[int, int]] = []
@@ -73,8 +72,6 @@ def merge(text: str, base: list[Sentence], parsed: list[Sentence], spans: list[t
 class FocusedAnalyzer:
     """Lite everywhere, stanza where the claims are (see the module's docstring). Same
     interface as the stanza analyzer."""
-
-    prefilter = True
 
     def __init__(self, stanza, lite, before: int = 1):
         self.stanza = stanza

@@ -172,7 +172,6 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 class LiteAnalyzer:
-    prefilter = False  # tagging is cheap; every sentence is analyzed
     has_ner = False
 
     def __init__(self) -> None:

@@ -226,17 +226,12 @@ class StanzaAnalyzer:
         only where the claims are is :class:`claims.focus.FocusedAnalyzer`'s job."""
         # long texts go in paragraph-sized pieces (sentences never cross a paragraph), so the
         # tokenizer's memory does not grow with the longest article of a run
-        return self._parse_pieces(texts, [(ti, a, b) for ti, t in enumerate(texts) for a, b in paragraph_pieces(t)])
+        return self.analyze_spans(texts, [(ti, a, b) for ti, t in enumerate(texts) for a, b in paragraph_pieces(t)])
 
-    def analyze_spans(self, texts: list[str], spans: list[tuple[int, int, int]]) -> list[list[Sentence]]:
+    def analyze_spans(self, texts: list[str], jobs: list[tuple[int, int, int]]) -> list[list[Sentence]]:
         """Parse only the stretches ``(text index, start, end)``, in one batch; each text
         gets the sentences of its stretches in order, with offsets into the whole text.
         A stretch should start and end at sentence boundaries."""
-        return self._parse_pieces(texts, spans)
-
-    def _parse_pieces(self, texts: list[str], jobs: list[tuple[int, int, int]]) -> list[list[Sentence]]:
-        """Parse the stretches ``(text index, start, end)`` in one batch and give each text
-        its sentences in order, with offsets into the whole text."""
         import stanza
 
         docs = [stanza.Document([], text=texts[ti][a:b]) for ti, a, b in jobs]
