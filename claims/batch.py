@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from claims.document import SourceDocument
 from claims.models import DocumentResult
@@ -51,21 +52,32 @@ def _work(batch: list[SourceDocument]) -> list[DocumentResult]:
     return extract_documents(batch, _WORKER["analyzer"])
 
 
-def _batches(sources: list[SourceDocument], size: int) -> list[list[SourceDocument]]:
-    return [sources[i : i + size] for i in range(0, len(sources), size)]
+def _batches(sources: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+    it = iter(sources)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
-def run(sources: list[SourceDocument], analyzer_kind: str = "stanza", model_dir=None, jobs: int = 1, prefilter: bool = True, progress: bool | None = None, analyzer=None) -> Iterator[DocumentResult]:
-    """Results for ``sources`` in input order."""
+def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_dir=None, jobs: int = 1, prefilter: bool = True, progress: bool | None = None, analyzer=None, total: int | None = None) -> Iterator[DocumentResult]:
+    """Results for ``sources`` in input order. ``sources`` may be a generator: it is
+    read a batch at a time (with ``--jobs 1``), so a long run does not hold every text;
+    nothing is loaded when it is empty. ``total`` sizes the progress bar."""
     from claims.pipeline import extract_documents
 
+    if total is None and hasattr(sources, "__len__"):
+        total = len(sources)
+    it = iter(sources)
+    first = next(it, None)
+    if first is None:
+        return
+    sources = itertools.chain([first], it)
     if progress is None:
-        progress = sys.stderr.isatty() and len(sources) > 1
+        progress = sys.stderr.isatty() and (total is None or total > 1)
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(sources), unit="doc", file=sys.stderr)
+        bar = tqdm(total=total, unit="doc", file=sys.stderr)
     batches = _batches(sources, BATCH if jobs == 1 else 2)
     try:
         if jobs <= 1:

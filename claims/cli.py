@@ -7,7 +7,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 
@@ -33,19 +33,19 @@ def _analyzer(model_dir: Optional[Path]):
         fail(str(exc), 2)
 
 
-def load_sources(paths: list[str]) -> tuple[list[SourceDocument], list[str]]:
-    """Read every input; bad ones become one error line each."""
-    sources, errors = [], []
-    for p in iter_paths(paths):
+def iter_sources(paths: list[str], errors: list[str]) -> Iterator[SourceDocument]:
+    """Read the inputs (files; ``-`` is stdin) one at a time; a bad one becomes one error
+    line on stderr (and an entry in ``errors``) and the rest still run."""
+    for p in paths:
         try:
             if p == "-":
                 data = sys.stdin.buffer.read()
-                sources.append(parse_text(decode(data, "<stdin>"), path="-", data=data))
+                yield parse_text(decode(data, "<stdin>"), path="-", data=data)
             else:
-                sources.append(read_document(p))
+                yield read_document(p)
         except DocumentError as exc:
+            typer.echo(f"claims: {exc}", err=True)
             errors.append(str(exc))
-    return sources, errors
 
 
 DbOption = typer.Option(None, "--db", envvar="CLAIMS_DB", help="SQLAlchemy URL or SQLite file (also $CLAIMS_DB); default: claims.db in the user data directory.")
@@ -89,36 +89,38 @@ def extract(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
     """Find attributed claims in German articles and store them."""
+    from collections import deque
+
     from claims import batch
+    from claims.nlp.stanza_analyzer import ModelNotFoundError
     from claims.pipeline import EXTRACTOR_VERSION
     from claims.store import StoreError
 
-    sources, errors = load_sources(paths)
-    for e in errors:
-        typer.echo(f"claims: {e}", err=True)
+    errors: list[str] = []
     store = None if no_store else open_store(db)
-    claims = []
-    if sources:
-        todo, stored = sources, {}
-        if store is not None and not force:
-            # unchanged documents (same bytes, same extractor) are not extracted again
-            todo = []
-            for src in sources:
-                if store_call(store.has_document, src.sha256, EXTRACTOR_VERSION):
-                    stored[src.sha256] = [c for c, _ in store_call(store.query, document=src.sha256)]
-                else:
-                    todo.append(src)
-        if todo and analyzer != Analyzer.lite:
-            from claims.nlp.stanza_analyzer import ModelNotFoundError
+    order: list[str] = []  # sha256 of every input, in input order
+    stored: dict[str, list] = {}
+    pending: deque[SourceDocument] = deque()  # handed to the extractor, not yet stored
 
-            try:
-                shared = batch.make_analyzer(analyzer.value, model_dir, prefilter) if jobs == 1 else None
-            except ModelNotFoundError as exc:
-                fail(str(exc), 2)
-        else:
-            shared = None
-        done = {}
-        for src, r in zip(todo, batch.run(todo, analyzer.value, model_dir, jobs, prefilter, analyzer=shared), strict=True):
+    files = iter_paths(paths)
+
+    def to_extract() -> Iterator[SourceDocument]:
+        # read lazily: a long run holds only the texts of the batch being extracted
+        for src in iter_sources(files, errors):
+            order.append(src.sha256)
+            if src.sha256 in stored:
+                continue
+            # unchanged documents (same bytes, same extractor) are not extracted again
+            if store is not None and not force and store_call(store.has_document, src.sha256, EXTRACTOR_VERSION):
+                stored[src.sha256] = [c for c, _ in store_call(store.query, document=src.sha256)]
+                continue
+            pending.append(src)
+            yield src
+
+    done: dict[str, list] = {}
+    try:  # the analyzer is loaded with the first document that needs extracting
+        for r in batch.run(to_extract(), analyzer.value, model_dir, jobs, prefilter, total=len(files)):
+            src = pending.popleft()
             done[src.sha256] = r.claims
             if store is not None:
                 try:
@@ -126,12 +128,13 @@ def extract(
                 except StoreError as exc:
                     typer.echo(f"claims: {src.path}: not stored: {exc}", err=True)
                     errors.append(str(exc))
-        for src in sources:
-            claims.extend(done.get(src.sha256, stored.get(src.sha256, [])))
-        if not quiet:
-            out = render_claims(claims, fmt)
-            if out:
-                typer.echo(out)
+    except ModelNotFoundError as exc:
+        fail(str(exc), 2)
+    if order and not quiet:
+        claims = [c for sha in order for c in done.get(sha, stored.get(sha, []))]
+        out = render_claims(claims, fmt)
+        if out:
+            typer.echo(out)
     if errors:
         raise typer.Exit(1)
 

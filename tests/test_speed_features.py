@@ -79,6 +79,23 @@ def test_parallel_workers_keep_input_order():
     assert [len(r.claims) for r in results] == [10, 8, 10, 8]
 
 
+def test_batch_reads_its_input_a_batch_at_a_time(tmp_path):
+    """A long run does not hold every text: the documents are read as the batches go."""
+    pulled = []
+
+    def docs():
+        for k in range(3 * batch.BATCH):
+            pulled.append(k)
+            yield read_document(SEEDS[k % 2])
+
+    results = batch.run(docs(), "lite", progress=False)
+    first = next(results)
+    assert first.claims and len(pulled) == batch.BATCH
+    assert 1 + sum(1 for _ in results) == 3 * batch.BATCH == len(pulled)
+    # nothing to extract: no model is looked for
+    assert list(batch.run(iter([]), "stanza", tmp_path / "no-model", progress=False)) == []
+
+
 def test_unchanged_documents_are_skipped_when_storing(tmp_path, monkeypatch, analyzer):
     monkeypatch.setenv("CLAIMS_STANZA_DIR", str(MODEL_DIR))
     db = str(tmp_path / "s.db")
@@ -87,12 +104,18 @@ def test_unchanged_documents_are_skipped_when_storing(tmp_path, monkeypatch, ana
     real = batch.run
 
     def spy(sources, *a, **k):
-        calls.append(len(sources))
-        return real(sources, *a, **k)
+        calls.append(0)
+
+        def counted():
+            for src in sources:
+                calls[-1] += 1
+                yield src
+
+        return real(counted(), *a, **k)
 
     monkeypatch.setattr(batch, "run", spy)
     r = runner.invoke(app, ["extract", "-f", "jsonl", "--db", db, str(ROOT / "seeds")])
-    assert r.exit_code == 0 and calls == [0]
+    assert r.exit_code == 0 and calls == [0], r.output
     assert len(r.stdout.splitlines()) == 18  # the stored claims are still shown
     r = runner.invoke(app, ["extract", "-q", "--force", "--db", db, str(SEEDS[0])])
     assert calls == [0, 1]
@@ -151,6 +174,24 @@ def test_lite_offsets_and_compound_heads():
     assert guess("kickl") == [("analysed", 0.0)] and seen == ["kickl"]
     tok = next(t for s in an._sentences("Der Klimaschutzsonderminister sagte das.") for t in s.tokens if t.text.startswith("Klima"))
     assert tok.xpos == "NN"
+
+
+def test_lite_abbreviation_guard_keeps_somajos_tokens():
+    """The lookahead in front of SoMaJo's abbreviation pattern changes no token."""
+    from somajo import SoMaJo
+
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    ours = get_lite_analyzer()._tok
+    assert "(?=" in ours._tokenizer.abbreviation.pattern[:40]  # the guard is in place
+    plain = SoMaJo("de_CMC", split_camel_case=False)
+    text = SEEDS[1].read_text(encoding="utf-8") + (
+        "\nLaut Dr. med. Anna Huber, Univ.-Prof. an der TU Wien, u. a. zuständig für Abt. 3, sei das z.B. bzw. i.d.R. so."
+        "\nDas ergab eine Umfrage im Auftrag der Bundes-SPÖ (Nr. 17, S. 4 f.), teilte Reg.-Bez. Dipl.-Ing. Maier mit."
+        "\nDie Kosten stiegen um ca. 3 Mio. Euro, hieß es am 3.10.2023 vom BR-Drs. in St. Pölten usw."
+    )
+    lines = [line for line in text.split("\n") if line.strip()]
+    assert [[t.text for t in s] for s in ours.tokenize_text(lines)] == [[t.text for t in s] for s in plain.tokenize_text(lines)]
 
 
 def test_lite_viterbi_matches_hanta():
