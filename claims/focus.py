@@ -18,6 +18,7 @@ stretches itself, so a parsed sentence is the same as in a full parse.
 from __future__ import annotations
 
 from claims.nlp.model import ParsedDoc, Sentence
+from claims.nlp.normalize import renumber
 from claims.nlp.stanza_analyzer import MAX_PIECE  # stretches are bounded like stanza's paragraph pieces
 
 
@@ -60,13 +61,7 @@ def merge(text: str, base: list[Sentence], parsed: list[Sentence], spans: list[t
     """The ``base`` sentences outside ``spans`` and the ``parsed`` ones (which cover
     them), in text order, numbered again, with paragraphs counted again."""
     keep = [s for s in base if not any(a <= s.start < b for a, b in spans)]
-    out = sorted(keep + parsed, key=lambda s: s.start)
-    paragraph, prev_end = 0, None
-    for k, s in enumerate(out):
-        if prev_end is not None and "\n" in text[prev_end : s.start]:
-            paragraph += 1
-        s.index, s.paragraph, prev_end = k, paragraph, s.end
-    return out
+    return renumber(sorted(keep + parsed, key=lambda s: s.start), text)
 
 
 class FocusedAnalyzer:

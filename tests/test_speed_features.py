@@ -56,6 +56,20 @@ def test_focused_analyzer_parses_only_where_the_claims_are(analyzer):
     assert extract_documents([parse_text(FOCUS_TEXT)], focused)[0].claims == full and len(full) == 3
 
 
+def test_a_long_text_is_numbered_as_one_over_its_pieces(analyzer):
+    """A full parse of a text longer than a piece counts paragraphs over the whole text
+    (each piece used to start again at 0)."""
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.nlp.stanza_analyzer import MAX_PIECE
+
+    line = "Der Sprecher der Polizei sagte am Montag, die Lage sei ruhig."
+    n = MAX_PIECE // len(line) + 20
+    text = "\n\n".join([line] * n)  # pieces are cut at blank lines
+    for an in (analyzer, get_lite_analyzer()):
+        sents = an.analyze_many([text])[0]
+        assert [(s.index, s.paragraph) for s in sents] == [(k, k) for k in range(n)]
+
+
 @pytest.mark.parametrize("gold_file", ["seeds.json", "news-dev.json"])
 def test_prefilter_loses_nothing_on_gold(analyzer, gold_file):
     from claims.focus import FocusedAnalyzer

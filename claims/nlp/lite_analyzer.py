@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 from claims.nlp.model import Sentence, Token
-from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds
+from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds, renumber
 
 STTS_UPOS = {
     "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP", "APZR": "ADP",
@@ -255,8 +255,6 @@ class LiteAnalyzer:
 
     def _sentences(self, text: str) -> list[Sentence]:
         out: list[Sentence] = []
-        paragraph = 0
-        prev_end = None
         for k, s in enumerate(self._tokenize(text)):
             toks = _join_inner_dots(s)
             if not toks:
@@ -270,13 +268,8 @@ class LiteAnalyzer:
                     upos = "PUNCT"
                 feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
                 tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
-            tokens = join_hyphen_compounds(tokens)
-            if prev_end is not None and "\n" in text[prev_end : tokens[0].start]:
-                paragraph += 1
-            prev_end = tokens[-1].end
-            out.append(Sentence(index=k, tokens=tokens, paragraph=paragraph))
-        out = join_colon_sentences(out, text)
-        return out
+            out.append(Sentence(index=k, tokens=join_hyphen_compounds(tokens)))
+        return renumber(join_colon_sentences(out, text), text)
 
     def _tag(self, words: list[str]) -> list[tuple[str, str]]:
         """STTS tag for every word; the lemma (HanTa's costly morphological analysis)

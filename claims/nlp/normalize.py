@@ -62,6 +62,18 @@ def _ordinal_split(prev: Sentence, nxt: Sentence) -> bool:
     return first.lower() in MONTHS or first[:1].islower()
 
 
+def renumber(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """Number the sentences of one text in order and count its paragraphs: a new
+    paragraph starts where a line break lies between two sentences. (Every analyzer
+    ends here, so a text parsed in pieces or stretches is numbered as one.)"""
+    paragraph, prev_end = 0, None
+    for k, s in enumerate(sentences):
+        if prev_end is not None and "\n" in text[prev_end : s.start]:
+            paragraph += 1
+        s.index, s.paragraph, prev_end = k, paragraph, s.end
+    return sentences
+
+
 def join_colon_sentences(sentences: list[Sentence], text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for s in sentences:

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from claims.nlp.model import Sentence, Token
-from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds
+from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds, renumber
 
 ENV_VAR = "CLAIMS_STANZA_DIR"
 BASE_PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
@@ -180,8 +180,6 @@ class StanzaAnalyzer:
     @staticmethod
     def _convert(stanza_sentences, offset: int, text: str | None, first_index: int = 0, raw: bool = True) -> list[Sentence]:
         out: list[Sentence] = []
-        paragraph = 0
-        prev_end = None
         for k, s in enumerate(stanza_sentences):
             tokens: list[Token] = []
             for tok in s.tokens:
@@ -212,10 +210,7 @@ class StanzaAnalyzer:
                 continue
             if raw:
                 tokens = join_hyphen_compounds(tokens)
-            if text is not None and prev_end is not None and "\n" in text[prev_end : tokens[0].start]:
-                paragraph += 1
-            prev_end = tokens[-1].end
-            out.append(Sentence(index=first_index + k, tokens=tokens, paragraph=paragraph))
+            out.append(Sentence(index=first_index + k, tokens=tokens))
         if raw and text is not None:
             out = join_colon_sentences(out, text)
         return out
@@ -240,9 +235,8 @@ class StanzaAnalyzer:
         out: list[list[Sentence]] = [[] for _ in texts]
         for (ti, a, _b), d in zip(jobs, done, strict=True):
             out[ti].extend(self._convert(d.sentences, a, texts[ti]))
-        for sents in out:
-            for k, sent in enumerate(sents):
-                sent.index = k
+        for t, sents in zip(texts, out, strict=True):
+            renumber(sents, t)
         release_memory()
         return out
 
