@@ -13,7 +13,7 @@ from claims.outlets import OutletMention, find_outlet_mentions, resolve_outlet_n
 from claims.rules import syntax as sx
 from claims.rules.continuations import find_continuations
 from claims.rules.draft import Draft, Mention
-from claims.rules.frames import find_colon_quote, find_headline_colon, find_heisst_es, find_quote_then_frame, find_so_frames
+from claims.rules.frames import find_colon_quote, find_headline_colon, find_heisst_es, find_passive_frame, find_quote_then_frame, find_so_frames
 from claims.rules.headlines import find_cueless_quote
 from claims.rules.noun_cues import find_noun_cues, find_wonach
 from claims.rules.prep_cues import find_prep_cues
@@ -42,6 +42,21 @@ def _in_quote(quotes: list[Quote], pos: int) -> bool:
     return any(q.start < pos < q.end - 1 for q in quotes)
 
 
+def _outside_frame(drafts: list[Draft], frame: Draft) -> list[Draft]:
+    """The other drafts of a sentence with a passive frame ("…, wurde mitgeteilt"): the
+    frame is neither a message nor a cue of its own, so a draft whose cue or whole message
+    lies in it goes, and a message running into it ends before it."""
+    a, b = frame.frame
+    out = []
+    for d in drafts:
+        if a <= d.cues[0].start < b or a <= d.message[0]:
+            continue
+        if d.message[1] > a:
+            d.message = (d.message[0], min(d.message[1], frame.message[1]))
+        out.append(d)
+    return out
+
+
 def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
     """Run every cue rule over every sentence."""
     drafts: list[Draft] = []
@@ -53,6 +68,8 @@ def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
                 found.append(d)
         found += find_so_frames(doc, sent, quotes)
         found += find_heisst_es(doc, sent, quotes)
+        for p in find_passive_frame(doc, sent, quotes):
+            found = _outside_frame(found, p) + [p]
         preps = [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == "prep"]
         # "Wie X, Sprecher von Y, mitteilte, …": the verb belongs to its wie-clause
         wie_verbs = {c.start for d in preps if d.rule == "wie" for c in d.cues[1:]}

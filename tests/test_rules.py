@@ -648,3 +648,22 @@ def test_temporal_nach_and_so_dass_are_no_cues(extract):
     # the source readings stay
     assert one(extract("Nach Angaben der Polizei wurden drei Menschen verletzt."), "verletzt")
     assert one(extract("„Wir sind zufrieden“, so der Sprecher."), "zufrieden")
+
+
+def test_passive_frame_after_the_message(extract):
+    """"…, wurde mitgeteilt": the passive frame is the cue; the parser makes it a conjunct
+    of the message's verb, and that participle ("vereinbart") is no cue of its own."""
+    text = (
+        "Der Stahlkonzern Voestalpine hat den deutschen Zulieferer Buderus übernommen. "
+        "Über den Kaufpreis sei Stillschweigen vereinbart worden, wurde mitgeteilt."
+    )
+    claims = extract(text)
+    c = one(claims, "Kaufpreis")
+    assert c.message.text == "Über den Kaufpreis sei Stillschweigen vereinbart worden"
+    assert [p.text for p in c.cue] == ["wurde", "mitgeteilt"] and c.kind == "indirect"
+    assert c.speaker is not None and c.speaker.name.endswith("Voestalpine")  # the subject of the sentence before
+    assert not [x for x in claims if "wurde mitgeteilt" in x.message.text]
+    c = one(extract("„Wir sind mit dem Ergebnis zufrieden“, wurde am Montag von der Stadt Wien bekannt gegeben."), "Ergebnis")
+    assert [p.text for p in c.cue] == ["wurde", "bekannt gegeben"] and c.kind == "direct" and "Wien" in c.speaker.name
+    # no reported content: a relative clause before a passive is no message
+    assert not extract("Der Plan, den die Regierung im Herbst vorgelegt hatte, wurde am Freitag beschlossen.")

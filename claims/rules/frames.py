@@ -1,8 +1,9 @@
-"""Frames without a speech verb: ``…, so X``, ``heißt es``/``hieß es`` and headline
-colons (``Heino: "…"``)."""
+"""Frames without a speaking subject: ``…, so X``, ``heißt es``/``hieß es``, the passive
+``…, wurde mitgeteilt`` and headline colons (``Heino: "…"``)."""
 
 from __future__ import annotations
 
+from claims import lexicons
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules import syntax as sx
 from claims.rules.draft import CuePiece, Draft, Mention
@@ -120,6 +121,58 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         d.frame = (toks[lo_t].start, toks[frame_hi].end)
         out.append(d)
     return out
+
+
+WERDEN = {"wurde", "wurden", "wird", "werde", "würde", "worden"}
+
+
+def find_passive_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+    """``…, wurde (am Montag) mitgeteilt.`` and ``…, wurde von der Polizei bekanntgegeben.``:
+    a passive speech verb after the message ends the sentence; the speaker is the
+    ``von`` phrase, else the subject of the sentence before ("Der Konzern legte Zahlen
+    vor. Über den Kaufpreis sei Stillschweigen vereinbart worden, wurde mitgeteilt."),
+    else the speaker of the claim before. Surface pattern, so both analyzers find it (the
+    parser tends to make the frame a conjunct of the message's verb)."""
+    from claims.rules.verb_cues import speech_verb
+
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    if last < 3:
+        return []
+    part = toks[last]
+    if not (part.xpos in {"VVPP", "VAPP"} or part.feats.get("VerbForm") == "Part" or part.lower.startswith("ge") or "ge" in part.lower[2:5]):
+        return []
+    found = speech_verb(sent, part)
+    if found is None or found[0] not in lexicons.speech_verbs() or lexicons.speech_verbs()[found[0]].cls != "speech":
+        return []
+    # walk back over the frame's adverbials to "wurde", with the comma right before it
+    k = last - 1
+    if found[1] is not None and found[1].i == k:
+        k -= 1  # "bekannt gegeben"
+    von = None
+    while k > 0 and toks[k].lower not in WERDEN:
+        if toks[k].text in sx.BOUNDARY or sx.is_quote(toks[k]) or sx.is_finite(toks[k]):
+            return []
+        if toks[k].lower in {"von", "vom"}:
+            von = k
+        k -= 1
+    if k < 2 or toks[k].lower not in WERDEN or toks[k - 1].text != ",":
+        return []
+    msg = _content_before(sent, k - 1, quotes)
+    if msg is None:
+        return []
+    inside = [t.i for t in toks if msg[0] <= t.start < msg[1]]
+    quoted = any(q.start <= msg[0] and msg[1] <= q.end for q in quotes)
+    # reported content: Konjunktiv or a quotation ("Der Plan, den X vorlegte, wurde beschlossen" is none)
+    if not inside or not (quoted or sx.clause_is_konjunktiv(sent, inside[0], inside[-1])):
+        return []
+    lo = found[1].i if found[1] is not None and found[1].i < part.i else part.i
+    aux = toks[k]
+    cues = [CuePiece(aux.start, aux.end, aux.text, "werden"), CuePiece(toks[lo].start, part.end, doc.text[toks[lo].start : part.end], found[0])]
+    speaker = Mention(sent.index, von + 1, lo - 1) if von is not None and von + 1 <= lo - 1 else None
+    d = Draft(sent=sent.index, message=msg, cues=cues, rule="frame_after", speaker=speaker, speaker_hint=None if speaker else "prev_subject", verb_class="speech")
+    d.frame = (toks[k].start, toks[last].end)
+    return [d]
 
 
 def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
