@@ -6,7 +6,7 @@ Each configuration runs in its own process, so peak RSS is measured per run:
     .venv/bin/python benchmarks/throughput.py --n 1000 --only stanza-prefilter-j1
 
 Prints articles/s, sentences/s (sentence-like chunks of the input), claims found and
-peak RSS of the extracting process (for --jobs 2, the largest single process).
+peak RSS of the extracting process (for --jobs 2 and the prefilter's lite helper, the largest single process).
 No storage: this measures extraction only (reading each file, 0.3 ms, is inside the
 timing, as in `claims extract`, which also reads its inputs as it goes).
 """
@@ -28,6 +28,8 @@ BENCH = ROOT.parent / "shared" / "bench" / "derstandard"
 CONFIGS = {
     "stanza-full-j1": dict(analyzer="stanza", prefilter=False, jobs=1),
     "stanza-prefilter-j1": dict(analyzer="stanza", prefilter=True, jobs=1),
+    # the same without the lite helper process (stanza on two threads, lite in between)
+    "stanza-prefilter-nohelper-j1": dict(analyzer="stanza", prefilter=True, jobs=1, helper=False),
     "stanza-prefilter-j2": dict(analyzer="stanza", prefilter=True, jobs=2),
     "lite-j1": dict(analyzer="lite", prefilter=False, jobs=1),
     "lite-j2": dict(analyzer="lite", prefilter=False, jobs=2),
@@ -58,6 +60,8 @@ def run_one(name: str, n: int, bench: Path, model_dir: str | None) -> dict:
     from claims.document import read_document
 
     cfg = CONFIGS[name]
+    if cfg.get("helper") is False:
+        os.environ["CLAIMS_LITE_HELPER"] = "0"
     paths = sorted(bench.glob("*.txt"))
     paths = (paths * (n // len(paths) + 1))[:n]
     sentences = sum(len(chunk_text(read_document(p).text)) for p in paths)
@@ -68,8 +72,11 @@ def run_one(name: str, n: int, bench: Path, model_dir: str | None) -> dict:
     t1 = time.perf_counter()
     claims = sum(len(r.claims) for r in batch.run(docs, cfg["analyzer"], model_dir, cfg["jobs"], cfg["prefilter"], progress=False, analyzer=an))
     dt = time.perf_counter() - t1
-    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return {"config": name, "articles": n, "seconds": round(dt, 2), "load_seconds": round(load, 2), "articles_per_s": round(n / dt, 2), "sentences_per_s": round(sentences / dt, 1), "claims": claims, "peak_rss_mb": round(rss / 1024, 1)}
+    for helper in batch._HELPERS:  # the lite helper process ends here, so its peak RSS counts below
+        helper.close()
+    own, children = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    rss = max(own, children)
+    return {"config": name, "articles": n, "seconds": round(dt, 2), "load_seconds": round(load, 2), "articles_per_s": round(n / dt, 2), "sentences_per_s": round(sentences / dt, 1), "claims": claims, "peak_rss_mb": round(rss / 1024, 1), "children_peak_rss_mb": round(children / 1024, 1)}
 
 
 def main() -> None:

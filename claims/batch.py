@@ -35,11 +35,28 @@ def make_analyzer(kind: str = "stanza", model_dir: str | os.PathLike | None = No
 
         torch.set_num_threads(threads)
     if prefilter:  # lite finds the sentences with a cue; stanza parses only those
-        from claims.focus import FocusedAnalyzer
+        from claims.focus import FocusedAnalyzer, LiteHelper
         from claims.nlp.lite_analyzer import get_lite_analyzer
 
-        return FocusedAnalyzer(an, get_lite_analyzer())
+        helper = None
+        if threads is None and helper_wanted():
+            # lite runs on the second core, a batch ahead; stanza keeps to the first
+            import torch
+
+            torch.set_num_threads(1)
+            helper = _HELPERS[0] if _HELPERS else LiteHelper()
+            _HELPERS[:] = [helper]
+        return FocusedAnalyzer(an, get_lite_analyzer(), helper=helper)
     return an
+
+
+_HELPERS: list = []  # one lite helper process per process, like the analyzers
+
+
+def helper_wanted() -> bool:
+    """A lite helper process for the prefilter: with a second core, unless
+    $CLAIMS_LITE_HELPER is 0."""
+    return os.environ.get("CLAIMS_LITE_HELPER", "1") != "0" and (os.cpu_count() or 1) >= 2
 
 
 def _init(kind: str, model_dir, prefilter: bool) -> None:
@@ -82,11 +99,17 @@ def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_
     try:
         if jobs <= 1:
             an = analyzer or make_analyzer(analyzer_kind, model_dir, prefilter)
-            for b in batches:
+            prefetch = getattr(an, "prefetch", None)
+            b = next(batches, None)
+            while b is not None:
+                nxt = next(batches, None)
+                if nxt is not None and prefetch is not None:
+                    prefetch([s.text[s.body_start :] for s in nxt])  # the prefilter's helper starts on it
                 for r in extract_documents(b, an):
                     if bar:
                         bar.update(1)
                     yield r
+                b = nxt
         else:
             import multiprocessing as mp
 

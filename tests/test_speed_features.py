@@ -56,6 +56,25 @@ def test_focused_analyzer_parses_only_where_the_claims_are(analyzer):
     assert extract_documents([parse_text(FOCUS_TEXT)], focused)[0].claims == full and len(full) == 3
 
 
+def test_lite_helper_prepares_the_next_batch(analyzer, monkeypatch):
+    """The helper process does the lite part of the next batch; the claims are the same."""
+    from claims.focus import FocusedAnalyzer, LiteHelper
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    monkeypatch.setattr(batch, "BATCH", 1)
+    sources = [read_document(p) for p in SEEDS] + [parse_text(FOCUS_TEXT)]
+    plain = [r.claims for r in batch.run(sources, progress=False, analyzer=FocusedAnalyzer(analyzer, get_lite_analyzer()))]
+    helper = LiteHelper()
+    try:
+        helped = FocusedAnalyzer(analyzer, get_lite_analyzer(), helper=helper)
+        assert [r.claims for r in batch.run(sources, progress=False, analyzer=helped)] == plain
+        assert helper.used == len(sources) - 1  # every batch but the first
+        helped.prefetch(["Ein anderer Text."])
+        assert helper.take(["Nicht der Text."]) is None  # only exactly the prefetched texts
+    finally:
+        helper.close()
+
+
 def test_a_long_text_is_numbered_as_one_over_its_pieces(analyzer):
     """A full parse of a text longer than a piece counts paragraphs over the whole text
     (each piece used to start again at 0)."""
@@ -94,7 +113,8 @@ def test_parallel_workers_keep_input_order():
 
 
 def test_batch_reads_its_input_a_batch_at_a_time(tmp_path):
-    """A long run does not hold every text: the documents are read as the batches go."""
+    """A long run does not hold every text: the documents are read as the batches go,
+    one batch ahead."""
     pulled = []
 
     def docs():
@@ -104,7 +124,7 @@ def test_batch_reads_its_input_a_batch_at_a_time(tmp_path):
 
     results = batch.run(docs(), "lite", progress=False)
     first = next(results)
-    assert first.claims and len(pulled) == batch.BATCH
+    assert first.claims and len(pulled) == 2 * batch.BATCH  # this batch and the next (for the prefilter's helper)
     assert 1 + sum(1 for _ in results) == 3 * batch.BATCH == len(pulled)
     # nothing to extract: no model is looked for
     assert list(batch.run(iter([]), "stanza", tmp_path / "no-model", progress=False)) == []
