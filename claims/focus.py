@@ -81,6 +81,19 @@ def _helper_work(texts: list[str], before: int):
     return choose(texts, get_lite_analyzer(), before)
 
 
+def _own_peak_rss_mb() -> float | None:
+    """This process's peak resident memory since it started its program (VmHWM, Linux).
+    getrusage would report the parent's size at the fork before the exec."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 class LiteHelper:
     """A second process that runs :func:`choose` on the next batch while this process
     parses the current one with stanza. Lite is pure Python and holds the interpreter
@@ -117,6 +130,13 @@ class LiteHelper:
             return None
         self.used += 1
         return out
+
+    def peak_rss_mb(self) -> float | None:
+        """The helper process's peak resident memory in MB (None where unknown)."""
+        try:
+            return self._pool.submit(_own_peak_rss_mb).result()
+        except Exception:
+            return None
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -2,6 +2,7 @@
 lite finds a cue) loses nothing on the gold files, unchanged documents are skipped, the lite analyzer works offline."""
 
 import json
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -71,6 +72,10 @@ def test_lite_helper_prepares_the_next_batch(analyzer, monkeypatch):
         assert helper.used == len(sources) - 1  # every batch but the first
         helped.prefetch(["Ein anderer Text."])
         assert helper.take(["Nicht der Text."]) is None  # only exactly the prefetched texts
+        if sys.platform.startswith("linux"):  # the helper's own memory: lite only, not stanza's
+            from claims.focus import _own_peak_rss_mb
+
+            assert 0 < helper.peak_rss_mb() < _own_peak_rss_mb()
     finally:
         helper.close()
 
