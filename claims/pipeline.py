@@ -8,7 +8,7 @@ import re
 
 from claims.document import SourceDocument
 from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification
-from claims.nlp.model import ParsedDoc
+from claims.nlp.model import ParsedDoc, Sentence
 from claims.outlets import OutletMention, find_outlet_mentions, resolve_outlet_names
 from claims.rules import syntax as sx
 from claims.rules.continuations import find_continuations
@@ -18,7 +18,7 @@ from claims.rules.headlines import find_cueless_quote
 from claims.rules.noun_cues import find_noun_cues, find_wonach
 from claims.rules.prep_cues import find_prep_cues
 from claims.rules.quotes import Quote, find_quotes
-from claims.rules.verb_cues import find_verb_cues, subject_of
+from claims.rules.verb_cues import find_verb_cues, main_clause_subject, subject_of
 from claims.speakers import Resolved, SpeakerResolver
 from claims.verification import find_verification
 
@@ -194,10 +194,18 @@ def _claim_id(sha: str, d: Draft) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
+def _parsed(sent: Sentence) -> bool:
+    """The sentence has a dependency parse (stanza), not only tags (lite)."""
+    return not all(t.head == -1 and not t.deprel for t in sent.tokens)
+
+
 def _previous_subject(doc: ParsedDoc, sent_i: int) -> Mention | None:
     if sent_i <= 0:
         return None
     sent = doc.sentences[sent_i - 1]
+    if not _parsed(sent):  # lite: by position
+        s = main_clause_subject(sent)
+        return Mention(sent.index, *sx.np_tokens(sent, s)) if s is not None else None
     for t in sent.tokens:
         if t.deprel == "root" or t.head == -1:
             s = subject_of(sent, t)
@@ -304,7 +312,9 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 ps = _previous_subject(doc, d.sent)
                 if ps is not None:
                     r = resolver.resolve(ps.sent, ps.first, ps.last, last)
-                    if r is not None and r.kind in {"person", "organization", "country", "group", "unknown"}:
+                    # a subject found by position only (no parse) must look like a speaker
+                    kinds = {"person", "organization", "country", "group"} | ({"unknown"} if _parsed(doc.sentences[ps.sent]) else set())
+                    if r is not None and r.kind in kinds:
                         res = r
                 if res is None:
                     res = last

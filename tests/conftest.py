@@ -61,3 +61,20 @@ def one(claims, fragment: str):
 def _private_database(tmp_path, monkeypatch):
     """No test writes to the user's real claims database."""
     monkeypatch.setenv("CLAIMS_DB", str(tmp_path / "default.db"))
+
+
+@pytest.fixture(scope="session")
+def lite_extract():
+    """Like ``extract``, with the lite analyzer (SoMaJo + HanTa, no parse)."""
+    from claims.document import parse_text
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.pipeline import extract_document
+
+    cache: dict[str, list] = {}
+
+    def run(text: str):
+        if text not in cache:
+            cache[text] = extract_document(parse_text(text), get_lite_analyzer()).claims
+        return cache[text]
+
+    return run

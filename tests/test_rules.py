@@ -650,9 +650,12 @@ def test_temporal_nach_and_so_dass_are_no_cues(extract):
     assert one(extract("„Wir sind zufrieden“, so der Sprecher."), "zufrieden")
 
 
-def test_passive_frame_after_the_message(extract):
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_passive_frame_after_the_message(which, request):
     """"…, wurde mitgeteilt": the passive frame is the cue; the parser makes it a conjunct
-    of the message's verb, and that participle ("vereinbart") is no cue of its own."""
+    of the message's verb, and that participle ("vereinbart") is no cue of its own. A
+    surface pattern: the lite analyzer finds it too."""
+    extract = request.getfixturevalue(which)
     text = (
         "Der Stahlkonzern Voestalpine hat den deutschen Zulieferer Buderus übernommen. "
         "Über den Kaufpreis sei Stillschweigen vereinbart worden, wurde mitgeteilt."
@@ -667,3 +670,8 @@ def test_passive_frame_after_the_message(extract):
     assert [p.text for p in c.cue] == ["wurde", "bekannt gegeben"] and c.kind == "direct" and "Wien" in c.speaker.name
     # no reported content: a relative clause before a passive is no message
     assert not extract("Der Plan, den die Regierung im Herbst vorgelegt hatte, wurde am Freitag beschlossen.")
+    # "zitiert": the one quoted is the subject of the passive, the von phrase the medium
+    c = one(extract("„Wir sind bereit“, wird Panetta am Montag von der BBC zitiert."), "bereit")
+    assert c.speaker.name == "Panetta" and [o.name for o in c.outlets] == ["BBC"] and c.kind == "direct"
+    c = one(extract("Verteidigungsminister Boris Pistorius besuchte die Truppe. „Wir sind bereit“, wurde er zitiert."), "bereit")
+    assert c.speaker.name == "Boris Pistorius"

@@ -275,3 +275,32 @@ def test_loaded_models_are_out_of_the_collectors_reach(analyzer):
 
     get_lite_analyzer()
     assert gc.get_freeze_count() > 100_000  # the models' objects, frozen once loaded
+
+
+def test_lite_subject_by_position():
+    """Without a parse the subject of a sentence is found by position: before a
+    verb-second finite verb, else right after it; none in a quotation."""
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.rules.syntax import np_tokens
+    from claims.rules.verb_cues import main_clause_subject
+
+    def subject(text: str) -> str | None:
+        (sent,) = get_lite_analyzer().analyze_many([text])[0]
+        k = main_clause_subject(sent)
+        if k is None:
+            return None
+        lo, hi = np_tokens(sent, k)
+        return " ".join(t.text for t in sent.tokens[lo : hi + 1])
+
+    assert subject("Der Stahlkonzern Voestalpine hat den Zulieferer Buderus übernommen.") == "Der Stahlkonzern Voestalpine"
+    assert subject("Am Montag legte die Regierung in Wien ihren Plan vor.") == "die Regierung"
+    assert subject("„Wir sind bereit“, sagte er.") is None
+
+
+def test_library_takes_the_analyzer_by_name():
+    import claims
+
+    found = claims.extract_text("Der Minister sagte, das Gesetz sei gut.", analyzer="lite")
+    assert [c.message.text for c in found] == ["das Gesetz sei gut"] and found[0].speaker.name == "Minister"
+    with pytest.raises(ValueError, match="unknown analyzer 'spacy'"):
+        claims.extract_text("Text.", analyzer="spacy")

@@ -169,10 +169,51 @@ def find_passive_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> l
     lo = found[1].i if found[1] is not None and found[1].i < part.i else part.i
     aux = toks[k]
     cues = [CuePiece(aux.start, aux.end, aux.text, "werden"), CuePiece(toks[lo].start, part.end, doc.text[toks[lo].start : part.end], found[0])]
-    speaker = Mention(sent.index, von + 1, lo - 1) if von is not None and von + 1 <= lo - 1 else None
+    by = Mention(sent.index, von + 1, (von_end if (von_end := _phrase_end(toks, von + 1, lo - 1)) is not None else lo - 1)) if von is not None and von + 1 <= lo - 1 else None
+    speaker, relay = by, None
+    if found[0] == "zitieren":
+        # "„…“, wurde der Minister (von der BBC) zitiert": the one quoted is the subject
+        subj = _passive_subject(toks, k + 1, lo - 1)
+        if subj is not None:
+            speaker, relay = Mention(sent.index, *subj), by
     d = Draft(sent=sent.index, message=msg, cues=cues, rule="frame_after", speaker=speaker, speaker_hint=None if speaker else "prev_subject", verb_class="speech")
+    d.relay = relay
     d.frame = (toks[k].start, toks[last].end)
     return [d]
+
+
+_NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+
+
+def _phrase_end(toks: list, a: int, b: int) -> int | None:
+    """Last token of the nominal run starting at ``a`` (at most ``b``), or None."""
+    end = None
+    for j in range(a, b + 1):
+        if toks[j].upos not in _NOMINAL:
+            break
+        end = j
+    return end
+
+
+def _passive_subject(toks: list, a: int, b: int) -> tuple[int, int] | None:
+    """The first noun phrase in ``a..b`` that is not in a prepositional phrase (a run of
+    articles, adjectives, nouns and names, or a personal pronoun); adverbs are skipped."""
+    j = a
+    while j <= b:
+        t = toks[j]
+        if t.upos == "ADP":  # skip the phrase it governs
+            j += 1
+            while j <= b and toks[j].upos in _NOMINAL:
+                j += 1
+            continue
+        if t.upos == "PRON" and t.xpos in {"PPER", ""}:
+            return (j, j)
+        if t.upos in _NOMINAL:
+            end = _phrase_end(toks, j, b)
+            if end is not None and any(toks[x].upos in {"NOUN", "PROPN"} for x in range(j, end + 1)):
+                return (j, end)
+        j += 1
+    return None
 
 
 def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:

@@ -249,6 +249,22 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
     return None
 
 
+def main_clause_subject(sent: Sentence) -> int | None:
+    """Subject of the sentence's first main-clause verb by surface position, for a
+    sentence without a parse (lite): the noun phrase before a verb-second finite verb
+    ("Der Konzern hat … übernommen"), else the first one after it ("Am Montag hat der
+    Konzern …")."""
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    for t in toks[: last + 1]:
+        if sx.is_quote(t):
+            return None  # the sentence opens a quotation: its subject is not the article's
+        if t.is_finite_verb and not sx.opens_subordinate(toks[_clause_start(sent, t.i)]):
+            s = _surface_subject(sent, t, False, last) if t.i > 0 else None
+            return s if s is not None else _surface_subject(sent, t, True, last)
+    return None
+
+
 def is_zu_infinitive(x: Token) -> bool:
     """``auszubauen``, ``zusammenzuarbeiten`` (the tagger often says VVINF)."""
     if x.xpos == "VVIZU":
@@ -381,6 +397,15 @@ def _article_after_verb(toks: list[Token], comma: int, verb: Token, part: Token 
     f = toks[comma + 1]
     ends_verb = comma > 0 and (toks[comma - 1] is verb or (part is not None and toks[comma - 1] is part))
     return f.lower in {"der", "die", "das"} and ends_verb and comma + 2 < len(toks) and toks[comma + 2].upos in {"NOUN", "PROPN", "ADJ", "ADV"}
+
+
+def _reported_content(sent: Sentence, quotes: list[Quote], span: tuple[int, int]) -> bool:
+    """The span is a quotation or a clause in Konjunktiv: what someone said, not a plain
+    statement of the article."""
+    if any(q.start <= span[0] and span[1] <= q.end for q in quotes):
+        return True
+    inside = [t.i for t in sent.tokens if span[0] <= t.start < span[1]]
+    return bool(inside) and sx.clause_is_konjunktiv(sent, inside[0], inside[-1])
 
 
 def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> bool:
@@ -629,6 +654,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]]))):
             if message is None:
                 continue
+            if after is None and toks[v0].lemma == "werden" and not t.is_finite_verb and not _reported_content(sent, quotes, message):
+                continue  # "Der Plan, den X vorgelegt hatte, wurde beschlossen": a passive clause, no frame
             rule = "frame_after"
             parts.append(message)
             if after is not None:
