@@ -69,6 +69,34 @@ def _work(batch: list[SourceDocument]) -> list[DocumentResult]:
     return extract_documents(batch, _WORKER["analyzer"])
 
 
+AHEAD = 4  # batches per worker handed out before their results are taken
+
+
+class _Gate:
+    """Lets the pool's feeder thread take a batch only while fewer than ``limit`` are
+    out: ``Pool.imap`` would otherwise read the whole input at once."""
+
+    def __init__(self, limit: int) -> None:
+        import threading
+
+        self._free = threading.Semaphore(limit)
+        self._closed = False
+
+    def over(self, batches: Iterable) -> Iterator:
+        for b in batches:
+            self._free.acquire()
+            if self._closed:
+                return
+            yield b
+
+    def done(self) -> None:
+        self._free.release()
+
+    def close(self) -> None:
+        self._closed = True
+        self._free.release()  # wakes a waiting feeder, which then stops
+
+
 def _batches(sources: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
     it = iter(sources)
     while chunk := list(itertools.islice(it, size)):
@@ -77,8 +105,9 @@ def _batches(sources: Iterable[SourceDocument], size: int) -> Iterator[list[Sour
 
 def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_dir=None, jobs: int = 1, prefilter: bool = True, progress: bool | None = None, analyzer=None, total: int | None = None) -> Iterator[DocumentResult]:
     """Results for ``sources`` in input order. ``sources`` may be a generator: it is
-    read a batch at a time (with ``--jobs 1``), so a long run does not hold every text;
-    nothing is loaded when it is empty. ``total`` sizes the progress bar."""
+    read a batch at a time (with ``--jobs N``, a few batches per worker ahead), so a long
+    run does not hold every text; nothing is loaded when it is empty. ``total`` sizes the
+    progress bar."""
     from claims.pipeline import extract_documents
 
     if total is None and hasattr(sources, "__len__"):
@@ -114,12 +143,17 @@ def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_
             import multiprocessing as mp
 
             ctx = mp.get_context("spawn")
+            gate = _Gate(AHEAD * jobs)
             with ctx.Pool(jobs, initializer=_init, initargs=(analyzer_kind, str(model_dir) if model_dir else None, prefilter)) as pool:
-                for rs in pool.imap(_work, batches):
-                    for r in rs:
-                        if bar:
-                            bar.update(1)
-                        yield r
+                try:
+                    for rs in pool.imap(_work, gate.over(batches)):
+                        gate.done()
+                        for r in rs:
+                            if bar:
+                                bar.update(1)
+                            yield r
+                finally:
+                    gate.close()  # before the pool ends: its feeder thread may wait at the gate
     finally:
         if bar:
             bar.close()

@@ -122,8 +122,8 @@ def test_batch_reads_its_input_a_batch_at_a_time(tmp_path):
     one batch ahead."""
     pulled = []
 
-    def docs():
-        for k in range(3 * batch.BATCH):
+    def docs(n=3 * batch.BATCH):
+        for k in range(n):
             pulled.append(k)
             yield read_document(SEEDS[k % 2])
 
@@ -131,6 +131,12 @@ def test_batch_reads_its_input_a_batch_at_a_time(tmp_path):
     first = next(results)
     assert first.claims and len(pulled) == 2 * batch.BATCH  # this batch and the next (for the prefilter's helper)
     assert 1 + sum(1 for _ in results) == 3 * batch.BATCH == len(pulled)
+    # worker processes get a few batches each ahead, not the whole input at once
+    pulled.clear()
+    results = batch.run(docs(6 * batch.BATCH), "lite", jobs=2, progress=False)
+    first = next(results)
+    assert first.claims and len(pulled) <= (batch.AHEAD * 2 + 1) * 2 + 1 < 6 * batch.BATCH
+    assert 1 + sum(1 for _ in results) == 6 * batch.BATCH == len(pulled)
     # nothing to extract: no model is looked for
     assert list(batch.run(iter([]), "stanza", tmp_path / "no-model", progress=False)) == []
 
