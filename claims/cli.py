@@ -24,15 +24,6 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _analyzer(model_dir: Optional[Path]):
-    from claims.nlp.stanza_analyzer import ModelNotFoundError, get_analyzer
-
-    try:
-        return get_analyzer(model_dir)
-    except ModelNotFoundError as exc:
-        fail(str(exc), 2)
-
-
 def iter_sources(paths: list[str], errors: list[str]) -> Iterator[SourceDocument]:
     """Read the inputs (files; ``-`` is stdin) one at a time; a bad one becomes one error
     line on stderr (and an entry in ``errors``) and the rest still run."""
@@ -439,15 +430,21 @@ def spkatt_predict(
     out_dir: Path = typer.Argument(..., help="Where to write one JSON per document (same file names)."),
     split: Split = typer.Option(Split.all, "--split", help="all documents, or the tuning (train) / held-out (check) part."),
     model_dir: Optional[Path] = ModelDir,
+    analyzer_kind: Analyzer = typer.Option(Analyzer.stanza, "--analyzer", help="Analyzer of the given tokens (no prefilter: every sentence is analysed)."),
 ) -> None:
     """Run the extraction on the given tokens and write SpkAtt annotations."""
+    from claims import batch
+    from claims.nlp.stanza_analyzer import ModelNotFoundError
     from claims.spkatt import load, predict_document
 
     if not in_dir.is_dir():
         fail(f"{in_dir}: not a directory", 2)
     paths = _split_names(in_dir, split)
     out_dir.mkdir(parents=True, exist_ok=True)
-    analyzer = _analyzer(model_dir)
+    try:
+        analyzer = batch.make_analyzer(analyzer_kind.value, model_dir, prefilter=False)
+    except ModelNotFoundError as exc:
+        fail(str(exc), 2)
     bad = 0
     for p in paths:
         try:

@@ -353,3 +353,22 @@ def test_nach_with_an_information_noun_inside_a_claim_has_its_own_source(analyze
     nach = [a for a in anns if a["Cue"] == "nach"]
     assert nach and nach[0]["Source"] == "neuesten Erkenntnissen"
     assert nach[0]["Message"] == "habe ein Unbekannter den Namen der Frau verwendet"
+
+
+def test_lite_analyzer_on_the_given_tokens(tmp_path, trial_doc):
+    """The lite analyzer tags SpkAtt's tokens as given (token i stays token i, nothing
+    joined) and finds the reported speech in them; no stanza model is needed."""
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    lite = get_lite_analyzer()
+    text, sents = lite.analyze_pretokenized([["Der", "Sprecher", "sagte", ",", "die", "Lage", "sei", "ernst", "."], [], ["Gut", "."]])
+    assert text == "Der Sprecher sagte , die Lage sei ernst . Gut ."
+    assert [len(s.tokens) for s in sents] == [9, 0, 2] and [s.index for s in sents] == [0, 1, 2]
+    assert all(text[t.start : t.end] == t.text for s in sents for t in s.tokens)
+    assert sents[0].tokens[2].lemma == "sagen"
+    pred = predict_document(trial_doc, lite)
+    assert pred["Sentences"] == trial_doc["Sentences"] and pred["Annotations"]
+    out = tmp_path / "pred"
+    r = CliRunner().invoke(app, ["spkatt", "predict", "--analyzer", "lite", "--model-dir", str(tmp_path / "no-model"), str(SPKATT_DIR / "trial"), str(out)])
+    assert r.exit_code == 0, r.output
+    assert len(list(out.glob("*.json"))) == len(list((SPKATT_DIR / "trial").glob("*.json")))

@@ -253,23 +253,44 @@ class LiteAnalyzer:
                 _speed_up_somajo(getattr(self._tok_offsets, "_tokenizer", None))
             return [[(t.text, a + t.character_offset[0], a + t.character_offset[1]) for t in s] for a, line in _lines(text) for s in self._tok_offsets.tokenize_text([line])]
 
+    def _tagged(self, toks: list[tuple[str, int, int]]) -> list[Token]:
+        """Tokens with STTS tags (and verb lemmas) for (word, start, end) triples."""
+        tags = self._tag([t[0] for t in toks])
+        tokens = []
+        for i, ((word, a, b), (lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
+            xpos = stts(tag)
+            upos = STTS_UPOS.get(xpos, "X")
+            if not any(ch.isalnum() for ch in word):
+                upos = "PUNCT"
+            feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
+            tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
+        return tokens
+
     def _sentences(self, text: str) -> list[Sentence]:
         out: list[Sentence] = []
         for k, s in enumerate(self._tokenize(text)):
             toks = _join_inner_dots(s)
-            if not toks:
-                continue
-            tags = self._tag([t[0] for t in toks])
-            tokens = []
-            for i, ((word, a, b), (lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
-                xpos = stts(tag)
-                upos = STTS_UPOS.get(xpos, "X")
-                if not any(ch.isalnum() for ch in word):
-                    upos = "PUNCT"
-                feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
-                tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
-            out.append(Sentence(index=k, tokens=join_hyphen_compounds(tokens)))
+            if toks:
+                out.append(Sentence(index=k, tokens=join_hyphen_compounds(self._tagged(toks))))
         return renumber(join_colon_sentences(out, text), text)
+
+    def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:
+        """Tag pre-tokenised sentences; token ``i`` of sentence ``k`` stays token ``i``
+        (nothing is joined). Returns the text (tokens and sentences joined by single
+        spaces) and the sentences, with offsets into it, as the stanza analyzer does."""
+        out: list[Sentence] = []
+        pos, first = 0, True
+        for k, sent in enumerate(sentences):
+            toks = []
+            for word in sent:
+                if not first:
+                    pos += 1
+                first = False
+                toks.append((word, pos, pos + len(word)))
+                pos += len(word)
+            out.append(Sentence(index=k, tokens=self._tagged(toks) if toks else []))
+        text = " ".join(w for sent in sentences for w in sent)
+        return text, out
 
     def _tag(self, words: list[str]) -> list[tuple[str, str]]:
         """STTS tag for every word; the lemma (HanTa's costly morphological analysis)
