@@ -167,6 +167,23 @@ def _role_compatible(entity_roles: set[str], role: str) -> bool:
     return any(r == role or r.endswith(role) or role.endswith(r) for r in entity_roles)
 
 
+def _name_after_role(words: list[Token], role: tuple[str, str, str] | None) -> str | None:
+    """``Der Stahlkonzern Voestalpine`` with the name tagged as a common noun (and the
+    role as an adjective): a capitalised word right after the role noun that ends the
+    phrase and is no role, medium or country is the name."""
+    if role is None or len(words) < 2 or words[-2].text != role[2]:
+        return None
+    w = words[-1]
+    countries = lexicons.countries()
+    if not w.text[:1].isupper() or w.upos not in {"NOUN", "PROPN", "X"}:
+        return None
+    if w.text in countries or (w.text.endswith("s") and w.text[:-1] in countries):
+        return None
+    if lexicons.compound_match(w.text, lexicons.roles()) is not None or lexicons.compound_match(w.text, lexicons.media_nouns()) is not None:
+        return None
+    return w.text
+
+
 class SpeakerResolver:
     def __init__(self, doc: ParsedDoc, outlet_positions: set[tuple[int, int]] | None = None):
         self.doc = doc
@@ -194,6 +211,11 @@ class SpeakerResolver:
             return None
         runs = [r for r in _name_runs(sent) if r[0].i >= lo and r[-1].i <= hi]
         role = role_of(toks)
+        if role is not None:
+            # "Russlands Verteidigungsminister", "die Bundesregierung Deutschlands": the
+            # country says whose role it is; it is not the speaker's name
+            countries = lexicons.countries()
+            runs = [r for r in runs if not (len(r) == 1 and (r[0].text in countries or (r[0].text.endswith("s") and r[0].text[:-1] in countries)))]
         nats = sx.nationalities(toks)
         if runs:
             name = sx._join(runs[-1])
@@ -228,6 +250,12 @@ class SpeakerResolver:
                 if pers:
                     ent = max(pers, key=lambda e: len(e.positions))
                     return Resolved(ent.name, "person", role[2], ent)
+        named = _name_after_role(words, role)
+        if named is not None:
+            ent = self.entity_by_name(named)
+            if ent is not None:
+                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else role[1], ent.role_text or role[2], ent)
+            return Resolved(named, role[1] if role[1] not in {"anonymous", "unknown"} else "person", role[2])
         kind = "unknown"
         if role is not None:
             kind = role[1]

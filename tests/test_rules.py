@@ -675,3 +675,20 @@ def test_passive_frame_after_the_message(which, request):
     assert c.speaker.name == "Panetta" and [o.name for o in c.outlets] == ["BBC"] and c.kind == "direct"
     c = one(extract("Verteidigungsminister Boris Pistorius besuchte die Truppe. „Wir sind bereit“, wurde er zitiert."), "bereit")
     assert c.speaker.name == "Boris Pistorius"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_role_and_country_are_not_the_name(which, request):
+    """A country in the genitive says whose role it is, and a role noun before a name is
+    the role, whatever the tagger makes of the words."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Der Stahlkonzern Voestalpine teilte mit, der Kaufpreis sei geheim."), "Kaufpreis")
+    assert (c.speaker.name, c.speaker.kind, c.speaker.role) == ("Voestalpine", "organization", "Stahlkonzern")
+    c = one(extract("Chinas Verteidigungsminister Li Shangfu sagte, man sei bereit."), "bereit")
+    assert c.speaker.name == "Li Shangfu" and c.speaker.role == "Verteidigungsminister"
+    c = one(extract("Russlands Verteidigungsminister erklärte, man sei bereit."), "bereit")
+    assert c.speaker.name == "Russlands Verteidigungsminister" and c.speaker.kind == "person"
+    c = one(extract("Die Bundesregierung Deutschlands erklärte, man sei bereit."), "bereit")
+    assert c.speaker.name == "Bundesregierung Deutschlands" and c.speaker.kind == "organization"
+    c = one(extract("Russland erklärte, man sei bereit."), "bereit")
+    assert (c.speaker.name, c.speaker.kind) == ("Russland", "country")

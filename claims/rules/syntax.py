@@ -297,7 +297,10 @@ def name_of(sent: Sentence, lo: int, hi: int) -> str:
     cur: list[Token] = []
     for t in toks:
         propn = t.upos == "PROPN" or t.xpos in {"NE", "FM"} or (t.upos == "X" and t.text[:1].isupper())
-        if propn and not is_country_genitive(t, toks):
+        # a country in the genitive before or after a noun ("Russlands Minister", "die
+        # Regierung Deutschlands") says whose; it is not the name
+        after_noun = t.text.endswith("s") and t.text[:-1] in lexicons.countries() and toks.index(t) > 0 and toks[toks.index(t) - 1].upos == "NOUN"
+        if propn and not is_country_genitive(t, toks) and not after_noun:
             cur.append(t)
         elif cur and (t.upos == "NUM" or t.text in {".", "-"}):
             cur.append(t)

@@ -244,6 +244,8 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
                     k += 1
                 k += 1
                 continue
+            if sx.is_country_genitive(x, toks[k:]) and k + 1 < t.i:
+                return k + 1  # "Chinas Verteidigungsminister …": the genitive is not the head
             return k
         k += 1
     return None
