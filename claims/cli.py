@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 import typer
 
 from claims.document import DocumentError, SourceDocument, decode, iter_paths, parse_text, read_document
-from claims.output import Format, render_claims
+from claims.output import ClaimPrinter, Format
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Track claims and their sources in German news.")
 
@@ -89,43 +89,50 @@ def extract(
 
     errors: list[str] = []
     store = None if no_store else open_store(db)
-    order: list[str] = []  # sha256 of every input, in input order
-    stored: dict[str, list] = {}
-    pending: deque[SourceDocument] = deque()  # handed to the extractor, not yet stored
+    # one slot per input, in input order: [claims], filled when known; printed from the
+    # front as they fill, so jsonl and csv output goes out while the run goes on
+    slots: deque[list] = deque()
+    pending: deque[tuple[SourceDocument, list]] = deque()  # handed to the extractor, not yet stored
+    printer = None if quiet else ClaimPrinter(fmt, typer.echo)
+    seen = [False]
 
     files = iter_paths(paths)
 
     def to_extract() -> Iterator[SourceDocument]:
         # read lazily: a long run holds only the texts of the batch being extracted
         for src in iter_sources(files, errors):
-            order.append(src.sha256)
-            if src.sha256 in stored:
-                continue
+            seen[0] = True
             # unchanged documents (same bytes, same extractor) are not extracted again
             if store is not None and not force and store_call(store.has_document, src.sha256, EXTRACTOR_VERSION):
-                stored[src.sha256] = [c for c, _ in store_call(store.query, document=src.sha256)]
+                slots.append([[c for c, _ in store_call(store.query, document=src.sha256)] if printer else []])
                 continue
-            pending.append(src)
+            slot: list = []
+            slots.append(slot)
+            pending.append((src, slot))
             yield src
 
-    done: dict[str, list] = {}
+    def flush() -> None:
+        while slots and slots[0]:
+            claims = slots.popleft()[0]
+            if printer:
+                printer.add(claims)
+
     try:  # the analyzer is loaded with the first document that needs extracting
         for r in batch.run(to_extract(), analyzer.value, model_dir, jobs, prefilter, total=len(files)):
-            src = pending.popleft()
-            done[src.sha256] = r.claims
+            src, slot = pending.popleft()
+            slot.append(r.claims if printer else [])
             if store is not None:
                 try:
                     store.save(r, src.text, EXTRACTOR_VERSION)
                 except StoreError as exc:
                     typer.echo(f"claims: {src.path}: not stored: {exc}", err=True)
                     errors.append(str(exc))
+            flush()
     except ModelNotFoundError as exc:
         fail(str(exc), 2)
-    if order and not quiet:
-        claims = [c for sha in order for c in done.get(sha, stored.get(sha, []))]
-        out = render_claims(claims, fmt)
-        if out:
-            typer.echo(out)
+    flush()
+    if printer and seen[0]:
+        printer.close()
     if errors:
         raise typer.Exit(1)
 

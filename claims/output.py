@@ -85,6 +85,42 @@ def render_claims(claims: Iterable[Claim], fmt: Format) -> str:
     return render_rows([claim_row(c) for c in claims], fmt)
 
 
+class ClaimPrinter:
+    """Prints the claims of a run as their documents come: jsonl and csv line by line
+    (a long run holds no claims), json and table at the end (they need all of them)."""
+
+    def __init__(self, fmt: Format, write) -> None:
+        self.fmt = fmt
+        self.write = write  # one call per chunk of output, without the final newline
+        self.kept: list[Claim] = []
+        self._header = False
+
+    def add(self, claims: Iterable[Claim]) -> None:
+        claims = list(claims)
+        if self.fmt == Format.jsonl:
+            if claims:
+                self.write(render_rows([c.model_dump(mode="json") for c in claims], self.fmt))
+        elif self.fmt == Format.csv:
+            if claims:
+                rows = [flat_claim(c) for c in claims]
+                buf = io.StringIO()
+                w = csv.DictWriter(buf, fieldnames=list(rows[0].keys()), lineterminator="\n")
+                if not self._header:
+                    w.writeheader()
+                    self._header = True
+                w.writerows(rows)
+                self.write(buf.getvalue().rstrip("\n"))
+        else:
+            self.kept.extend(claims)
+
+    def close(self) -> None:
+        if self.fmt in (Format.json, Format.table):
+            out = render_claims(self.kept, self.fmt)
+            if out:
+                self.write(out)
+            self.kept = []
+
+
 def render_status_claims(rows: list[tuple[Claim, str]], fmt: Format) -> str:
     """Stored claims with their current (reviewed) status."""
     if fmt in (Format.json, Format.jsonl):

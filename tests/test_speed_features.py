@@ -166,6 +166,36 @@ def test_unchanged_documents_are_skipped_when_storing(tmp_path, monkeypatch, ana
     assert calls == [0, 1]
 
 
+def test_extract_prints_in_input_order_as_it_goes(tmp_path, monkeypatch):
+    """Stored and newly extracted documents print in input order; jsonl and csv go out
+    document by document (a long run holds no claims), csv with one header."""
+    from claims.output import ClaimPrinter, Format
+
+    db = str(tmp_path / "s.db")
+    a, b = SEEDS[0], SEEDS[1]
+    assert runner.invoke(app, ["extract", "-q", "--analyzer", "lite", "--db", db, str(a)]).exit_code == 0
+    r = runner.invoke(app, ["extract", "-f", "jsonl", "--analyzer", "lite", "--db", db, str(b), str(a), str(b)])
+    paths = [json.loads(line)["document"]["path"] for line in r.stdout.splitlines()]
+    n_b = paths.count(str(b)) // 2
+    assert r.exit_code == 0 and n_b > 0
+    assert paths == [str(b)] * n_b + [str(a)] * (len(paths) - 2 * n_b) + [str(b)] * n_b
+    r = runner.invoke(app, ["extract", "-f", "csv", "--analyzer", "lite", "--no-store", str(a), str(b)])
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("id,document_sha256") and sum(line.startswith("id,") for line in lines) == 1
+    assert len(lines) == 1 + len(paths) - n_b
+    # what is printed when
+    out: list[str] = []
+    claims = batch.run([read_document(a)], "lite", progress=False)
+    first = next(claims).claims
+    for fmt, streams in ((Format.jsonl, True), (Format.csv, True), (Format.json, False), (Format.table, False)):
+        out.clear()
+        p = ClaimPrinter(fmt, out.append)
+        p.add(first)
+        assert bool(out) == streams
+        p.close()
+        assert out
+
+
 def test_lite_analyzer_offline_on_the_seeds():
     from claims.nlp.lite_analyzer import get_lite_analyzer, stts
 
