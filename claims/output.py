@@ -102,14 +102,9 @@ class ClaimPrinter:
                 self.write(render_rows([c.model_dump(mode="json") for c in claims], self.fmt))
         elif self.fmt == Format.csv:
             if claims:
-                rows = [flat_claim(c) for c in claims]
-                buf = io.StringIO()
-                w = csv.DictWriter(buf, fieldnames=list(rows[0].keys()), lineterminator="\n")
-                if not self._header:
-                    w.writeheader()
-                    self._header = True
-                w.writerows(rows)
-                self.write(buf.getvalue().rstrip("\n"))
+                out = render_rows([flat_claim(c) for c in claims], self.fmt)
+                self.write(out.split("\n", 1)[1] if self._header else out)  # the header once
+                self._header = True
         else:
             self.kept.extend(claims)
 

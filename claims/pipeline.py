@@ -8,7 +8,7 @@ import re
 
 from claims.document import SourceDocument
 from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification
-from claims.nlp.model import ParsedDoc, Sentence
+from claims.nlp.model import ParsedDoc
 from claims.outlets import OutletMention, find_outlet_mentions, resolve_outlet_names
 from claims.rules import syntax as sx
 from claims.rules.continuations import find_continuations
@@ -194,16 +194,11 @@ def _claim_id(sha: str, d: Draft) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def _parsed(sent: Sentence) -> bool:
-    """The sentence has a dependency parse (stanza), not only tags (lite)."""
-    return not all(t.head == -1 and not t.deprel for t in sent.tokens)
-
-
 def _previous_subject(doc: ParsedDoc, sent_i: int) -> Mention | None:
     if sent_i <= 0:
         return None
     sent = doc.sentences[sent_i - 1]
-    if not _parsed(sent):  # lite: by position
+    if not sx.has_parse(sent):  # lite: by position
         s = main_clause_subject(sent)
         return Mention(sent.index, *sx.np_tokens(sent, s)) if s is not None else None
     for t in sent.tokens:
@@ -313,7 +308,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 if ps is not None:
                     r = resolver.resolve(ps.sent, ps.first, ps.last, last)
                     # a subject found by position only (no parse) must look like a speaker
-                    kinds = {"person", "organization", "country", "group"} | ({"unknown"} if _parsed(doc.sentences[ps.sent]) else set())
+                    kinds = {"person", "organization", "country", "group"} | ({"unknown"} if sx.has_parse(doc.sentences[ps.sent]) else set())
                     if r is not None and r.kind in kinds:
                         res = r
                 if res is None:

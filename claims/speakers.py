@@ -60,7 +60,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1])) and t.lower not in NOT_NAMES
         ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, lexicons.roles()) is None
         ok = ok and lexicons.compound_match(t.text, lexicons.media_nouns()) is None
-        country = t.text in lexicons.countries() or (t.text.endswith("s") and t.text[:-1] in lexicons.countries())
+        country = sx.is_country(t.text)
         surname = (
             cur
             and t.upos == "NOUN"
@@ -96,7 +96,7 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
             if any((sent.index, t.i) in skip for t in run):
                 continue
             name = sx._join(run)
-            if len(run) == 1 and (name in countries or (name.endswith("s") and name[:-1] in countries)):
+            if len(run) == 1 and sx.is_country(name):
                 continue
             lo = run[0].i
             # role nouns and adjectives right before the name, apposition after it
@@ -174,10 +174,7 @@ def _name_after_role(words: list[Token], role: tuple[str, str, str] | None) -> s
     if role is None or len(words) < 2 or words[-2].text != role[2]:
         return None
     w = words[-1]
-    countries = lexicons.countries()
-    if not w.text[:1].isupper() or w.upos not in {"NOUN", "PROPN", "X"}:
-        return None
-    if w.text in countries or (w.text.endswith("s") and w.text[:-1] in countries):
+    if not w.text[:1].isupper() or w.upos not in {"NOUN", "PROPN", "X"} or sx.is_country(w.text):
         return None
     if lexicons.compound_match(w.text, lexicons.roles()) is not None or lexicons.compound_match(w.text, lexicons.media_nouns()) is not None:
         return None
@@ -214,8 +211,7 @@ class SpeakerResolver:
         if role is not None:
             # "Russlands Verteidigungsminister", "die Bundesregierung Deutschlands": the
             # country says whose role it is; it is not the speaker's name
-            countries = lexicons.countries()
-            runs = [r for r in runs if not (len(r) == 1 and (r[0].text in countries or (r[0].text.endswith("s") and r[0].text[:-1] in countries)))]
+            runs = [r for r in runs if not (len(r) == 1 and sx.is_country(r[0].text))]
         nats = sx.nationalities(toks)
         if runs:
             name = sx._join(runs[-1])

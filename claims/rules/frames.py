@@ -161,15 +161,16 @@ def find_passive_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> l
     msg = _content_before(sent, k - 1, quotes)
     if msg is None:
         return []
-    inside = [t.i for t in toks if msg[0] <= t.start < msg[1]]
-    quoted = any(q.start <= msg[0] and msg[1] <= q.end for q in quotes)
     # reported content: Konjunktiv or a quotation ("Der Plan, den X vorlegte, wurde beschlossen" is none)
-    if not inside or not (quoted or sx.clause_is_konjunktiv(sent, inside[0], inside[-1])):
+    if not any(msg[0] <= t.start < msg[1] for t in toks) or not sx.reported_content(sent, quotes, msg):
         return []
     lo = found[1].i if found[1] is not None and found[1].i < part.i else part.i
     aux = toks[k]
     cues = [CuePiece(aux.start, aux.end, aux.text, "werden"), CuePiece(toks[lo].start, part.end, doc.text[toks[lo].start : part.end], found[0])]
-    by = Mention(sent.index, von + 1, (von_end if (von_end := _phrase_end(toks, von + 1, lo - 1)) is not None else lo - 1)) if von is not None and von + 1 <= lo - 1 else None
+    by = None  # the von phrase
+    if von is not None and von + 1 <= lo - 1:
+        end = _phrase_end(toks, von + 1, lo - 1)
+        by = Mention(sent.index, von + 1, end if end is not None else lo - 1)
     speaker, relay = by, None
     if found[0] == "zitieren":
         # "„…“, wurde der Minister (von der BBC) zitiert": the one quoted is the subject

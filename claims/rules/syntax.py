@@ -28,6 +28,26 @@ def g(cat: str) -> frozenset[str]:
     return lexicons.grammar().get(cat, frozenset())
 
 
+def has_parse(sent: Sentence) -> bool:
+    """The sentence has a dependency parse (stanza), not only tags (lite)."""
+    return not all(t.head == -1 and not t.deprel for t in sent.tokens)
+
+
+def is_country(word: str) -> bool:
+    """A country's name, or its genitive (``Russland``, ``Russlands``)."""
+    countries = lexicons.countries()
+    return word in countries or (word.endswith("s") and word[:-1] in countries)
+
+
+def reported_content(sent: Sentence, quotes: list, span: tuple[int, int]) -> bool:
+    """The span is a quotation or a clause in Konjunktiv: what someone said, not a plain
+    statement of the article."""
+    if any(q.start <= span[0] and span[1] <= q.end for q in quotes):
+        return True
+    inside = [t.i for t in sent.tokens if span[0] <= t.start < span[1]]
+    return bool(inside) and clause_is_konjunktiv(sent, inside[0], inside[-1])
+
+
 def is_quote(t: Token) -> bool:
     return t.text in QUOTE_MARKS or (len(t.text) == 1 and t.text in "'‚‘")
 
@@ -142,7 +162,7 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     relative clauses and adverbials stay out.
     """
     toks = sent.tokens
-    if all(t.head == -1 and not t.deprel for t in toks):
+    if not has_parse(sent):
         return surface_np_around(sent, head)
     keep = {head}
     right_ok = {"flat", "flat:name", "appos", "nummod", "compound", "conj", "cc", "punct", "nmod"}
@@ -295,11 +315,11 @@ def name_of(sent: Sentence, lo: int, hi: int) -> str:
     toks = sent.tokens[lo : hi + 1]
     runs: list[list[Token]] = []
     cur: list[Token] = []
-    for t in toks:
+    for k, t in enumerate(toks):
         propn = t.upos == "PROPN" or t.xpos in {"NE", "FM"} or (t.upos == "X" and t.text[:1].isupper())
         # a country in the genitive before or after a noun ("Russlands Minister", "die
         # Regierung Deutschlands") says whose; it is not the name
-        after_noun = t.text.endswith("s") and t.text[:-1] in lexicons.countries() and toks.index(t) > 0 and toks[toks.index(t) - 1].upos == "NOUN"
+        after_noun = k > 0 and toks[k - 1].upos == "NOUN" and t.text.endswith("s") and t.text[:-1] in lexicons.countries()
         if propn and not is_country_genitive(t, toks) and not after_noun:
             cur.append(t)
         elif cur and (t.upos == "NUM" or t.text in {".", "-"}):

@@ -401,15 +401,6 @@ def _article_after_verb(toks: list[Token], comma: int, verb: Token, part: Token 
     return f.lower in {"der", "die", "das"} and ends_verb and comma + 2 < len(toks) and toks[comma + 2].upos in {"NOUN", "PROPN", "ADJ", "ADV"}
 
 
-def _reported_content(sent: Sentence, quotes: list[Quote], span: tuple[int, int]) -> bool:
-    """The span is a quotation or a clause in Konjunktiv: what someone said, not a plain
-    statement of the article."""
-    if any(q.start <= span[0] and span[1] <= q.end for q in quotes):
-        return True
-    inside = [t.i for t in sent.tokens if span[0] <= t.start < span[1]]
-    return bool(inside) and sx.clause_is_konjunktiv(sent, inside[0], inside[-1])
-
-
 def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> bool:
     """Can the words before a verb at ``i`` (after a comma or a closing quote) be its content?
     A clause or a quotation that opens its clause can; a name in quotes inside a phrase
@@ -656,7 +647,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]]))):
             if message is None:
                 continue
-            if after is None and toks[v0].lemma == "werden" and not t.is_finite_verb and not _reported_content(sent, quotes, message):
+            if after is None and toks[v0].lemma == "werden" and not t.is_finite_verb and not sx.reported_content(sent, quotes, message):
                 continue  # "Der Plan, den X vorgelegt hatte, wurde beschlossen": a passive clause, no frame
             rule = "frame_after"
             parts.append(message)
