@@ -23,9 +23,8 @@ def analyzer():
     return get_analyzer(MODEL_DIR, download=False)
 
 
-@pytest.fixture(scope="session")
-def extract(analyzer):
-    """Extract claims from a text (cached per text)."""
+def _cached_extract(analyzer):
+    """Extract claims from a text with ``analyzer`` (cached per text)."""
     from claims.document import parse_text
     from claims.pipeline import extract_document
 
@@ -37,6 +36,12 @@ def extract(analyzer):
         return cache[text]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extract(analyzer):
+    """Extract claims from a text with stanza (cached per text)."""
+    return _cached_extract(analyzer)
 
 
 @pytest.fixture(scope="session")
@@ -66,15 +71,6 @@ def _private_database(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def lite_extract():
     """Like ``extract``, with the lite analyzer (SoMaJo + HanTa, no parse)."""
-    from claims.document import parse_text
     from claims.nlp.lite_analyzer import get_lite_analyzer
-    from claims.pipeline import extract_document
 
-    cache: dict[str, list] = {}
-
-    def run(text: str):
-        if text not in cache:
-            cache[text] = extract_document(parse_text(text), get_lite_analyzer()).claims
-        return cache[text]
-
-    return run
+    return _cached_extract(get_lite_analyzer())
