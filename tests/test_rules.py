@@ -692,3 +692,40 @@ def test_role_and_country_are_not_the_name(which, request):
     assert c.speaker.name == "Bundesregierung Deutschlands" and c.speaker.kind == "organization"
     c = one(extract("Russland erklärte, man sei bereit."), "bereit")
     assert (c.speaker.name, c.speaker.kind) == ("Russland", "country")
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_zitieren_medium_and_the_one_quoted(which, request):
+    """"zitiert die Zeitung den Polizeibeamten X": the first noun phrase after "zitieren"
+    is the medium, the accusative one the speaker; "zitiert ihn die Agentur" the other way
+    round. Without a parse (lite) the order and the accusative article decide."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Die Lage sei ernst, zitiert die Zeitung den Bürgermeister Hans Moser aus dem Ort Hallstatt."), "Lage")
+    assert c.speaker.name == "Hans Moser" and [o.name for o in c.outlets] == ["Zeitung"]
+    c = one(extract("Die Regierung hat den Vertrag unterschrieben, zitierte die Sun am Montag eine Quelle im Ministerium."), "Vertrag")
+    assert c.speaker.name.endswith("Quelle") and [o.name for o in c.outlets] == ["Sun"]
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_speaker_after_a_fronted_prepositional_phrase(which, request):
+    """A verb-second clause has one phrase before its finite verb: when it opens with a
+    preposition, the subject follows the verb, whatever nouns the phrase holds."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Nach dem ersten Auftritt des Ministers als designierter Parteichef erklärte Gewessler, die Koalition sei stabil."), "Koalition")
+    assert c.speaker.name == "Gewessler"
+
+
+def test_lite_participle_before_its_noun_is_an_adjective(lite_extract):
+    """HanTa tags "vertraute" as a past tense; in a clause that has its finite verb
+    already, between a noun and the noun it qualifies, it is an attributive adjective."""
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    text = "Der Konzern sei in Verhandlungen mit den Eigentümern, bestätigten mit der Sache vertraute Personen am Donnerstag."
+    (sent,) = get_lite_analyzer().analyze_many([text])[0]
+    assert {t.text: t.xpos for t in sent.tokens}["vertraute"] == "ADJA"
+    assert {t.text: t.xpos for t in sent.tokens}["bestätigten"] == "VVFIN"
+    c = one(lite_extract(text), "Verhandlungen")
+    assert c.speaker.name == "vertraute Personen"
+    # a past tense where the clause has no other finite verb stays one
+    (sent,) = get_lite_analyzer().analyze_many(["Die Regierung bestätigte Änderungen am Gesetz."])[0]
+    assert sent.tokens[2].xpos == "VVFIN"

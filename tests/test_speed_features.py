@@ -340,3 +340,15 @@ def test_library_takes_the_analyzer_by_name():
     assert [c.message.text for c in found] == ["das Gesetz sei gut"] and found[0].speaker.name == "Minister"
     with pytest.raises(ValueError, match="unknown analyzer 'spacy'"):
         claims.extract_text("Text.", analyzer="spacy")
+
+
+def test_lite_tags_are_stts():
+    """HanTa's own tags map onto STTS: nouns from adjectives ("Beamten") are nouns, and
+    punctuation tags keep their brackets."""
+    from claims.nlp.lite_analyzer import STTS_UPOS, get_lite_analyzer, stts
+
+    assert [stts(t) for t in ("VV(FIN)", "ADJ(A)", "NNA", "NNI", "$(", "$.", "PROAV")] == ["VVFIN", "ADJA", "NN", "NN", "$(", "$.", "PAV"]
+    (sent,) = get_lite_analyzer().analyze_many(["Der Polizeibeamte (52) sagte den Abgeordneten nichts."])[0]
+    assert all(t.xpos in STTS_UPOS for t in sent.tokens)
+    tags = {t.text: t.upos for t in sent.tokens}
+    assert tags["Abgeordneten"] == "NOUN" and tags["("] == "PUNCT"

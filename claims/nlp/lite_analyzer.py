@@ -21,9 +21,12 @@ STTS_UPOS = {
 
 
 def stts(tag: str) -> str:
-    """HanTa writes 'VV(FIN)', 'ADJ(A)'; STTS is 'VVFIN', 'ADJA'."""
+    """HanTa writes 'VV(FIN)', 'ADJ(A)'; STTS is 'VVFIN', 'ADJA'. Its nouns from
+    adjectives ('NNA': "Beamten", "Grünen") and its 'NNI' are plain nouns in STTS."""
+    if tag.startswith("$"):
+        return tag
     t = tag.replace("(", "").replace(")", "")
-    return {"PROAV": "PAV"}.get(t, t)
+    return {"PROAV": "PAV", "NNA": "NN", "NNI": "NN"}.get(t, t)
 
 
 def _join_inner_dots(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -188,6 +191,54 @@ def _fast_viterbi(tagger, word_probs):
     return tag
 
 
+_CLAUSE_END = {",", ";", ":", "–", "—", "(", ")"}
+_FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+_VERB_FINAL = {"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}
+_QUOTES = set("„“”\"«»‚‘’›‹'")
+
+
+def retag_attributive_participles(tokens: list[Token]) -> None:
+    """HanTa tags an inflected participle between an article's noun and its own noun
+    as a past tense when the form is one ("bestätigten mit der Angelegenheit vertraute
+    Personen"). When the clause has its finite verb already, and no subordinate clause
+    opens in between, such a word is the attributive adjective (ADJA) of the noun after it."""
+    finite = False
+    for k, x in enumerate(tokens):
+        if x.text in _CLAUSE_END or x.xpos in _VERB_FINAL or x.text in _QUOTES:
+            finite = False
+            continue
+        if x.xpos not in _FINITE:
+            continue
+        if (
+            finite
+            and x.xpos == "VVFIN"
+            and x.text[:1].islower()
+            and x.text.endswith(("te", "ten", "ter", "tes", "tem"))
+            and 0 < k < len(tokens) - 1
+            and tokens[k - 1].upos in {"NOUN", "PROPN"}
+            and tokens[k + 1].upos == "NOUN"
+            and tokens[k + 1].text[:1].isupper()
+        ):
+            x.xpos, x.upos, x.feats, x.lemma = "ADJA", "ADJ", {}, x.text
+            continue
+        finite = True
+
+
+_OPENERS = {":", "–", "—", "-", "(", "[", "/"} | _QUOTES
+
+
+def retag_capitalized_verbs(tokens: list[Token]) -> None:
+    """A capitalised word inside a sentence is no verb, though HanTa may tag an unknown
+    name as one ("Bürgermeister Hans Moser" with "Moser" an imperative): it becomes a name
+    after a name, else a noun. After a colon, dash, bracket or quotation mark a verb may
+    open a new segment ("– Will zu Asylnovelle …") and keeps its tag."""
+    for k in range(1, len(tokens)):
+        x = tokens[k]
+        if x.xpos[:1] == "V" and x.text[:1].isupper() and not x.text.isupper() and tokens[k - 1].text not in _OPENERS:
+            name = tokens[k - 1].xpos == "NE"
+            x.xpos, x.upos, x.feats, x.lemma = ("NE", "PROPN", {}, x.text) if name else ("NN", "NOUN", {}, x.text)
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """(start, line) for every line of ``text`` with something on it."""
     out, pos = [], 0
@@ -264,6 +315,8 @@ class LiteAnalyzer:
                 upos = "PUNCT"
             feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
             tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
+        retag_capitalized_verbs(tokens)
+        retag_attributive_participles(tokens)
         return tokens
 
     def _sentences(self, text: str) -> list[Sentence]:

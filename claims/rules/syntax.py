@@ -435,6 +435,8 @@ def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
     while lo > 0 and (toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN", "NOUN"} or toks[lo - 1].xpos in {"ART", "ADJA", "PPOSAT", "PIAT", "TRUNC"}):
         if toks[lo - 1].upos == "NOUN" and toks[lo].upos == "NOUN" and toks[lo - 1].feats.get("Case") == "Gen":
             break
+        if toks[lo - 1].upos in {"NOUN", "PROPN"} and toks[lo].xpos == "ADJA":
+            break  # "mit der Angelegenheit vertraute Personen": the noun before belongs to the adjective's phrase
         lo -= 1
         if toks[lo].upos == "DET":
             break

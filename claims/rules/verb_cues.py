@@ -198,6 +198,18 @@ def _could_be_nominative(sent: Sentence, c: Token) -> bool:
     return True
 
 
+_SUBORDINATING = {"PRELS", "PRELAT", "PWS", "PWAT", "PWAV", "KOUS", "KOUI"}
+
+
+def _accusative(sent: Sentence, head: int) -> bool:
+    """The noun phrase at ``head`` is marked accusative: "ihn", "den Minister", "einen Sprecher"."""
+    x = sent.tokens[head]
+    if x.upos == "PRON":
+        return x.lower in {"ihn", "mich", "dich", "uns", "euch"}
+    lo, _ = sx.np_tokens(sent, head)
+    return sent.tokens[lo].lower in {"den", "einen"} or x.feats.get("Case") == "Acc"
+
+
 def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | None:
     toks = sent.tokens
     if after:
@@ -231,6 +243,11 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
             k += 1
         return None
     start = _clause_start(sent, t.i)
+    if toks[start].xpos in {"APPR", "APPRART"} and t.is_finite_verb and not any(x.xpos in _SUBORDINATING for x in toks[start : t.i]):
+        # a verb-second clause has one phrase before its finite verb; when that opens with
+        # a preposition it is no subject ("Nach dem Auftritt Kerns als designierter
+        # SPÖ-Vorsitzender erklärte Mitterlehner")
+        return None
     k = start
     while k < t.i:
         x = toks[k]
@@ -684,10 +701,18 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             obj = next((c.i for c in toks if c.head == t.i and c.deprel in {"obj", "iobj"} and c.upos in {"NOUN", "PROPN"}), None)
             if obj is None:
                 obj = _surface_subject(sent, t, True, last)
-                if obj is not None and subj == obj:
+                if obj is not None and subj in {None, obj}:
                     # the first NP after the verb is the quoting medium, the next one the speaker
+                    # ("zitiert die Zeitung den Polizeibeamten Thomas Pettersen"), unless the
+                    # first one is the object ("zitiert ihn die Zeitung")
                     _, hi = sx.np_tokens(sent, obj)
-                    obj = _surface_subject(sent, toks[hi], True, last)
+                    nxt = _surface_subject(sent, toks[hi], True, last)
+                    if nxt is not None and not _accusative(sent, obj):
+                        subj, obj = obj, nxt
+                    elif nxt is not None and subj is None:
+                        subj = nxt
+                    elif subj is not None:
+                        obj = nxt
             relay = None
             if subj is not None:
                 lo, hi = sx.np_tokens(sent, subj)
