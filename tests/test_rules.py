@@ -729,3 +729,21 @@ def test_lite_participle_before_its_noun_is_an_adjective(lite_extract):
     # a past tense where the clause has no other finite verb stays one
     (sent,) = get_lite_analyzer().analyze_many(["Die Regierung bestätigte Änderungen am Gesetz."])[0]
     assert sent.tokens[2].xpos == "VVFIN"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_subject_before_appositions_and_inside_brackets(which, request):
+    """The subject of a verb that opens its segment after appositions is in the first
+    segment; a phrase before a postposition ("Ihm gegenüber") is none; a verb in brackets
+    has its subject there."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Anna Berger, Sprecherin des Verkehrsverbunds, erklärte, die Züge würden ab Montag wieder fahren."), "Züge")
+    assert c.speaker.name == "Anna Berger"
+    c = one(extract("Die Zeugin Maria Huber, 45, beschrieb vor Gericht den Hergang: „Das Auto fuhr viel zu schnell.“"), "Auto")
+    assert c.speaker.name == "Maria Huber"
+    c = one(extract("Am Rande der Konferenz hat der Innenminister am Freitag bekanntgegeben, dass die Grenzen offen bleiben."), "Grenzen")
+    assert c.speaker.name == "Innenminister"
+    c = one(extract("Die Ministerin stellte sich den Fragen. Ihm gegenüber hat die Ministerin erklärt, sie werde nicht zurücktreten."), "zurücktreten")
+    assert c.speaker.name == "Ministerin"
+    c = one(extract("Der Plan sorgte für Aufsehen (der Standard berichtete): Die Regierung wolle die Steuern senken."), "Steuern")
+    assert c.speaker.name == "Standard"

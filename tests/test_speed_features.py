@@ -352,3 +352,15 @@ def test_lite_tags_are_stts():
     assert all(t.xpos in STTS_UPOS for t in sent.tokens)
     tags = {t.text: t.upos for t in sent.tokens}
     assert tags["Abgeordneten"] == "NOUN" and tags["("] == "PUNCT"
+
+
+def test_lite_capitalised_words_inside_a_sentence_are_no_verbs_or_adverbs():
+    """HanTa guesses an adverb for unknown plurals in -innen and a verb for some names; a
+    known adverb that opens an unsplit sentence keeps its tag."""
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    (sent,) = get_lite_analyzer().analyze_many(["Das teilten die beiden Sängerinnen und Bürgermeister Hans Moser auf Twitter mit."])[0]
+    tags = {t.text: t.xpos for t in sent.tokens}
+    assert tags["Sängerinnen"] == "NN" and tags["Moser"] == "NE"
+    (sent,) = get_lite_analyzer().analyze_many(["Großfahndung nach dem Täter Unterdessen ging die Suche weiter."])[0]
+    assert {t.text: t.xpos for t in sent.tokens}["Unterdessen"] == "ADV"

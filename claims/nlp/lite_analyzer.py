@@ -5,6 +5,7 @@ download: the rules fall back to surface patterns."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Container
 
 from claims.nlp.model import Sentence, Token
 from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds, renumber
@@ -227,16 +228,24 @@ def retag_attributive_participles(tokens: list[Token]) -> None:
 _OPENERS = {":", "–", "—", "-", "(", "[", "/"} | _QUOTES
 
 
-def retag_capitalized_verbs(tokens: list[Token]) -> None:
-    """A capitalised word inside a sentence is no verb, though HanTa may tag an unknown
-    name as one ("Bürgermeister Hans Moser" with "Moser" an imperative): it becomes a name
+def retag_capitalized_verbs(tokens: list[Token], adverbs: Container[str] = ()) -> None:
+    """A capitalised word inside a sentence is no verb or adverb, though HanTa may tag an
+    unknown name or plural as one ("Bürgermeister Hans Moser" with "Moser" an imperative,
+    "die beiden Sängerinnen" with an adverb; a known adverb stays, it may open a sentence
+    the tokenizer did not split: "… Großfahndung Unterdessen ging …"): it becomes a name
     after a name, else a noun. After a colon, dash, bracket or quotation mark a verb may
     open a new segment ("– Will zu Asylnovelle …") and keeps its tag."""
     for k in range(1, len(tokens)):
         x = tokens[k]
-        if x.xpos[:1] == "V" and x.text[:1].isupper() and not x.text.isupper() and tokens[k - 1].text not in _OPENERS:
+        if (x.xpos[:1] == "V" or (x.xpos == "ADV" and x.lower not in adverbs)) and x.text[:1].isupper() and not x.text.isupper() and tokens[k - 1].text not in _OPENERS:
             name = tokens[k - 1].xpos == "NE"
             x.xpos, x.upos, x.feats, x.lemma = ("NE", "PROPN", {}, x.text) if name else ("NN", "NOUN", {}, x.text)
+
+
+def _known_adverbs(tagger) -> frozenset[str]:
+    """Word forms HanTa's lexicon knows as adverbs (lower case)."""
+    adv = getattr(tagger, "tag2int", {}).get("ADV")
+    return frozenset(w for w, tags in (getattr(tagger, "cache", None) or {}).items() if any(t == adv for t, _ in tags))
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -272,6 +281,7 @@ class LiteAnalyzer:
             tag_word = self._tagger._tag_word
             self._viterbi = _fast_viterbi(self._tagger, _memo(lambda w, cs: dict(tag_word(w, cutoff=5, casesensitive=cs, conditional=True)), WORD_CACHE))
         self._lock = threading.Lock()
+        self._adverbs = _known_adverbs(self._tagger)
         from claims.nlp.stanza_analyzer import freeze_loaded_objects
 
         freeze_loaded_objects()  # HanTa's model: keep the garbage collector from walking it
@@ -315,7 +325,7 @@ class LiteAnalyzer:
                 upos = "PUNCT"
             feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
             tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
-        retag_capitalized_verbs(tokens)
+        retag_capitalized_verbs(tokens, self._adverbs)
         retag_attributive_participles(tokens)
         return tokens
 

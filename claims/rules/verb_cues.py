@@ -199,6 +199,7 @@ def _could_be_nominative(sent: Sentence, c: Token) -> bool:
 
 
 _SUBORDINATING = {"PRELS", "PRELAT", "PWS", "PWAT", "PWAV", "KOUS", "KOUI"}
+_DEMONSTRATIVE_SUBJECTS = {"dieser", "diese", "jener", "jene", "letzterer", "letztere"}
 
 
 def _accusative(sent: Sentence, head: int) -> bool:
@@ -221,7 +222,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
                 return None
             if (x.upos == "ADP" and x.xpos != "PTKVZ") or (x.lower in sx.g("preposition") and x.upos in {"PROPN", "NOUN"}):
                 in_pp = True
-            elif x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos == "PPER"):
+            elif x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and (x.xpos == "PPER" or x.lower in _DEMONSTRATIVE_SUBJECTS)):
                 prev = toks[k - 1]
                 dative = prev.upos == "DET" and prev.lower in {"dem", "einem"}
                 if in_pp or dative or x.lower in sx.g("temporal_noun"):
@@ -243,29 +244,71 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
             k += 1
         return None
     start = _clause_start(sent, t.i)
-    if toks[start].xpos in {"APPR", "APPRART"} and t.is_finite_verb and not any(x.xpos in _SUBORDINATING for x in toks[start : t.i]):
+    for k in range(t.i - 1, start - 1, -1):
+        if toks[k].text == ")":
+            break
+        if toks[k].text == "(":
+            start = k + 1  # "… für Aufsehen (Wikinews berichtete)": the bracket is a clause of its own
+            break
+    if toks[start].xpos in {"APPR", "APPRART"}:
         # a verb-second clause has one phrase before its finite verb; when that opens with
         # a preposition it is no subject ("Nach dem Auftritt Kerns als designierter
-        # SPÖ-Vorsitzender erklärte Mitterlehner")
-        return None
+        # SPÖ-Vorsitzender erklärte Mitterlehner"): look after the finite verb ("Am Rande
+        # der Konferenz hat der Minister bekanntgegeben")
+        v = next((x.i for x in toks[start : t.i + 1] if x.is_finite_verb), None)
+        if v is not None and not any(x.xpos in _SUBORDINATING for x in toks[start:v]):
+            start = v + 1
+    return _subject_in(sent, start, t.i)
+
+
+def _subject_in(sent: Sentence, start: int, end: int) -> int | None:
+    """The first noun or pronoun in ``start`` … ``end - 1`` that can be a subject: not
+    after a preposition, not dative or accusative, not a time."""
+    toks = sent.tokens
     k = start
-    while k < t.i:
+    while k < end:
         x = toks[k]
-        if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and x.xpos in {"PPER", "PIS"}):
+        if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and (x.xpos in {"PPER", "PIS"} or x.lower in _DEMONSTRATIVE_SUBJECTS)):
             prev = toks[k - 1] if k > 0 else None
             oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN") or x.lower in sx.g("temporal_noun")
             oblique = oblique or not _could_be_nominative(sent, x) or (x.feats.get("Case") == "Gen" and x.upos == "NOUN" and k > 1 and toks[k - 1].lower in {"des", "der"})
+            # "Ihr gegenüber", "der Zeitung zufolge": a postposition follows
+            oblique = oblique or (k + 1 < len(toks) and toks[k + 1].xpos == "APPO")
+            # "Die das Unglück überlebende Alice Kakamara": a phrase inside an attribute
+            oblique = oblique or (k > 1 and prev.upos == "DET" and toks[k - 2].upos == "DET" and k + 1 < end and toks[k + 1].xpos == "ADJA")
             if oblique:
                 # skip the rest of this noun phrase
-                while k + 1 < t.i and toks[k + 1].upos in {"PROPN", "NOUN"}:
+                while k + 1 < end and toks[k + 1].upos in {"PROPN", "NOUN"}:
                     k += 1
                 k += 1
                 continue
-            if sx.is_country_genitive(x, toks[k:]) and k + 1 < t.i:
+            if sx.is_country_genitive(x, toks[k:]) and k + 1 < end:
                 return k + 1  # "Chinas Verteidigungsminister …": the genitive is not the head
             return k
         k += 1
     return None
+
+
+def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
+    """The subject of a verb that opens its segment after appositions, found by position:
+    "Claudia Pfeiffer, Geschäftsführerin des KAV-Berlin, erklärte …", "Alice Kakamara,
+    30, beschrieb …". Every segment back to the sentence start is a phrase without a
+    verb, a quotation or a clause; the subject is in the first one."""
+    toks = sent.tokens
+    if v0 < 2 or toks[v0 - 1].text != ",":
+        return None
+    first_end = v0 - 1
+    segments = 0
+    for k in range(v0 - 2, -1, -1):
+        x = toks[k]
+        if x.text == ",":
+            first_end = k
+            segments += 1
+        elif x.upos in {"VERB", "AUX"} or sx.is_quote(x) or x.text in {":", ";", "–", "—"} or x.xpos in _SUBORDINATING or x.lower in sx.g("complementizer"):
+            return None
+    if segments > 2:
+        return None
+    return _subject_in(sent, 0, first_end)
 
 
 def main_clause_subject(sent: Sentence) -> int | None:
@@ -727,6 +770,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             continue
         if rule == "anaphor" and subj == 0:
             subj = _surface_subject(sent, t, True, last)  # "Das teilte die Polizei mit": "Das" is the object
+        if subj is None:
+            subj = _subject_before_appositions(sent, v0)
         if subj is None:
             subj = _surface_subject(sent, t, frame_after or (rule != "frame_after" and t.i == cstart), last)
             if subj is None and not frame_after:
