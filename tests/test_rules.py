@@ -747,3 +747,31 @@ def test_subject_before_appositions_and_inside_brackets(which, request):
     assert c.speaker.name == "Ministerin"
     c = one(extract("Der Plan sorgte für Aufsehen (der Standard berichtete): Die Regierung wolle die Steuern senken."), "Steuern")
     assert c.speaker.name == "Standard"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_speakers_of_noun_cues_plural_verbs_and_late_particles(which, request):
+    """The subject of the clause names the speaker of a speech noun ("kamen zu dem
+    Schluss, dass"); a plural present after an adverb is finite ("Die Gewerkschaften
+    hingegen befürchten, …"); a particle after a subordinate clause still completes
+    its verb ("warf der Regierung, nachdem …, vor")."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Die Forscher kamen zu dem Schluss, dass die Maßnahmen wirken."), "Maßnahmen")
+    assert c.speaker.name == "Forscher"
+    c = one(extract("Die Gewerkschaften hingegen befürchten, die Löhne würden sinken."), "Löhne")
+    assert c.speaker.name == "Gewerkschaften"
+    c = one(extract("Die Opposition warf der Regierung, nachdem die Zahlen bekannt wurden, vor, sie habe die Öffentlichkeit getäuscht."), "getäuscht")
+    assert [x.text for x in c.cue] == ["warf", "vor"] and c.speaker.name == "Opposition"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_subjects_with_quoted_names_relative_clauses_and_brackets(which, request):
+    """A quoted name belongs to its noun phrase, not to a quotation; a relative clause
+    between the subject and its verb is skipped; a party in brackets is not the name."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Die Organisation „Ärzte ohne Grenzen“ weist darauf hin, dass die Lage in den Lagern immer schlechter werde."), "Lagern")
+    assert c.speaker.name.startswith("Organisation")
+    c = one(extract("Die Gewerkschaft, die seit Wochen für höhere Löhne streikt, erklärte, sie werde den Streik fortsetzen."), "Streik")
+    assert c.speaker.name == "Gewerkschaft"
+    c = one(extract("Landeshauptmann Thomas Stelzer (ÖVP) hat bei einem Treffen mit Vertretern der Wirtschaft (Industrie, Handel) bekräftigt, das Land stehe zu seinen Zusagen."), "Zusagen")
+    assert c.speaker.name == "Thomas Stelzer"

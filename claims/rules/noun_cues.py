@@ -8,7 +8,7 @@ from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules import syntax as sx
 from claims.rules.draft import CuePiece, Draft, Mention
 from claims.rules.quotes import Quote
-from claims.rules.verb_cues import speech_verb, subject_of
+from claims.rules.verb_cues import speech_verb, subject_of, surface_subject
 
 OPENERS = {"dass", "daß", "wonach", "ob"}
 
@@ -93,6 +93,16 @@ def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 s = subject_of(sent, v)
                 # not a subject in the quotation after a colon ("…, sagte X: Das interpretieren Sie richtig")
                 if s is not None and not (start <= s <= end) and not any(x.text == ":" for x in toks[min(s, t.i) : max(s, t.i)]):
+                    speaker = Mention(sent.index, *sx.np_tokens(sent, s))
+        if speaker is None and not sx.has_parse(sent):
+            # by position: the subject of the clause's finite verb before the noun ("Die
+            # Experten kamen zu dem Ergebnis, dass …", "22 Prozent teilen die Meinung, …")
+            v = next((x for x in toks[: t.i] if x.is_finite_verb), None)
+            if v is not None and not sx.opens_subordinate(toks[0]):
+                s = surface_subject(sent, v, False, last) if v.i > 0 else None
+                if s is None:
+                    s = surface_subject(sent, v, True, t.i - 1)
+                if s is not None and s < t.i:
                     speaker = Mention(sent.index, *sx.np_tokens(sent, s))
         d = Draft(sent=sent.index, message=(toks[start].start, toks[end].end), cues=[CuePiece(t.start, t.end, t.text, t.lemma.lower())], rule="noun", speaker=speaker, verb_class="speech")
         d.frame = (toks[0].start, t.end)

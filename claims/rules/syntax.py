@@ -331,6 +331,9 @@ def name_of(sent: Sentence, lo: int, hi: int) -> str:
     if cur:
         runs.append(cur)
     runs = [r for r in runs if not all(x.upos == "NUM" or x.is_punct for x in r)]
+    # a party or place in brackets after the name is not the name: "Christian Wulff (CDU)"
+    outside = [r for r in runs if not (r[0].i > lo and sent.tokens[r[0].i - 1].text == "(")]
+    runs = outside or runs
     if runs:
         # coordinated names ("Marianne (63) und Michael (66)") keep both
         last = runs[-1]

@@ -66,6 +66,9 @@ def particle_of(sent: Sentence, t: Token) -> Token | None:
         if c.text == "," and (app := _apposition_end(toks, k, len(toks) - 1)) is not None:
             skip_to = app
             continue
+        if c.text == "," and (sub := _subordinate_end(toks, k)) is not None:
+            skip_to = sub  # "warf Obama, nachdem dessen Entscheidung publik wurde, vor"
+            continue
         if c.text in sx.BOUNDARY or c.text in sx.FINAL or sx.is_quote(c):
             prev = sent.tokens[k - 1]
             if k - 1 > t.i and prev.lower in sx.PARTICLES and prev.upos not in {"NOUN", "PROPN", "PRON"}:  # the tagger may call it anything
@@ -73,6 +76,20 @@ def particle_of(sent: Sentence, t: Token) -> Token | None:
             return None
         if sx.is_finite(c) and c.lower not in sx.PARTICLES:
             return None
+    return None
+
+
+def _subordinate_end(toks: list[Token], comma: int) -> int | None:
+    """The closing comma of a subordinate clause that opens at ``comma`` and ends in its
+    finite verb, with more of the sentence after it."""
+    if comma + 1 >= len(toks) or toks[comma + 1].xpos not in {"KOUS", "PRELS"} or toks[comma + 1].lower in sx.g("complementizer"):
+        return None
+    for j in range(comma + 2, len(toks) - 1):
+        y = toks[j]
+        if sx.is_quote(y) or y.text in {":", ";", "–"}:
+            return None
+        if y.text == ",":
+            return j if sx.is_finite(toks[j - 1]) else None
     return None
 
 
@@ -107,8 +124,25 @@ def _negated(sent: Sentence, lo: int, hi: int) -> bool:
 
 
 def _clause_start(sent: Sentence, i: int) -> int:
+    """The first token of the clause segment of token ``i``: after the last comma, dash,
+    colon or quotation mark before it; a quoted name ("die Organisation „Reporter ohne
+    Grenzen“ weist …") and a bracket are part of the segment."""
+    toks = sent.tokens
     k = i
-    while k > 0 and sent.tokens[k - 1].text not in sx.BOUNDARY and not sx.is_quote(sent.tokens[k - 1]):
+    while k > 0 and toks[k - 1].text not in sx.BOUNDARY:
+        if toks[k - 1].text == ")":
+            # a bracket is part of the segment, commas inside it included ("Peres (Awoda,
+            # dt. etwa Arbeiterpartei) bekräftigt")
+            o = next((j for j in range(k - 2, max(-1, k - 30), -1) if toks[j].text in {"(", ")"}), None)
+            if o is not None and toks[o].text == "(":
+                k = o
+                continue
+        if sx.is_quote(toks[k - 1]):
+            o = _name_quote_start(toks, k - 1)
+            if o is None:
+                break
+            k = o
+            continue
         k -= 1
     return k
 
@@ -211,6 +245,43 @@ def _accusative(sent: Sentence, head: int) -> bool:
     return sent.tokens[lo].lower in {"den", "einen"} or x.feats.get("Case") == "Acc"
 
 
+_NAME_ARTICLES = {"dem", "der", "den", "des", "die", "das", "zum", "zur", "im", "vom", "beim", "ein", "eine", "einer", "eines"}
+_RELATIVES = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"}
+
+
+def _name_in_quotes(toks: list[Token], k: int) -> int | None:
+    """If token ``k`` opens a short quoted name after a noun or an article ("die
+    Organisation „Reporter ohne Grenzen“", "der „Focus“"), the index of its closing mark."""
+    if k == 0 or not sx.is_quote(toks[k]) or (toks[k - 1].upos not in {"NOUN", "PROPN", "ADJ"} and toks[k - 1].lower not in _NAME_ARTICLES):
+        return None
+    for j in range(k + 1, min(len(toks), k + 7)):
+        y = toks[j]
+        if sx.is_quote(y):
+            inner = toks[k + 1 : j]
+            return j if inner and inner[0].text[:1].isupper() and not any(x.is_finite_verb for x in inner) else None
+        if y.text in sx.BOUNDARY or y.text in sx.FINAL:
+            return None
+    return None
+
+
+def _name_quote_start(toks: list[Token], j: int) -> int | None:
+    """The opening mark of the quoted name that closes at token ``j``, if it is one."""
+    for k in range(j - 1, max(-1, j - 7), -1):
+        if sx.is_quote(toks[k]):
+            return k if _name_in_quotes(toks, k) == j else None
+    return None
+
+
+def _relative_clause(seg: list[Token]) -> bool:
+    """A segment between commas that is a relative clause: "die im Gazastreifen die
+    Regierungsgewalt ausübt", "in dem er …": it opens with a relative pronoun (after a
+    preposition) and ends in its finite verb."""
+    if len(seg) < 2 or not sx.is_finite(seg[-1]):
+        return False
+    first = seg[1] if seg[0].upos == "ADP" else seg[0]
+    return first.xpos in {"PRELS", "PRELAT"} or first.lower in _RELATIVES
+
+
 def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | None:
     toks = sent.tokens
     if after:
@@ -218,6 +289,12 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
         in_pp = False
         while k <= last:
             x = toks[k]
+            if sx.is_quote(x) and (close := _name_in_quotes(toks, k)) is not None:
+                if in_pp or toks[k - 1].lower in {"dem", "einem"} or toks[k - 1].upos in {"NOUN", "PROPN"}:
+                    in_pp = False  # "in der „Zeit“", "sagte X dem „Abendblatt“"
+                    k = close + 1
+                    continue
+                return k + 1  # "beziffert der „Focus“ …"
             if x.text in sx.BOUNDARY or sx.is_quote(x):
                 return None
             if (x.upos == "ADP" and x.xpos != "PTKVZ") or (x.lower in sx.g("preposition") and x.upos in {"PROPN", "NOUN"}):
@@ -290,25 +367,38 @@ def _subject_in(sent: Sentence, start: int, end: int) -> int | None:
 
 
 def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
-    """The subject of a verb that opens its segment after appositions, found by position:
-    "Claudia Pfeiffer, Geschäftsführerin des KAV-Berlin, erklärte …", "Alice Kakamara,
-    30, beschrieb …". Every segment back to the sentence start is a phrase without a
-    verb, a quotation or a clause; the subject is in the first one."""
+    """The subject of a verb that opens its segment after appositions or a relative
+    clause, found by position: "Claudia Pfeiffer, Geschäftsführerin des KAV-Berlin,
+    erklärte …", "Alice Kakamara, 30, beschrieb …", "Die Organisation, die im Gazastreifen
+    die Regierungsgewalt ausübt, erklärte …". The first segment is a phrase without a verb
+    or a clause; the subject is in it."""
     toks = sent.tokens
     if v0 < 2 or toks[v0 - 1].text != ",":
         return None
-    first_end = v0 - 1
-    segments = 0
-    for k in range(v0 - 2, -1, -1):
-        x = toks[k]
-        if x.text == ",":
-            first_end = k
-            segments += 1
-        elif x.upos in {"VERB", "AUX"} or sx.is_quote(x) or x.text in {":", ";", "–", "—"} or x.xpos in _SUBORDINATING or x.lower in sx.g("complementizer"):
-            return None
-    if segments > 2:
+    commas = [k for k in range(v0 - 1) if toks[k].text == ","] + [v0 - 1]
+    if len(commas) > 4:
         return None
-    return _subject_in(sent, 0, first_end)
+    names: set[int] = set()
+    for k in range(v0):
+        if (close := _name_in_quotes(toks, k)) is not None:
+            names.update((k, close))
+
+    def plain(seg: range) -> bool:
+        return not any(
+            toks[k].upos in {"VERB", "AUX"} or (sx.is_quote(toks[k]) and k not in names) or toks[k].text in {":", ";", "–", "—"} or toks[k].xpos in _SUBORDINATING or toks[k].lower in sx.g("complementizer")
+            for k in seg
+        )
+
+    if not plain(range(0, commas[0])):
+        return None
+    for a, b in zip(commas, commas[1:], strict=False):
+        seg = toks[a + 1 : b]
+        if not seg or not (_relative_clause(seg) or plain(range(a + 1, b))):
+            return None
+    return _subject_in(sent, 0, commas[0])
+
+
+surface_subject = _surface_subject  # for the other cue rules
 
 
 def main_clause_subject(sent: Sentence) -> int | None:
@@ -372,7 +462,10 @@ def _plural_finite(sent: Sentence, t: Token) -> bool:
     toks = sent.tokens
     if t.i == 0 or t.i + 1 >= len(toks) or toks[t.i + 1].text not in {",", ":"}:
         return False
-    if toks[t.i - 1].upos not in {"NOUN", "PROPN"} or toks[t.i - 1].xpos == "PTKZU":
+    j = t.i - 1
+    while j > 0 and toks[j].xpos in {"ADV", "PAV"}:
+        j -= 1  # "Die Kanadier hingegen sagen, …"
+    if toks[j].upos not in {"NOUN", "PROPN"} or toks[j].xpos == "PTKZU":
         return False
     start = _clause_start(sent, t.i)
     return not sx.has_finite_verb(toks[start : t.i])
@@ -550,7 +643,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             v0 -= 1
         prev = toks[v0 - 1] if v0 > 0 else None
         prev2 = toks[v0 - 2] if v0 > 1 else None
-        frame_after = prev is not None and (prev.text == "," or sx.is_quote(prev)) and (t.is_finite_verb or v0 != t.i)
+        frame_after = prev is not None and (prev.text == "," or (sx.is_quote(prev) and _name_quote_start(toks, v0 - 1) is None)) and (t.is_finite_verb or v0 != t.i)
         if frame_after and not _may_have_content_before(sent, quotes, v0):
             frame_after = False
         if frame_after and subj is not None and subj < v0:
