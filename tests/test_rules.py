@@ -775,3 +775,19 @@ def test_subjects_with_quoted_names_relative_clauses_and_brackets(which, request
     assert c.speaker.name == "Gewerkschaft"
     c = one(extract("Landeshauptmann Thomas Stelzer (ÖVP) hat bei einem Treffen mit Vertretern der Wirtschaft (Industrie, Handel) bekräftigt, das Land stehe zu seinen Zusagen."), "Zusagen")
     assert c.speaker.name == "Thomas Stelzer"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_frame_inside_the_reported_clause(which, request):
+    """"Die Lage, sagte der Minister, sei ernst": the frame interrupts the content, which
+    goes on in Konjunktiv; the subject comes after the verb (or its auxiliary)."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Die Lage, sagte der Minister, sei ernst."), "ernst")
+    assert [p.text for p in c.message_parts] == ["Die Lage", "sei ernst"] and c.speaker.name == "Minister"
+    c = one(extract("Die Regierung, teilte die Sprecherin mit, habe keine Kenntnis davon."), "Kenntnis")
+    assert [p.text for p in c.message_parts] == ["Die Regierung", "habe keine Kenntnis davon"] and c.speaker.name == "Sprecherin"
+    c = one(extract("„Wir sind bereit“, hat die Sprecherin am Montag mitgeteilt."), "bereit")
+    assert c.speaker.name == "Sprecherin"
+    # an object before the finite verb is no subject
+    c = one(extract("Den Flüchtlingen im Lager sicherte der Präsident zu, dass sie bleiben dürften."), "bleiben")
+    assert c.speaker.name == "Präsident"

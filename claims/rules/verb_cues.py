@@ -282,8 +282,12 @@ def _relative_clause(seg: list[Token]) -> bool:
     return first.xpos in {"PRELS", "PRELAT"} or first.lower in _RELATIVES
 
 
-def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | None:
+def _surface_subject(sent: Sentence, t: Token, after: bool, last: int, objects: bool = False) -> int | None:
+    """The subject of ``t`` by position: before it (from its clause start) or ``after`` it.
+    After it, a noun phrase with a dative or accusative article is skipped, unless
+    ``objects`` asks for the first noun phrase that can be an object too."""
     toks = sent.tokens
+    oblique_articles = {"dem", "einem"} if objects else {"dem", "einem", "den", "einen"}
     if after:
         k = t.i + 1
         in_pp = False
@@ -301,7 +305,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
                 in_pp = True
             elif x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and (x.xpos == "PPER" or x.lower in _DEMONSTRATIVE_SUBJECTS)):
                 prev = toks[k - 1]
-                dative = prev.upos == "DET" and prev.lower in {"dem", "einem"}
+                dative = prev.upos == "DET" and prev.lower in oblique_articles
                 if in_pp or dative or x.lower in sx.g("temporal_noun"):
                     in_pp = False
                     # skip the rest of this noun phrase
@@ -327,10 +331,11 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int) -> int | 
         if toks[k].text == "(":
             start = k + 1  # "… für Aufsehen (Wikinews berichtete)": the bracket is a clause of its own
             break
-    if toks[start].xpos in {"APPR", "APPRART"}:
+    if toks[start].xpos in {"APPR", "APPRART"} or toks[start].lower in {"dem", "den", "einem", "einen"}:
         # a verb-second clause has one phrase before its finite verb; when that opens with
-        # a preposition it is no subject ("Nach dem Auftritt Kerns als designierter
-        # SPÖ-Vorsitzender erklärte Mitterlehner"): look after the finite verb ("Am Rande
+        # a preposition or a dative or accusative article it is no subject ("Nach dem
+        # Auftritt Kerns als designierter SPÖ-Vorsitzender erklärte Mitterlehner", "Den
+        # Flüchtlingen sicherte der Präsident zu"): look after the finite verb ("Am Rande
         # der Konferenz hat der Minister bekanntgegeben")
         v = next((x.i for x in toks[start : t.i + 1] if x.is_finite_verb), None)
         if v is not None and not any(x.xpos in _SUBORDINATING for x in toks[start:v]):
@@ -345,7 +350,7 @@ def _subject_in(sent: Sentence, start: int, end: int) -> int | None:
     k = start
     while k < end:
         x = toks[k]
-        if x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and (x.xpos in {"PPER", "PIS"} or x.lower in _DEMONSTRATIVE_SUBJECTS)):
+        if x.upos in {"NOUN", "PROPN"} or (x.upos == "X" and x.text[:1].isupper()) or (x.upos == "PRON" and (x.xpos in {"PPER", "PIS"} or x.lower in _DEMONSTRATIVE_SUBJECTS)):
             prev = toks[k - 1] if k > 0 else None
             oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN") or x.lower in sx.g("temporal_noun")
             oblique = oblique or not _could_be_nominative(sent, x) or (x.feats.get("Case") == "Gen" and x.upos == "NOUN" and k > 1 and toks[k - 1].lower in {"des", "der"})
@@ -389,7 +394,7 @@ def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
             for k in seg
         )
 
-    if not plain(range(0, commas[0])):
+    if not plain(range(0, commas[0])) or toks[0].xpos in {"APPR", "APPRART"}:
         return None
     for a, b in zip(commas, commas[1:], strict=False):
         seg = toks[a + 1 : b]
@@ -582,7 +587,21 @@ def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> boo
         # a quoted name closes the phrase: content only if a clause comes before it
         # ("Der Planet begleitet den Stern „HD 13189“, teilte …")
         end = opener.i - 1
-    return sx.has_finite_verb(toks[start : end + 1])
+    if sx.has_finite_verb(toks[start : end + 1]):
+        return True
+    # "Die Lage, sagte der Minister, sei ernst": a phrase before the frame whose clause
+    # goes on after it with a finite verb in Konjunktiv
+    if prev.text != "," or start != 0 or any(sx.is_quote(x) or x.xpos in _SUBORDINATING for x in toks[start : end + 1]):
+        return False
+    return _clause_goes_on_after(sent, i)
+
+
+def _clause_goes_on_after(sent: Sentence, i: int) -> bool:
+    """After the frame at ``i`` the interrupted clause goes on with its finite verb in
+    Konjunktiv: "Die Lage, sagte der Minister, sei ernst"."""
+    toks = sent.tokens
+    nxt = next((k for k in range(i + 1, len(toks)) if toks[k].text in sx.BOUNDARY or sx.is_quote(toks[k]) or toks[k].text in sx.FINAL), None)
+    return nxt is not None and toks[nxt].text == "," and nxt + 1 < len(toks) and sx.is_finite(toks[nxt + 1]) and sx.is_konjunktiv(toks[nxt + 1])
 
 
 def _has_zu_infinitive(toks: list[Token]) -> bool:
@@ -648,7 +667,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             frame_after = False
         if frame_after and subj is not None and subj < v0:
             # the parser took a word of the content as subject; a noun phrase after the verb wins
-            after_np = _surface_subject(sent, toks[frame_end], True, last)
+            after_np = _surface_subject(sent, t if so is not None else toks[v0], True, last)
             if after_np is not None:
                 subj = after_np
             else:
@@ -765,6 +784,9 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     break
         # „…“, sagte X, „…“: the quote right after the comma goes on; after "dass" it is the content
         split_quote = rule == "comma" and sx.is_quote(toks[after[0]]) and toks[after[0] - 1].lower not in sx.g("complementizer")
+        # "Die Lage, sagte der Minister, sei ernst": the frame interrupts one clause
+        interrupted = frame_after and rule == "comma" and sx.is_finite(toks[after[0]]) and not sx.has_finite_verb(toks[: v0 - 1])
+        split_quote = split_quote or interrupted
         parts: list[tuple[int, int]] = []
         message: tuple[int, int] | None = None
         if frame_after and (after is None or rule == "colon" or split_quote):
@@ -797,7 +819,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     message = _span(sent, start, before_end_tok)
                 elif after is not None:
                     frame_after = False
-        if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]]))):
+        if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]])) or interrupted):
             if message is None:
                 continue
             if after is None and toks[v0].lemma == "werden" and not t.is_finite_verb and not sx.reported_content(sent, quotes, message):
@@ -836,13 +858,13 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if lemma == "zitieren":
             obj = next((c.i for c in toks if c.head == t.i and c.deprel in {"obj", "iobj"} and c.upos in {"NOUN", "PROPN"}), None)
             if obj is None:
-                obj = _surface_subject(sent, t, True, last)
+                obj = _surface_subject(sent, t, True, last, objects=True)
                 if obj is not None and subj in {None, obj}:
                     # the first NP after the verb is the quoting medium, the next one the speaker
                     # ("zitiert die Zeitung den Polizeibeamten Thomas Pettersen"), unless the
                     # first one is the object ("zitiert ihn die Zeitung")
                     _, hi = sx.np_tokens(sent, obj)
-                    nxt = _surface_subject(sent, toks[hi], True, last)
+                    nxt = _surface_subject(sent, toks[hi], True, last, objects=True)
                     if nxt is not None and not _accusative(sent, obj):
                         subj, obj = obj, nxt
                     elif nxt is not None and subj is None:
@@ -863,10 +885,13 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             continue
         if rule == "anaphor" and subj == 0:
             subj = _surface_subject(sent, t, True, last)  # "Das teilte die Polizei mit": "Das" is the object
-        if subj is None:
+        if subj is None and so is None and not _clause_goes_on_after(sent, t.i):
+            # "X, Sprecherin von Y, erklärte, …" (not "Die Lage, sagte der Minister, sei ernst")
             subj = _subject_before_appositions(sent, v0)
         if subj is None:
             subj = _surface_subject(sent, t, frame_after or (rule != "frame_after" and t.i == cstart), last)
+            if subj is None and frame_after and so is None and v0 < t.i:
+                subj = _surface_subject(sent, toks[v0], True, last)  # "„…“, hat die Sprecherin mitgeteilt"
             if subj is None and not frame_after:
                 subj = _surface_subject(sent, t, True, last)
         if subj is not None and any(a <= toks[subj].start < b for a, b in (parts or [message])):
