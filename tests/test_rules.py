@@ -791,3 +791,5 @@ def test_frame_inside_the_reported_clause(which, request):
     # an object before the finite verb is no subject
     c = one(extract("Den Flüchtlingen im Lager sicherte der Präsident zu, dass sie bleiben dürften."), "bleiben")
     assert c.speaker.name == "Präsident"
+    # a subject with a relative clause before the verb is no content
+    assert not extract("Der Ministerpräsident, der die Amtsgeschäfte übergeben hatte, hat nun seine Rückkehr in die Politik angekündigt.")

@@ -587,6 +587,10 @@ def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> boo
         # a quoted name closes the phrase: content only if a clause comes before it
         # ("Der Planet begleitet den Stern „HD 13189“, teilte …")
         end = opener.i - 1
+    if start == 0 and prev.text == "," and any(x.text == "," for x in toks[: end + 1]) and _subject_before_appositions(sent, i) is not None:
+        # "Thaksin Shinawatra, der … übergeben hatte, hat … angekündigt": a noun phrase
+        # with a relative clause or an apposition is the subject, not the content
+        return _clause_goes_on_after(sent, i)
     if sx.has_finite_verb(toks[start : end + 1]):
         return True
     # "Die Lage, sagte der Minister, sei ernst": a phrase before the frame whose clause
