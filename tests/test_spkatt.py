@@ -372,3 +372,17 @@ def test_lite_analyzer_on_the_given_tokens(tmp_path, trial_doc):
     r = CliRunner().invoke(app, ["spkatt", "predict", "--analyzer", "lite", "--model-dir", str(tmp_path / "no-model"), str(SPKATT_DIR / "trial"), str(out)])
     assert r.exit_code == 0, r.output
     assert len(list(out.glob("*.json"))) == len(list((SPKATT_DIR / "trial").glob("*.json")))
+
+
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_reported_speech_act_finds_its_speaker_by_position(which, analyzer):
+    """A speech act without content (the scheme's Reported form) has its speaker before
+    the verb across an apposition, or after the verb when a phrase opens the sentence."""
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
+        "Anna Berger , Trainerin des FC Linz , bezeichnete die Entscheidung des Verbands als verantwortungsbewusst .",
+        "Als Beispiel für die Risiken nannte die Behörde die Ausbeutung von Gasen auf dem Mond .",
+    ])
+    rep = sorted(a["Source"] for a in anns if a["Form"] == "Reported")
+    assert rep == ["Anna Berger , Trainerin des FC Linz", "die Behörde"]
