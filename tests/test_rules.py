@@ -793,3 +793,20 @@ def test_frame_inside_the_reported_clause(which, request):
     assert c.speaker.name == "Präsident"
     # a subject with a relative clause before the verb is no content
     assert not extract("Der Ministerpräsident, der die Amtsgeschäfte übergeben hatte, hat nun seine Rückkehr in die Politik angekündigt.")
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_wie_clause_with_apposition_and_pronoun_after_the_verb(which, request):
+    """"Wie X, Y, ausführte": the subject is in the clause that "wie" opens; a nominative
+    pronoun right after a verb-second verb is its subject ("Der Politik schlug er vor")."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, hätte es ein Blutbad gegeben."), "Blutbad")
+    assert c.speaker.name == "Ottmar Breidling"
+    c = one(extract("Bundespräsident Horst Köhler hielt eine Rede. Der Politik schlug er vor, sich an Modellen aus den USA zu orientieren."), "Modellen")
+    assert c.speaker.name == "Horst Köhler"
+
+
+def test_lite_speaker_one_of_a_group(lite_extract):
+    """Without a parse, "Einer der 13 beteiligten Feuerwehrmänner" keeps its genitive."""
+    c = one(lite_extract("Einer der 13 beteiligten Feuerwehrmänner sagte: „Ich habe schon viele Hausbrände gesehen.“"), "Hausbrände")
+    assert c.speaker.name == "Einer der 13 beteiligten Feuerwehrmänner"

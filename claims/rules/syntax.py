@@ -444,6 +444,13 @@ def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
         if toks[lo].upos == "DET":
             break
     hi = head
+    if toks[head].xpos == "PIS" and head + 2 < len(toks) and toks[head + 1].lower in {"der", "des"}:
+        # "Einer der 13 beteiligten Feuerwehrmänner": the genitive says who
+        k = head + 2
+        while k < len(toks) and (toks[k].upos in {"ADJ", "NUM"} or toks[k].xpos == "ADJA"):
+            k += 1
+        if k < len(toks) and toks[k].upos in {"NOUN", "PROPN"}:
+            hi = k
     while hi + 1 < len(toks) and (toks[hi + 1].upos == "PROPN" or (toks[hi].upos == "PROPN" and toks[hi + 1].upos == "NUM")):
         hi += 1
     if hi + 3 < len(toks) and toks[hi + 1].text == "(" and toks[hi + 3].text == ")":

@@ -233,6 +233,7 @@ def _could_be_nominative(sent: Sentence, c: Token) -> bool:
 
 
 _SUBORDINATING = {"PRELS", "PRELAT", "PWS", "PWAT", "PWAV", "KOUS", "KOUI"}
+_SUBJECT_PRONOUNS = {"er", "ich", "wir", "du"}
 _DEMONSTRATIVE_SUBJECTS = {"dieser", "diese", "jener", "jene", "letzterer", "letztere"}
 
 
@@ -325,6 +326,8 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int, objects: 
             k += 1
         return None
     start = _clause_start(sent, t.i)
+    if t.is_finite_verb and start < t.i and t.i + 1 < len(toks) and toks[t.i + 1].lower in _SUBJECT_PRONOUNS and not sx.opens_subordinate(toks[start]):
+        return t.i + 1  # "Der Politik schlug er vor": a nominative pronoun right after the verb
     for k in range(t.i - 1, start - 1, -1):
         if toks[k].text == ")":
             break
@@ -371,6 +374,12 @@ def _subject_in(sent: Sentence, start: int, end: int) -> int | None:
     return None
 
 
+def _wie_base(toks: list[Token], v0: int) -> int:
+    """"Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, …": the clause of the
+    verb at ``v0`` opens after "wie"; else at the sentence start (0)."""
+    return next((k + 1 for k in range(v0 - 2, -1, -1) if toks[k].lower == "wie" and (k == 0 or toks[k - 1].text == ",")), 0)
+
+
 def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
     """The subject of a verb that opens its segment after appositions or a relative
     clause, found by position: "Claudia Pfeiffer, Geschäftsführerin des KAV-Berlin,
@@ -380,7 +389,8 @@ def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
     toks = sent.tokens
     if v0 < 2 or toks[v0 - 1].text != ",":
         return None
-    commas = [k for k in range(v0 - 1) if toks[k].text == ","] + [v0 - 1]
+    base = _wie_base(toks, v0)
+    commas = [k for k in range(base, v0 - 1) if toks[k].text == ","] + [v0 - 1]
     if len(commas) > 4:
         return None
     names: set[int] = set()
@@ -394,13 +404,13 @@ def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
             for k in seg
         )
 
-    if not plain(range(0, commas[0])) or toks[0].xpos in {"APPR", "APPRART"}:
+    if commas[0] <= base or not plain(range(base, commas[0])) or toks[base].xpos in {"APPR", "APPRART"}:
         return None
     for a, b in zip(commas, commas[1:], strict=False):
         seg = toks[a + 1 : b]
         if not seg or not (_relative_clause(seg) or plain(range(a + 1, b))):
             return None
-    return _subject_in(sent, 0, commas[0])
+    return _subject_in(sent, base, commas[0])
 
 
 surface_subject = _surface_subject  # for the other cue rules
@@ -889,7 +899,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             continue
         if rule == "anaphor" and subj == 0:
             subj = _surface_subject(sent, t, True, last)  # "Das teilte die Polizei mit": "Das" is the object
-        if subj is None and so is None and not _clause_goes_on_after(sent, t.i):
+        if subj is None and so is None and (_wie_base(toks, v0) > 0 or not _clause_goes_on_after(sent, t.i)):
             # "X, Sprecherin von Y, erklärte, …" (not "Die Lage, sagte der Minister, sei ernst")
             subj = _subject_before_appositions(sent, v0)
         if subj is None:
