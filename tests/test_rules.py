@@ -810,3 +810,14 @@ def test_lite_speaker_one_of_a_group(lite_extract):
     """Without a parse, "Einer der 13 beteiligten Feuerwehrmänner" keeps its genitive."""
     c = one(lite_extract("Einer der 13 beteiligten Feuerwehrmänner sagte: „Ich habe schon viele Hausbrände gesehen.“"), "Hausbrände")
     assert c.speaker.name == "Einer der 13 beteiligten Feuerwehrmänner"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_heisst_es_inside_the_clause_and_aus_source(which, request):
+    """"Die Lage, hieß es aus dem Ministerium, sei ernst": the frame interrupts the
+    content, and the "aus" phrase names the source."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Die Regierung legte einen Plan vor. Die Lage, hieß es aus dem Ministerium, sei ernst."), "ernst")
+    assert [p.text for p in c.message_parts] == ["Die Lage", "sei ernst"] and c.speaker.name == "Ministerium"
+    c = one(extract("Die Gespräche seien gescheitert, hieß es am Montag aus Regierungskreisen."), "gescheitert")
+    assert c.message.text == "Die Gespräche seien gescheitert" and c.speaker.name == "Regierungskreisen"

@@ -80,6 +80,8 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
 
 def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
     """``…, hieß es (in dem Bericht).`` and ``Es heißt, …``."""
+    from claims.rules.verb_cues import clause_goes_on_after
+
     toks = sent.tokens
     last = sx.content_last(sent)
     out = []
@@ -97,11 +99,19 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         cue = CuePiece(toks[lo_t].start, toks[hi_t].end, doc.text[toks[lo_t].start : toks[hi_t].end], "heißen")
         msg = None
         rule = ""
+        parts = None
+        frame_hi = None
         # "…, in der es heißt, im Bereich X seien …": content after the frame wins
         content_after = hi_t + 2 <= last and toks[hi_t + 1].text in {",", ":"} and any(x.is_finite_verb for x in toks[hi_t + 2 : last + 1])
         if lo_t > 0 and toks[lo_t - 1].text == "," and not content_after:
             msg = _content_before(sent, lo_t - 1, quotes)
             rule = "frame_after"
+            if msg is not None and not sx.has_finite_verb(toks[: lo_t - 1]) and clause_goes_on_after(sent, hi_t):
+                # "Die Lage, hieß es aus dem Ministerium, sei ernst": the frame interrupts the clause
+                comma = next(k for k in range(hi_t + 1, last + 1) if toks[k].text == ",")
+                parts = [msg, (toks[comma + 1].start, toks[last].end)]
+                msg = (parts[0][0], parts[1][1])
+                frame_hi = comma - 1
         else:
             for k in range(hi_t + 1, last + 1):
                 if toks[k].text in {",", ":"}:
@@ -116,8 +126,17 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     break
         if msg is None:
             continue
-        d = Draft(sent=sent.index, message=msg, cues=[cue], rule=rule, speaker_hint="prev_claim", verb_class="speech")
-        frame_hi = last if rule == "frame_after" else hi_t
+        # "hieß es aus dem Ministerium", "hieß es aus Regierungskreisen": the source
+        speaker = None
+        k = next((j for j in range(hi_t + 1, min(last, hi_t + 6)) if toks[j].lower == "aus" or toks[j].text in sx.BOUNDARY), None)
+        inside = any(a <= toks[k].start < b for a, b in (parts or [msg])) if k is not None else True
+        if k is not None and toks[k].lower == "aus" and not inside:
+            end = _phrase_end(toks, k + 1, last)
+            if end is not None and any(x.upos in {"NOUN", "PROPN"} for x in toks[k + 1 : end + 1]):
+                speaker = Mention(sent.index, k + 1, end)
+        d = Draft(sent=sent.index, message=msg, cues=[cue], rule=rule, speaker=speaker, speaker_hint=None if speaker else "prev_claim", verb_class="speech", parts=parts)
+        if frame_hi is None:
+            frame_hi = last if rule == "frame_after" else hi_t
         d.frame = (toks[lo_t].start, toks[frame_hi].end)
         out.append(d)
     return out

@@ -920,3 +920,6 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         d.frame = (toks[fr_lo].start, toks[frame_end].end)
         out.append(d)
     return out
+
+
+clause_goes_on_after = _clause_goes_on_after  # for the frame rules
