@@ -198,6 +198,10 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
                 spans.append(sx.np_tokens(sent, tok.i))  # "sagte Reportern", "hatte den 18 Mitarbeitern erklärt"
             elif x.lemma in addressed and tok.lower in {"ihm", "ihr", "ihnen"} and tok.i < last:
                 spans.append((k, k))  # "Ihm wird vorgeworfen", "hatten ihm vorgeworfen"
+            elif not sx.has_parse(sent) and x.lemma in addressed and tok.upos in {"NOUN", "PROPN"} and i < k <= i + 8 and k < last and not _in_pp(toks, k) and not any(toks[j].text in {",", ":"} or sx.is_quote(toks[j]) for j in range(i, k)):
+                # without a parse: the noun phrase after an addressing verb that is not the
+                # speaker ("warf der Regierung vor", "forderte Müller die Regierung auf")
+                spans.append(sx.np_tokens(sent, k))
             elif tok.head == verb.i and tok.deprel in {"obj", "iobj", "nsubj", "nsubj:pass"} and tok.upos in {"NOUN", "PROPN", "PRON"} and x.lemma in addressed and tok.i < last and tok.lower not in {"insbesondere", "auch", "dabei"}:
                 # "rief die libysche Armee auf", "warf ihm vor", "Klien wurde vorgeworfen" (not the speaker)
                 spans.append(sx.np_tokens(sent, tok.i))
@@ -215,6 +219,16 @@ def _addressee(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
             if ids and not set(ids) & message and not set(ids) & source:
                 return ids
     return []
+
+
+def _in_pp(toks, k: int) -> bool:
+    """The noun at ``k`` follows a preposition (its articles and adjectives between)."""
+    lo = k
+    while lo > 0 and toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN", "NOUN"} and k - lo < 5:
+        lo -= 1
+        if toks[lo].upos == "DET":
+            break
+    return lo > 0 and toks[lo - 1].upos == "ADP"
 
 
 def _dative_np(toks, k: int) -> bool:

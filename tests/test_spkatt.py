@@ -386,3 +386,16 @@ def test_reported_speech_act_finds_its_speaker_by_position(which, analyzer):
     ])
     rep = sorted(a["Source"] for a in anns if a["Form"] == "Reported")
     assert rep == ["Anna Berger , Trainerin des FC Linz", "die Behörde"]
+
+
+def test_lite_addressee_of_an_addressing_verb():
+    """Without a parse the noun phrase after "vorwerfen", "auffordern" … that is not the
+    speaker is the addressee; a noun in a prepositional phrase is not."""
+    from claims.nlp.lite_analyzer import get_lite_analyzer
+
+    anns = _predict(get_lite_analyzer(), [
+        "Die Opposition warf der Regierung am Montag vor , sie habe die Öffentlichkeit getäuscht .",
+        "In einem Brief forderte der Verband die Stadt auf , die Gebühren zu senken .",
+    ])
+    addr = sorted(a["Addr"] for a in anns if a["Addr"])
+    assert addr == ["der Regierung", "die Stadt"]
