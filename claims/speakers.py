@@ -211,6 +211,8 @@ class SpeakerResolver:
         runs = [c for c in ([x for x in r if lo <= x.i <= hi] for r in _name_runs(sent) if r[-1].i >= lo and r[0].i <= hi) if c and c[-1].i <= hi]
         # a party or place in brackets after the name is not the name: "Christian Wulff (CDU)"
         runs = [r for r in runs if not (r[0].i > lo and sent.tokens[r[0].i - 1].text == "(")] or runs
+        # "Trumps Anwalt", "Putins Sprecher": the genitive says whose role it is
+        runs = [r for r in runs if not (len(r) == 1 and sx.is_country_genitive(r[0], sent.tokens))]
         role = role_of(toks)
         if role is not None:
             # "Russlands Verteidigungsminister", "die Bundesregierung Deutschlands": the

@@ -821,3 +821,18 @@ def test_heisst_es_inside_the_clause_and_aus_source(which, request):
     assert [p.text for p in c.message_parts] == ["Die Lage", "sei ernst"] and c.speaker.name == "Ministerium"
     c = one(extract("Die Gespräche seien gescheitert, hieß es am Montag aus Regierungskreisen."), "gescheitert")
     assert c.message.text == "Die Gespräche seien gescheitert" and c.speaker.name == "Regierungskreisen"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_a_persons_genitive_before_a_role_is_not_the_speaker(which, request):
+    """"Trumps Anwalt sagte …" is the lawyer's claim, not Trump's; "Laut Putins Sprecher"
+    names the spokesman. A name after the role is the speaker's name."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Trumps Anwalt sagte, die Vorwürfe seien haltlos."), "haltlos")
+    assert c.speaker.name != "Trumps" and c.speaker.role == "Anwalt"
+    c = one(extract("Laut Putins Sprecher sei die Lage stabil."), "stabil")
+    assert c.speaker.name == "Putins Sprecher" and c.speaker.role == "Sprecher"
+    c = one(extract("Merkels Sprecher Steffen Seibert sagte, die Regierung prüfe den Fall."), "Fall")
+    assert c.speaker.name == "Steffen Seibert"
+    c = one(extract("Klaus Müller sagte, er sei zufrieden."), "zufrieden")
+    assert c.speaker.name == "Klaus Müller"

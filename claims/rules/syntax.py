@@ -356,14 +356,25 @@ def _join(toks: list[Token]) -> str:
 
 
 def is_country_genitive(t: Token, toks: list[Token]) -> bool:
-    """'Russlands' in 'Russlands Verteidigungsminister Sergej Schoigu' is not the name."""
-    if not t.text.endswith("s"):
-        return False
-    base = t.text[:-1]
-    if base not in lexicons.countries():
+    """'Russlands' in 'Russlands Verteidigungsminister Sergej Schoigu' is not the name;
+    nor is a person's genitive before a role noun: 'Trumps' in 'Trumps Anwalt', 'Putins'
+    in 'Putins Sprecher' (whose role it is, not who speaks)."""
+    if not t.text.endswith("s") or len(t.text) < 3:
         return False
     idx = toks.index(t)
-    return idx + 1 < len(toks) and toks[idx + 1].upos in {"NOUN", "PROPN"}
+    if idx + 1 >= len(toks):
+        return False
+    nxt = toks[idx + 1]
+    if t.text[:-1] in lexicons.countries():
+        return nxt.upos in {"NOUN", "PROPN"}
+    return (
+        t.text[:1].isupper()
+        and (t.upos == "PROPN" or t.xpos == "NE")
+        and nxt.upos in {"NOUN", "PROPN"}
+        and nxt.text[:1].isupper()
+        and (idx == 0 or toks[idx - 1].upos != "DET")
+        and lexicons.compound_match(nxt.text, lexicons.roles()) is not None
+    )
 
 
 def nationalities(tokens: list[Token]) -> set[str]:
