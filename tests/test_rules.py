@@ -836,3 +836,12 @@ def test_a_persons_genitive_before_a_role_is_not_the_speaker(which, request):
     assert c.speaker.name == "Steffen Seibert"
     c = one(extract("Klaus Müller sagte, er sei zufrieden."), "zufrieden")
     assert c.speaker.name == "Klaus Müller"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_subject_between_auxiliary_and_participle_of_a_frame(which, request):
+    """"…, hatte X damals gesagt und auf … verwiesen": the speaker stands between the
+    auxiliary and the participle, not in the coordinated predicate after it."""
+    extract = request.getfixturevalue(which)
+    c = one(extract("Das Gesetz sei verfassungswidrig, hatte Gewessler damals gesagt und auf die Stellungnahme der Juristen verwiesen."), "verfassungswidrig")
+    assert c.speaker.name == "Gewessler"

@@ -294,6 +294,8 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int, objects: 
         in_pp = False
         while k <= last:
             x = toks[k]
+            if k == t.i + 1 and x.upos == "CCONJ":
+                return None  # "hatte X gesagt und auf … verwiesen": the next predicate's words
             if sx.is_quote(x) and (close := _name_in_quotes(toks, k)) is not None:
                 if in_pp or toks[k - 1].lower in {"dem", "einem"} or toks[k - 1].upos in {"NOUN", "PROPN"}:
                     in_pp = False  # "in der „Zeit“", "sagte X dem „Abendblatt“"
@@ -903,9 +905,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             # "X, Sprecherin von Y, erklärte, …" (not "Die Lage, sagte der Minister, sei ernst")
             subj = _subject_before_appositions(sent, v0)
         if subj is None:
-            subj = _surface_subject(sent, t, frame_after or (rule != "frame_after" and t.i == cstart), last)
-            if subj is None and frame_after and so is None and v0 < t.i:
+            if frame_after and so is None and v0 < t.i:
                 subj = _surface_subject(sent, toks[v0], True, last)  # "„…“, hat die Sprecherin mitgeteilt"
+            if subj is None:
+                subj = _surface_subject(sent, t, frame_after or (rule != "frame_after" and t.i == cstart), last)
             if subj is None and not frame_after:
                 subj = _surface_subject(sent, t, True, last)
         if subj is not None and any(a <= toks[subj].start < b for a, b in (parts or [message])):
