@@ -209,8 +209,7 @@ class SpeakerResolver:
         # name runs inside the phrase (a run that starts before it with a title the tagger
         # made a name, "Landeshauptmann Thomas Stelzer", is cut to the phrase)
         runs = [c for c in ([x for x in r if lo <= x.i <= hi] for r in _name_runs(sent) if r[-1].i >= lo and r[0].i <= hi) if c and c[-1].i <= hi]
-        # a party or place in brackets after the name is not the name: "Christian Wulff (CDU)"
-        runs = [r for r in runs if not (r[0].i > lo and sent.tokens[r[0].i - 1].text == "(")] or runs
+        runs = sx.drop_bracketed(runs, sent, lo)
         # "Trumps Anwalt", "Putins Sprecher": the genitive says whose role it is
         runs = [r for r in runs if not (len(r) == 1 and sx.is_country_genitive(r[0], sent.tokens))]
         role = role_of(toks)

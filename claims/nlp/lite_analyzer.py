@@ -228,7 +228,7 @@ def retag_attributive_participles(tokens: list[Token]) -> None:
 _OPENERS = {":", "–", "—", "-", "(", "[", "/"} | _QUOTES
 
 
-def retag_capitalized_verbs(tokens: list[Token], adverbs: Container[str] = ()) -> None:
+def retag_capitalized_words(tokens: list[Token], adverbs: Container[str] = ()) -> None:
     """A capitalised word inside a sentence is no verb or adverb, though HanTa may tag an
     unknown name or plural as one ("Bürgermeister Hans Moser" with "Moser" an imperative,
     "die beiden Sängerinnen" with an adverb; a known adverb stays, it may open a sentence
@@ -325,7 +325,7 @@ class LiteAnalyzer:
                 upos = "PUNCT"
             feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
             tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
-        retag_capitalized_verbs(tokens, self._adverbs)
+        retag_capitalized_words(tokens, self._adverbs)
         retag_attributive_participles(tokens)
         return tokens
 

@@ -80,7 +80,7 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
 
 def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
     """``…, hieß es (in dem Bericht).`` and ``Es heißt, …``."""
-    from claims.rules.verb_cues import clause_goes_on_after
+    from claims.rules.verb_cues import _clause_goes_on_after
 
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -106,7 +106,7 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if lo_t > 0 and toks[lo_t - 1].text == "," and not content_after:
             msg = _content_before(sent, lo_t - 1, quotes)
             rule = "frame_after"
-            if msg is not None and not sx.has_finite_verb(toks[: lo_t - 1]) and clause_goes_on_after(sent, hi_t):
+            if msg is not None and not sx.has_finite_verb(toks[: lo_t - 1]) and _clause_goes_on_after(sent, hi_t):
                 # "Die Lage, hieß es aus dem Ministerium, sei ernst": the frame interrupts the clause
                 comma = next(k for k in range(hi_t + 1, last + 1) if toks[k].text == ",")
                 parts = [msg, (toks[comma + 1].start, toks[last].end)]

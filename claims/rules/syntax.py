@@ -92,10 +92,13 @@ def has_finite_verb(tokens: list[Token]) -> bool:
     return any(is_finite(x) for x in tokens)
 
 
+SUBORDINATING_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
+
+
 def opens_subordinate(t: Token) -> bool:
     """Does a clause starting with ``t`` look subordinate (not reported main clause)?"""
     low = t.lower
-    if t.xpos in {"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}:
+    if t.xpos in SUBORDINATING_TAGS:
         return True
     if low in g("subordinator"):
         # "bis" is a preposition too: "Bis zu der Beerdigung seien …"
@@ -330,10 +333,7 @@ def name_of(sent: Sentence, lo: int, hi: int) -> str:
             cur = []
     if cur:
         runs.append(cur)
-    runs = [r for r in runs if not all(x.upos == "NUM" or x.is_punct for x in r)]
-    # a party or place in brackets after the name is not the name: "Christian Wulff (CDU)"
-    outside = [r for r in runs if not (r[0].i > lo and sent.tokens[r[0].i - 1].text == "(")]
-    runs = outside or runs
+    runs = drop_bracketed([r for r in runs if not all(x.upos == "NUM" or x.is_punct for x in r)], sent, lo)
     if runs:
         # coordinated names ("Marianne (63) und Michael (66)") keep both
         last = runs[-1]
@@ -342,6 +342,13 @@ def name_of(sent: Sentence, lo: int, hi: int) -> str:
     if words and words[0].lower in ARTICLES:
         words = words[1:]
     return _join(words) if words else _join(toks)
+
+
+def drop_bracketed(runs: list[list[Token]], sent: Sentence, lo: int) -> list[list[Token]]:
+    """Name runs without those in brackets after the phrase start ``lo``: a party or
+    place after the name is not the name ("Christian Wulff (CDU)"); all runs if every
+    one is in brackets."""
+    return [r for r in runs if not (r[0].i > lo and sent.tokens[r[0].i - 1].text == "(")] or runs
 
 
 def _join(toks: list[Token]) -> str:

@@ -232,7 +232,6 @@ def _could_be_nominative(sent: Sentence, c: Token) -> bool:
     return True
 
 
-_SUBORDINATING = {"PRELS", "PRELAT", "PWS", "PWAT", "PWAV", "KOUS", "KOUI"}
 _SUBJECT_PRONOUNS = {"er", "ich", "wir", "du"}
 _DEMONSTRATIVE_SUBJECTS = {"dieser", "diese", "jener", "jene", "letzterer", "letztere"}
 
@@ -343,7 +342,7 @@ def _surface_subject(sent: Sentence, t: Token, after: bool, last: int, objects: 
         # Flüchtlingen sicherte der Präsident zu"): look after the finite verb ("Am Rande
         # der Konferenz hat der Minister bekanntgegeben")
         v = next((x.i for x in toks[start : t.i + 1] if x.is_finite_verb), None)
-        if v is not None and not any(x.xpos in _SUBORDINATING for x in toks[start:v]):
+        if v is not None and not any(x.xpos in sx.SUBORDINATING_TAGS for x in toks[start:v]):
             start = v + 1
     return _subject_in(sent, start, t.i)
 
@@ -402,7 +401,7 @@ def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
 
     def plain(seg: range) -> bool:
         return not any(
-            toks[k].upos in {"VERB", "AUX"} or (sx.is_quote(toks[k]) and k not in names) or toks[k].text in {":", ";", "–", "—"} or toks[k].xpos in _SUBORDINATING or toks[k].lower in sx.g("complementizer")
+            toks[k].upos in {"VERB", "AUX"} or (sx.is_quote(toks[k]) and k not in names) or toks[k].text in {":", ";", "–", "—"} or toks[k].xpos in sx.SUBORDINATING_TAGS or toks[k].lower in sx.g("complementizer")
             for k in seg
         )
 
@@ -413,9 +412,6 @@ def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
         if not seg or not (_relative_clause(seg) or plain(range(a + 1, b))):
             return None
     return _subject_in(sent, base, commas[0])
-
-
-surface_subject = _surface_subject  # for the other cue rules
 
 
 def main_clause_subject(sent: Sentence) -> int | None:
@@ -607,7 +603,7 @@ def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> boo
         return True
     # "Die Lage, sagte der Minister, sei ernst": a phrase before the frame whose clause
     # goes on after it with a finite verb in Konjunktiv
-    if prev.text != "," or start != 0 or any(sx.is_quote(x) or x.xpos in _SUBORDINATING for x in toks[start : end + 1]):
+    if prev.text != "," or start != 0 or any(sx.is_quote(x) or x.xpos in sx.SUBORDINATING_TAGS for x in toks[start : end + 1]):
         return False
     return _clause_goes_on_after(sent, i)
 
@@ -802,10 +798,9 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         split_quote = rule == "comma" and sx.is_quote(toks[after[0]]) and toks[after[0] - 1].lower not in sx.g("complementizer")
         # "Die Lage, sagte der Minister, sei ernst": the frame interrupts one clause
         interrupted = frame_after and rule == "comma" and sx.is_finite(toks[after[0]]) and not sx.has_finite_verb(toks[: v0 - 1])
-        split_quote = split_quote or interrupted
         parts: list[tuple[int, int]] = []
         message: tuple[int, int] | None = None
-        if frame_after and (after is None or rule == "colon" or split_quote):
+        if frame_after and (after is None or rule == "colon" or split_quote or interrupted):
             # content before the frame
             comma_i = v0 - 1 if prev.text == "," else v0
             before_end_tok = comma_i - 1
@@ -924,5 +919,3 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         out.append(d)
     return out
 
-
-clause_goes_on_after = _clause_goes_on_after  # for the frame rules
