@@ -264,9 +264,51 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
         "\nLaut Dr. med. Anna Huber, Univ.-Prof. an der TU Wien, u. a. zuständig für Abt. 3, sei das z.B. bzw. i.d.R. so."
         "\nDas ergab eine Umfrage im Auftrag der Bundes-SPÖ (Nr. 17, S. 4 f.), teilte Reg.-Bez. Dipl.-Ing. Maier mit."
         "\nDie Kosten stiegen um ca. 3 Mio. Euro, hieß es am 3.10.2023 vom BR-Drs. in St. Pölten usw."
+        "\nAT&T und Procter & Gamble setzen auf C++ und Google+, schrieb info@example.com (oder: presse [at] example [dot] com)."
     )
     lines = [line for line in text.split("\n") if line.strip()]
     assert [[t.text for t in s] for s in ours.tokenize_text(lines)] == [[t.text for t in s] for s in plain.tokenize_text(lines)]
+
+
+def test_lite_compiled_morphology_matches_hanta():
+    """The C search gives HanTa's own results: the tags of word forms HanTa has not seen
+    (names, compounds, known words too) and the morphemes behind a lemma."""
+    pytest.importorskip("claims.nlp._hanta")
+    from HanTa import HanoverTagger as ht
+
+    from claims.nlp import _hanta
+
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")  # a fresh one: HanTa's own Python code
+    model = _hanta.Model(tagger)
+    words = (
+        "Mitterlehner Shmueli Koch-Mehrin Landeshauptmann Stadträtin Polizeibeamten Sängerinnen Xi zurückgewiesen "
+        "Sprecherin berichtete unabhängig überprüfen Bundesverkehrsminister Schaumwein-Steuer CCTV 2023 a ß"
+    ).split()
+    for word in (w.lower() for w in words):
+        expected = tagger.analyze_forward(word)
+        assert model.analyze_forward(word, tagger.strict) == [(t, float(p)) for t, p in expected]
+        for tag in ("VV(FIN)", "VV(PP)", "NN", "NE", "ADJ(A)", "ADV"):
+            target = -tagger.tag2int[tag]
+            assert model.analyze_viterbi(word, target) == tagger.analyze_viterbi(word, target), (word, tag)
+
+
+def test_lite_with_and_without_c_tags_the_same(monkeypatch):
+    """The lite analyzer gives the same tokens, tags and lemmas with the C module as with
+    HanTa's pure Python code (CLAIMS_LITE_C=0)."""
+    pytest.importorskip("claims.nlp._hanta")
+    from claims.nlp.lite_analyzer import LiteAnalyzer, get_lite_analyzer
+
+    fast = get_lite_analyzer()
+    assert fast.compiled
+    monkeypatch.setenv("CLAIMS_LITE_C", "0")
+    slow = LiteAnalyzer()
+    assert not slow.compiled
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+
+    def rows(an):
+        return [[(t.text, t.start, t.end, t.lemma, t.upos, t.xpos) for t in s.tokens] for doc in an.analyze_many(texts) for s in doc]
+
+    assert rows(fast) == rows(slow)
 
 
 def test_lite_viterbi_matches_hanta():

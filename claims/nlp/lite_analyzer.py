@@ -30,6 +30,17 @@ def stts(tag: str) -> str:
     return {"PROAV": "PAV", "NNA": "NN", "NNI": "NN"}.get(t, t)
 
 
+_TAGS: dict[str, tuple[str, str]] = {}  # HanTa tag -> (STTS, UPOS)
+
+
+def _tags(tag: str) -> tuple[str, str]:
+    hit = _TAGS.get(tag)
+    if hit is None:
+        xpos = stts(tag)
+        hit = _TAGS[tag] = (xpos, STTS_UPOS.get(xpos, "X"))
+    return hit
+
+
 def _join_inner_dots(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """'ver' '.' 'di' written without spaces is one word."""
     out: list[tuple[str, int, int]] = []
@@ -81,6 +92,31 @@ def _speed_up_somajo(tokenizer) -> None:
 
     tokenizer._split_emojis = split_emojis
     _guard_abbreviations(tokenizer)
+    _guard_rare_patterns(tokenizer)
+
+
+# SoMaJo patterns every match of which contains one of these strings: every alternative
+# of "token_with_plus_ampersand" is a word with "+" or "&", and an e-mail address has
+# "@" or " [at] ".
+_RARE_PATTERNS = {"token_with_plus_ampersand": ("+", "&"), "email": ("@", "[at]")}
+
+
+def _guard_rare_patterns(tokenizer) -> None:
+    """Skip a pattern of ``_RARE_PATTERNS`` on a token that has none of its strings:
+    there it cannot match, and a pattern without a match splits nothing. (The two
+    searched every paragraph and took a tenth of SoMaJo's time on news.)"""
+    original = getattr(tokenizer, "_split_matches", None)
+    if original is None:  # another SoMaJo version: leave it as it is
+        return
+    need = {id(pat): strings for name, strings in _RARE_PATTERNS.items() if (pat := getattr(tokenizer, name, None)) is not None}
+
+    def split_matches(regex, node, *args, **kwargs):
+        strings = need.get(id(regex))
+        if strings is not None and not any(x in node.value.text for x in strings):
+            return None
+        return original(regex, node, *args, **kwargs)
+
+    tokenizer._split_matches = split_matches
 
 
 _ABBREV_HEAD = r"(?<![\p{L}.])"
@@ -138,9 +174,13 @@ def _fast_viterbi(tagger, word_probs):
     """HanTa's ``tag_sent_viterbi``, the same path (equal scores resolve the same way),
     but each state tries only the tags its next word can have instead of every
     transition, and a word's tag probabilities are computed once per form and case.
-    ``word_probs(word, case_sensitive)`` gives that word's tag log-probabilities."""
+    ``word_probs(word, case_sensitive)`` gives that word's tag log-probabilities. With
+    the C module (``tagger._compiled``) the same search runs in C."""
     from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
 
+    compiled = getattr(tagger, "_compiled", None)
+    if compiled is not None:
+        return lambda sent: compiled.tag_sentence([word_probs(w, i > 0) for i, w in enumerate(sent)])
     trans = tagger.LP_trans_word
     lowerbound = -1e6
     ninf = float("-inf")
@@ -248,6 +288,59 @@ def _known_adverbs(tagger) -> frozenset[str]:
     return frozenset(w for w, tags in (getattr(tagger, "cache", None) or {}).items() if any(t == adv for t, _ in tags))
 
 
+def _use_compiled_morphology(tagger) -> bool:
+    """Let HanTa's two morphological searches (``analyze_forward`` for the tags of a word
+    form it has not seen, ``analyze_viterbi`` for a lemma) and the sentence Viterbi run
+    in C (``claims.nlp._hanta``, built with the package when a C compiler is there): the
+    same search over the same tables with the same results. Without the module, with
+    another HanTa version, or with ``CLAIMS_LITE_C=0``, HanTa's own Python code runs."""
+    import os
+
+    if os.environ.get("CLAIMS_LITE_C", "1") == "0":
+        return False
+    try:
+        from claims.nlp import _hanta
+
+        model = _hanta.Model(tagger)
+    except (ImportError, ValueError, TypeError, AttributeError):
+        return False
+    strict = bool(getattr(tagger, "strict", False))
+    tagger.analyze_forward = lambda word: model.analyze_forward(word, strict)
+    tagger.analyze_viterbi = model.analyze_viterbi
+    tagger._compiled = model
+    return True
+
+
+def _fast_makelemma(tagger):
+    """HanTa's ``makelemma``, unchanged but for the length of the longest lemma suffix of
+    a tag, which HanTa recomputes over the whole suffix table at every call (a tenth of
+    the lemmas' time) and which is kept here per tag."""
+    table = tagger.lemmasuffixtable
+    longest_of: dict[str, int] = {}
+
+    def makelemma(stem_morphemes, pos):
+        mainpostag = pos.split("(")[0]
+        lemma = "".join(stem_morphemes)
+        suffix = ""
+        lemmasuffices = table.get(mainpostag, [])
+        if len(lemmasuffices) > 0:
+            longest = longest_of.get(mainpostag)
+            if longest is None:
+                longest = longest_of[mainpostag] = max(len(e) for e in lemmasuffices)
+            if len(lemma) + 1 < longest:
+                longest = len(lemma)
+            for i in range(longest + 1, 0, -1):
+                ending = ("#" + lemma)[-i:]
+                if ending in lemmasuffices:
+                    suffix = lemmasuffices[ending]
+                    break
+        if tagger.tag2int.get(pos, 0) in tagger.capitalizedlemmata:
+            lemma = lemma[0].upper() + lemma[1:]
+        return lemma + suffix
+
+    return makelemma
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """(start, line) for every line of ``text`` with something on it."""
     out, pos = [], 0
@@ -270,6 +363,9 @@ class LiteAnalyzer:
         self._tok = SoMaJo("de_CMC", split_camel_case=False, character_offsets=False)
         self._tok_offsets = None
         self._tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+        self.compiled = _use_compiled_morphology(self._tagger)
+        if all(hasattr(self._tagger, a) for a in ("makelemma", "lemmasuffixtable", "capitalizedlemmata", "tag2int")):
+            self._tagger.makelemma = _fast_makelemma(self._tagger)
         # both are pure functions of their arguments (the model does not change)
         if hasattr(self._tagger, "analyze_forward"):
             self._tagger.analyze_forward = _memo(_compound_guesser(self._tagger, self._tagger.analyze_forward))
@@ -319,9 +415,8 @@ class LiteAnalyzer:
         tags = self._tag([t[0] for t in toks])
         tokens = []
         for i, ((word, a, b), (lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
-            xpos = stts(tag)
-            upos = STTS_UPOS.get(xpos, "X")
-            if not any(ch.isalnum() for ch in word):
+            xpos, upos = _tags(tag)
+            if not word.isalnum() and not any(ch.isalnum() for ch in word):
                 upos = "PUNCT"
             feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
             tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))

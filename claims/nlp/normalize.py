@@ -26,6 +26,8 @@ def join_hyphen_compounds(tokens: list[Token]) -> list[Token]:
                 groups[-1].append(t)
                 continue
         groups.append([t])
+    if len(groups) == len(tokens) and all(t.i == k and t.head != k and -1 <= t.head < len(tokens) for k, t in enumerate(tokens)):
+        return tokens  # nothing joined: the same tokens, numbered and headed as they are
     # a group that ends with "-" followed by a non-adjacent token stays ("Boden-,")
     index: dict[int, int] = {}
     out: list[Token] = []
