@@ -252,7 +252,8 @@ def test_lite_offsets_and_compound_heads():
 
 
 def test_lite_abbreviation_guard_keeps_somajos_tokens():
-    """The lookahead in front of SoMaJo's abbreviation pattern changes no token."""
+    """The lookaheads in front of SoMaJo's patterns and the tests that skip a pattern
+    where it cannot match change no token."""
     from somajo import SoMaJo
 
     from claims.nlp.lite_analyzer import get_lite_analyzer
@@ -265,6 +266,7 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
         "\nDas ergab eine Umfrage im Auftrag der Bundes-SPÖ (Nr. 17, S. 4 f.), teilte Reg.-Bez. Dipl.-Ing. Maier mit."
         "\nDie Kosten stiegen um ca. 3 Mio. Euro, hieß es am 3.10.2023 vom BR-Drs. in St. Pölten usw."
         "\nAT&T und Procter & Gamble setzen auf C++ und Google+, schrieb info@example.com (oder: presse [at] example [dot] com)."
+        "\nAm 12.3.2020 und 3/4/21 kam Best.-Nr. 17 (ISBN 978-3-16-148410-0) -> Lehrer/innen, Lehrer/İnnen und Kund:innen <-- 1. 23. 100. 1999."
     )
     lines = [line for line in text.split("\n") if line.strip()]
     assert [[t.text for t in s] for s in ours.tokenize_text(lines)] == [[t.text for t in s] for s in plain.tokenize_text(lines)]

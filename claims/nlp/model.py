@@ -29,7 +29,10 @@ class Token:
     @property
     def lower(self) -> str:
         """The lower-cased text (computed once; the rules ask for it very often)."""
-        low = getattr(self, "_lower", None)  # tokens pickled before this field have none
+        try:
+            low = self._lower
+        except AttributeError:  # a token pickled before this field had none
+            low = None
         if low is None:
             low = self._lower = self.text.lower()
         return low

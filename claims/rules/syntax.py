@@ -7,6 +7,7 @@ signal among others, because the compact test model mis-parses often.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims import lexicons
 from claims.nlp.model import Sentence, Token
@@ -387,16 +388,23 @@ def is_country_genitive(t: Token, toks: list[Token]) -> bool:
 def nationalities(tokens: list[Token]) -> set[str]:
     """Countries a noun phrase ties its referent to (adjectives and genitives)."""
     out = set()
-    table = lexicons.countries()
+    genitives, stems = _country_index()
     for t in tokens:
-        low = t.lower
-        for country, stems in table.items():
-            if t.text in {country, country + "s"} and t.upos in {"PROPN", "NOUN", "X"} and t.text != country:
-                out.add(country)
-            elif t.upos == "ADJ" or t.xpos.startswith("ADJ"):
-                if any(low.startswith(s) for s in stems if len(s) >= 3):
-                    out.add(country)
+        if t.upos in {"PROPN", "NOUN", "X"} and t.text in genitives:  # "Russlands"
+            out.add(genitives[t.text])
+        if t.upos == "ADJ" or t.xpos.startswith("ADJ"):  # "russische"
+            low = t.lower
+            out.update(country for stem, country in stems if low.startswith(stem))
     return out
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Genitive form -> country, and (adjective stem of at least three letters, country)."""
+    table = lexicons.countries()
+    genitives = {country + "s": country for country in table}
+    stems = tuple((s, country) for country, ss in table.items() for s in ss if len(s) >= 3)
+    return genitives, stems
 
 
 def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:

@@ -22,11 +22,25 @@ NEGATION = {"nicht", "nie", "niemals", "keinen", "kein", "keine", "nichts"}
 
 
 def _base_lemmas(t: Token) -> list[str]:
+    """Lemmas ``t`` may have, from its lemma and its form (irregular forms, participles
+    of particle verbs, regular weak forms)."""
+    key = (t.lemma, t.lower)
+    hit = _BASES.get(key)
+    if hit is None:
+        if len(_BASES) >= 20_000:
+            _BASES.clear()  # bounded, so memory stays flat over long runs
+        hit = _BASES[key] = _lemmas_of(*key)
+    return hit
+
+
+_BASES: dict[tuple[str, str], list[str]] = {}
+
+
+def _lemmas_of(lemma: str, form: str) -> list[str]:
     out = []
-    lem = t.lemma.lower()
+    lem = lemma.lower()
     if lem:
         out.append(lem)
-    form = t.lower
     irregular = lexicons.verb_forms().get(form)
     if irregular:
         out.append(irregular)
@@ -101,7 +115,7 @@ def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
             return None
     verbs = lexicons.speech_verbs()
     part = particle_of(sent, t) if t.xpos in {"VVFIN", "VVIMP"} or t.feats.get("VerbForm") == "Fin" else None
-    bases = _base_lemmas(t)
+    bases = _base_lemmas(t)  # shared: not to be changed
     if part is not None:
         for b in bases:
             if part.lower + b in verbs:
