@@ -47,6 +47,22 @@ typedef struct {
     int n, cap;
 } Row;
 
+/* A string -> the (tag, log p) it has in per-tag tables, by the strings' own hash;
+ * the strings are the tables' keys (the model holds the tables). */
+typedef struct {
+    Py_hash_t hash;
+    PyObject *key; /* borrowed */
+    int start, n;  /* its entries: ent[start : start + n] */
+} StrEntry;
+
+typedef struct {
+    int *slots; /* open addressing: index into e, or -1 */
+    int mask;
+    StrEntry *e;
+    int ne;
+    Follow *ent;
+} StrIndex;
+
 typedef struct {
     PyObject_HEAD
     FollowList *nonfinal; /* by state key */
@@ -61,16 +77,14 @@ typedef struct {
     /* the sentence model: LP_trans_word, state -> [(tag, log p)] in HanTa's order */
     int *tstate;      /* state key -> index, or -1 */
     FollowList *trans;
-    short *tpos;      /* [index * W + tag]: position of the tag in trans[index], or -1 */
+    signed char *tpos; /* [index * W + tag]: position of the tag in trans[index], or -1 */
     int ntrans;
     /* scratch, reused between calls (the GIL is held throughout a call) */
     double *memo;     /* lp_m_t(word[i:j], tag) of the current row i, by j * W + tag */
     unsigned *mstamp; /* by j: the segment's scores are in memo */
     /* LP_m_t and LP_s_t turned around: a string -> its (tag, log p), so that a segment
      * takes one lookup instead of one per tag */
-    PyObject *mindex, *sindex; /* str -> int */
-    int *mstart, *sstart;
-    Follow *ment, *sent;
+    StrIndex morphs, suffixes;
     int guess_tags[W]; /* tags that may score an unknown morpheme (LP_hapax_t and LP_s_t) */
     int nguess;
     int mcap;
@@ -285,17 +299,41 @@ static PyObject *substr(Word *w, int i, int j)
     return *slot;
 }
 
-/* Entries of ``index`` for a string: the count, with *at set to the first. */
-static int entries(PyObject *index, const int *start, PyObject *key, int *at)
+/* The slot of ``key`` in ``ix``: its entry, or -1 (with *slot where it would go);
+ * -2 on error. */
+static int str_find(const StrIndex *ix, PyObject *key, Py_hash_t h, int *slot)
 {
-    PyObject *v = PyDict_GetItemWithError(index, key);
-    if (!v)
-        return PyErr_Occurred() ? -1 : 0;
-    long k = PyLong_AsLong(v);
-    if (k == -1 && PyErr_Occurred())
+    int q = (int)((size_t)h & ix->mask);
+    while (ix->slots[q] >= 0) {
+        const StrEntry *e = &ix->e[ix->slots[q]];
+        if (e->hash == h) {
+            int c = PyUnicode_Compare(e->key, key);
+            if (c == -1 && PyErr_Occurred())
+                return -2;
+            if (c == 0) {
+                *slot = q;
+                return ix->slots[q];
+            }
+        }
+        q = (q + 1) & ix->mask;
+    }
+    *slot = q;
+    return -1;
+}
+
+/* Entries of ``ix`` for a string: the count, with *at set to the first; -1 on error. */
+static int entries(const StrIndex *ix, PyObject *key, int *at)
+{
+    Py_hash_t h = PyObject_Hash(key);
+    if (h == -1)
         return -1;
-    *at = start[k];
-    return start[k + 1] - start[k];
+    int slot, k = str_find(ix, key, h, &slot);
+    if (k == -2)
+        return -1;
+    if (k < 0)
+        return 0;
+    *at = ix->e[k].start;
+    return ix->e[k].n;
 }
 
 /* lp_m_t(word[i:j], t, wlen, strict) for every tag t at once, into out[t + OFF]: the
@@ -318,16 +356,16 @@ static int segment_scores(Model *m, Word *w, int i, int j, int strict, double *o
                 PyObject *sx = substr(w, j - k, j);
                 if (!sx)
                     return -1;
-                w->sufn[c] = entries(m->sindex, m->sstart, sx, &w->sufat[c]);
+                w->sufn[c] = entries(&m->suffixes, sx, &w->sufat[c]);
                 if (w->sufn[c] < 0)
                     return -1;
             }
             int at = w->sufat[c], n = w->sufn[c];
             for (int q = at; q < at + n; q++) {
-                int t = m->sent[q].tag + OFF;
+                int t = m->suffixes.ent[q].tag + OFF;
                 if (!have[t]) {
                     have[t] = 1;
-                    suf[t] = m->sent[q].lp;
+                    suf[t] = m->suffixes.ent[q].lp;
                 }
             }
         }
@@ -346,11 +384,11 @@ static int segment_scores(Model *m, Word *w, int i, int j, int strict, double *o
     PyObject *seg = substr(w, i, j);
     if (!seg)
         return -1;
-    int at, n = entries(m->mindex, m->mstart, seg, &at);
+    int at, n = entries(&m->morphs, seg, &at);
     if (n < 0)
         return -1;
     for (int q = at; q < at + n; q++)
-        out[m->ment[q].tag + OFF] = m->ment[q].lp;
+        out[m->morphs.ent[q].tag + OFF] = m->morphs.ent[q].lp;
     return 0;
 }
 
@@ -691,7 +729,7 @@ static PyObject *Model_tag_sentence(Model *m, PyObject *args)
                         goto fail;
                 }
             } else {
-                const short *at = m->tpos + (size_t)st * W;
+                const signed char *at = m->tpos + (size_t)st * W;
                 for (int k = 0; k < nt; k++) {
                     int c = wtag[k];
                     int q = at[c + OFF];
@@ -802,12 +840,12 @@ static int load_trans(Model *m, PyObject *d)
     Py_ssize_t ns = PyDict_Size(d);
     m->tstate = PyMem_Malloc(sizeof(int) * NKEY);
     m->trans = PyMem_Calloc(ns ? ns : 1, sizeof(FollowList));
-    m->tpos = PyMem_Malloc(sizeof(short) * W * (ns ? ns : 1));
+    m->tpos = PyMem_Malloc((size_t)W * (ns ? ns : 1));
     if (!m->tstate || !m->trans || !m->tpos)
         return -1;
     for (int k = 0; k < NKEY; k++)
         m->tstate[k] = -1;
-    memset(m->tpos, 0xff, sizeof(short) * W * (ns ? ns : 1)); /* -1 */
+    memset(m->tpos, 0xff, (size_t)W * (ns ? ns : 1)); /* -1 */
     PyObject *state, *tags;
     Py_ssize_t pos = 0;
     int st = 0;
@@ -833,7 +871,9 @@ static int load_trans(Model *m, PyObject *d)
                 return -1;
             m->trans[st].items[q].tag = t;
             m->trans[st].items[q].lp = lp;
-            m->tpos[(size_t)st * W + t + OFF] = (short)q;
+            if (q > 127)
+                return -1;
+            m->tpos[(size_t)st * W + t + OFF] = (signed char)q;
             q++;
         }
         m->trans[st].n = q;
@@ -842,73 +882,88 @@ static int load_trans(Model *m, PyObject *d)
     return 0;
 }
 
-/* {tag: {str: log p}} -> index {str: k} with the (tag, log p) of string k at
- * ent[start[k] : start[k + 1]]. */
-static int build_index(PyObject *per_tag, PyObject **index, int **start, Follow **ent)
+/* {tag: {str: log p}} turned around into ``ix``: one entry per string, its (tag, log p)
+ * pairs together. */
+static int build_index(PyObject *per_tag, StrIndex *ix)
 {
-    PyObject *groups = PyDict_New(); /* str -> list of (tag, lp) */
-    if (!groups)
-        return -1;
     PyObject *tag, *d, *str, *lp;
     Py_ssize_t pos = 0, total = 0;
     while (PyDict_Next(per_tag, &pos, &tag, &d)) {
         if (!PyDict_Check(d))
-            goto fail;
-        Py_ssize_t p2 = 0;
-        while (PyDict_Next(d, &p2, &str, &lp)) {
-            PyObject *lst = PyDict_GetItemWithError(groups, str);
-            if (!lst) {
-                if (PyErr_Occurred() || !(lst = PyList_New(0)))
-                    goto fail;
-                int r = PyDict_SetItem(groups, str, lst);
-                Py_DECREF(lst);
-                if (r < 0)
-                    goto fail;
-            }
-            PyObject *pair = PyTuple_Pack(2, tag, lp);
-            if (!pair || PyList_Append(lst, pair) < 0) {
-                Py_XDECREF(pair);
-                goto fail;
-            }
-            Py_DECREF(pair);
-            total++;
-        }
+            return -1;
+        total += PyDict_Size(d);
     }
-    Py_ssize_t n = PyDict_Size(groups);
-    *index = PyDict_New();
-    *start = PyMem_Malloc(sizeof(int) * (n + 1));
-    *ent = PyMem_Malloc(sizeof(Follow) * (total ? total : 1));
-    if (!*index || !*start || !*ent)
-        goto fail;
-    pos = 0;
-    int k = 0, q = 0;
-    PyObject *lst;
-    while (PyDict_Next(groups, &pos, &str, &lst)) {
-        PyObject *num = PyLong_FromLong(k);
-        if (!num || PyDict_SetItem(*index, str, num) < 0) {
-            Py_XDECREF(num);
-            goto fail;
-        }
-        Py_DECREF(num);
-        (*start)[k++] = q;
-        for (Py_ssize_t e = 0; e < PyList_GET_SIZE(lst); e++) {
-            PyObject *pair = PyList_GET_ITEM(lst, e);
+    if (total >= (1 << 28))
+        return -1;
+    int nslots = 16;
+    while (nslots < 2 * total)
+        nslots *= 2;
+    ix->mask = nslots - 1;
+    ix->slots = PyMem_Malloc(sizeof(int) * nslots);
+    ix->e = PyMem_Malloc(sizeof(StrEntry) * (total ? total : 1));
+    ix->ent = PyMem_Malloc(sizeof(Follow) * (total ? total : 1));
+    int *fill = PyMem_Calloc(total ? total : 1, sizeof(int));
+    if (!ix->slots || !ix->e || !ix->ent || !fill) {
+        PyMem_Free(fill);
+        return -1;
+    }
+    for (int q = 0; q < nslots; q++)
+        ix->slots[q] = -1;
+    ix->ne = 0;
+    for (int pass = 0; pass < 2; pass++) { /* count, then place */
+        pos = 0;
+        while (PyDict_Next(per_tag, &pos, &tag, &d)) {
             int t;
-            if (tag_of(PyTuple_GET_ITEM(pair, 0), &t) < 0)
+            if (tag_of(tag, &t) < 0)
                 goto fail;
-            (*ent)[q].tag = t;
-            (*ent)[q].lp = PyFloat_AsDouble(PyTuple_GET_ITEM(pair, 1));
-            if (PyErr_Occurred())
-                goto fail;
-            q++;
+            Py_ssize_t p2 = 0;
+            while (PyDict_Next(d, &p2, &str, &lp)) {
+                if (!PyUnicode_Check(str))
+                    goto fail;
+                Py_hash_t h = PyObject_Hash(str);
+                if (h == -1)
+                    goto fail;
+                int slot, k = str_find(ix, str, h, &slot);
+                if (k == -2)
+                    goto fail;
+                if (pass == 0) {
+                    if (k < 0) {
+                        k = ix->ne++;
+                        ix->slots[slot] = k;
+                        ix->e[k].hash = h;
+                        ix->e[k].key = str;
+                        ix->e[k].n = 0;
+                    }
+                    ix->e[k].n++;
+                } else {
+                    Follow *f = &ix->ent[ix->e[k].start + fill[k]++];
+                    f->tag = t;
+                    f->lp = PyFloat_AsDouble(lp);
+                    if (f->lp == -1.0 && PyErr_Occurred())
+                        goto fail;
+                }
+            }
+        }
+        if (pass == 0) {
+            int at = 0;
+            for (int k = 0; k < ix->ne; k++) {
+                ix->e[k].start = at;
+                at += ix->e[k].n;
+            }
         }
     }
-    (*start)[k] = q;
-    Py_DECREF(groups);
+    PyMem_Free(fill);
     return 0;
 fail:
-    Py_DECREF(groups);
+    PyMem_Free(fill);
     return -1;
+}
+
+static void free_index(StrIndex *ix)
+{
+    PyMem_Free(ix->slots);
+    PyMem_Free(ix->e);
+    PyMem_Free(ix->ent);
 }
 
 static void Model_dealloc(Model *m)
@@ -934,12 +989,8 @@ static void Model_dealloc(Model *m)
     PyMem_Free(m->tpos);
     PyMem_Free(m->memo);
     PyMem_Free(m->mstamp);
-    Py_XDECREF(m->mindex);
-    Py_XDECREF(m->sindex);
-    PyMem_Free(m->mstart);
-    PyMem_Free(m->sstart);
-    PyMem_Free(m->ment);
-    PyMem_Free(m->sent);
+    free_index(&m->morphs);
+    free_index(&m->suffixes);
     for (int i = 0; i < m->nrows; i++)
         PyMem_Free(m->rows[i].e);
     PyMem_Free(m->rows);
@@ -1048,7 +1099,7 @@ static int Model_init(Model *m, PyObject *args, PyObject *kw)
     }
     if (load_trans(m, transw) < 0)
         goto bad;
-    if (build_index(lpm, &m->mindex, &m->mstart, &m->ment) < 0 || build_index(lps, &m->sindex, &m->sstart, &m->sent) < 0)
+    if (build_index(lpm, &m->morphs) < 0 || build_index(lps, &m->suffixes) < 0)
         goto bad;
     for (int g = 0; g < W; g++)
         if (m->has_hapax[g] && m->s_t[g])
