@@ -28,8 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench" / "derstandard"
 CONFIGS = {
     "stanza-full-j1": dict(analyzer="stanza", prefilter=False, jobs=1),
+    # the default: with lite's C part no lite helper process (stanza on two threads, lite in between)
     "stanza-prefilter-j1": dict(analyzer="stanza", prefilter=True, jobs=1),
-    # the same without the lite helper process (stanza on two threads, lite in between)
+    # the same with the lite helper process (lite a batch ahead on the second core, stanza on one thread)
+    "stanza-prefilter-helper-j1": dict(analyzer="stanza", prefilter=True, jobs=1, helper=True),
+    # the same without the helper whatever the default
     "stanza-prefilter-nohelper-j1": dict(analyzer="stanza", prefilter=True, jobs=1, helper=False),
     "stanza-prefilter-j2": dict(analyzer="stanza", prefilter=True, jobs=2),
     "lite-j1": dict(analyzer="lite", prefilter=False, jobs=1),
@@ -61,8 +64,8 @@ def run_one(name: str, n: int, bench: Path, model_dir: str | None) -> dict:
     from claims.document import read_document
 
     cfg = CONFIGS[name]
-    if cfg.get("helper") is False:
-        os.environ["CLAIMS_LITE_HELPER"] = "0"
+    if cfg.get("helper") is not None:
+        os.environ["CLAIMS_LITE_HELPER"] = "1" if cfg["helper"] else "0"
     paths = sorted(bench.glob("*.txt"))
     paths = (paths * (n // len(paths) + 1))[:n]
     sentences = sum(len(chunk_text(read_document(p).text)) for p in paths)

@@ -80,6 +80,27 @@ def test_lite_helper_prepares_the_next_batch(analyzer, monkeypatch):
         helper.close()
 
 
+def test_lite_helper_by_default_only_without_the_c_part(monkeypatch):
+    """With lite's C part stanza keeps both cores; without it a helper process does lite
+    on the second core. CLAIMS_LITE_HELPER=1/0 decides either way; one core, no helper."""
+    import importlib.util
+
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
+    monkeypatch.delenv("CLAIMS_LITE_HELPER", raising=False)
+    monkeypatch.setenv("CLAIMS_LITE_C", "0")
+    assert batch.helper_wanted()
+    monkeypatch.setenv("CLAIMS_LITE_C", "1")
+    assert batch.helper_wanted() == (importlib.util.find_spec("claims.nlp._hanta") is None)
+    monkeypatch.setenv("CLAIMS_LITE_HELPER", "1")
+    assert batch.helper_wanted()
+    monkeypatch.setenv("CLAIMS_LITE_C", "0")
+    monkeypatch.setenv("CLAIMS_LITE_HELPER", "0")
+    assert not batch.helper_wanted()
+    monkeypatch.setenv("CLAIMS_LITE_HELPER", "1")
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 1)
+    assert not batch.helper_wanted()
+
+
 def test_a_long_text_is_numbered_as_one_over_its_pieces(analyzer):
     """A full parse of a text longer than a piece counts paragraphs over the whole text
     (each piece used to start again at 0)."""

@@ -286,16 +286,16 @@ static int dict_float(PyObject *d, PyObject *k, double *out)
 typedef struct {
     PyObject *word;
     int wlen;
-    PyObject **sub; /* word[i:j] at i * (wlen + 1) + j, made on demand */
+    PyObject **suf; /* word[j-k:j] (k = 0..4) at j * 5 + k, made on demand */
     int *sufat;     /* the suffix entries of word[j-k:j] (k = 0..4) at j * 5 + k, */
     int *sufn;      /* -1 until looked up */
 } Word;
 
-static PyObject *substr(Word *w, int i, int j)
+static PyObject *suffix(Word *w, int j, int k)
 {
-    PyObject **slot = &w->sub[i * (w->wlen + 1) + j];
+    PyObject **slot = &w->suf[j * 5 + k];
     if (!*slot)
-        *slot = PyUnicode_Substring(w->word, i, j);
+        *slot = PyUnicode_Substring(w->word, j - k, j);
     return *slot;
 }
 
@@ -353,7 +353,7 @@ static int segment_scores(Model *m, Word *w, int i, int j, int strict, double *o
                 continue;
             int c = j * 5 + k;
             if (w->sufn[c] < 0) { /* the same for every segment ending at j */
-                PyObject *sx = substr(w, j - k, j);
+                PyObject *sx = suffix(w, j, k);
                 if (!sx)
                     return -1;
                 w->sufn[c] = entries(&m->suffixes, sx, &w->sufat[c]);
@@ -381,10 +381,11 @@ static int segment_scores(Model *m, Word *w, int i, int j, int strict, double *o
             out[t] = lp;
         }
     }
-    PyObject *seg = substr(w, i, j);
+    PyObject *seg = PyUnicode_Substring(w->word, i, j); /* each segment is scored once per row */
     if (!seg)
         return -1;
     int at, n = entries(&m->morphs, seg, &at);
+    Py_DECREF(seg);
     if (n < 0)
         return -1;
     for (int q = at; q < at + n; q++)
@@ -394,23 +395,23 @@ static int segment_scores(Model *m, Word *w, int i, int j, int strict, double *o
 
 static void word_free(Word *w)
 {
-    int n = (w->wlen + 1) * (w->wlen + 1);
-    for (int k = 0; w->sub && k < n; k++)
-        Py_XDECREF(w->sub[k]);
-    PyMem_Free(w->sub);
+    int n = (w->wlen + 1) * 5;
+    for (int k = 0; w->suf && k < n; k++)
+        Py_XDECREF(w->suf[k]);
+    PyMem_Free(w->suf);
     PyMem_Free(w->sufat);
     PyMem_Free(w->sufn);
-    w->sub = NULL;
+    w->suf = NULL;
 }
 
 static int word_init(Word *w, PyObject *word)
 {
     w->word = word;
     w->wlen = (int)PyUnicode_GET_LENGTH(word);
-    w->sub = PyMem_Calloc((size_t)(w->wlen + 1) * (w->wlen + 1), sizeof(PyObject *));
+    w->suf = PyMem_Calloc((size_t)(w->wlen + 1) * 5, sizeof(PyObject *));
     w->sufat = PyMem_Malloc(sizeof(int) * 5 * (w->wlen + 1));
     w->sufn = PyMem_Malloc(sizeof(int) * 5 * (w->wlen + 1));
-    if (!w->sub || !w->sufat || !w->sufn) {
+    if (!w->suf || !w->sufat || !w->sufn) {
         word_free(w);
         PyErr_NoMemory();
         return -1;
@@ -580,6 +581,7 @@ static PyObject *Model_analyze_viterbi(Model *m, PyObject *args)
     if (word_init(&w, word) < 0)
         return NULL;
     int n = w.wlen + 2;
+    int *keys = NULL, *rowsat = NULL;
     PyObject *result = NULL;
     for (int localstrict = 1; localstrict >= 0; localstrict--) {
         if (reset(m, n) < 0 || relax(m, 0, KEY(EMPTY, START), 0.0, -1, -1) < 0 || lattice(m, &w, localstrict, target) < 0)
@@ -615,12 +617,19 @@ static PyObject *Model_analyze_viterbi(Model *m, PyObject *args)
         result = Py_BuildValue("[(ii)(ii)]", UNKNOWN, n - 2, END_UNKNOWN, n - 1);
         goto done;
     }
-    /* follow the back pointers from the last row to row 0 (which is left out) */
-    int cnt = 0, keys[1024], rowsat[1024];
+    /* follow the back pointers from the last row to row 0 (which is left out); every
+     * step goes back at least one row */
+    keys = PyMem_Malloc(sizeof(int) * n);
+    rowsat = PyMem_Malloc(sizeof(int) * n);
+    if (!keys || !rowsat) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int cnt = 0;
     int key = fin->e[best].key, r = n - 1;
     while (r > 0) {
-        if (cnt == 1024) {
-            PyErr_SetString(PyExc_ValueError, "word too long");
+        if (cnt == n) {
+            PyErr_SetString(PyExc_RuntimeError, "broken back pointer");
             goto done;
         }
         keys[cnt] = key;
@@ -645,6 +654,8 @@ static PyObject *Model_analyze_viterbi(Model *m, PyObject *args)
         PyList_SET_ITEM(result, k, t);
     }
 done:
+    PyMem_Free(keys);
+    PyMem_Free(rowsat);
     word_free(&w);
     return result;
 }
@@ -1007,6 +1018,10 @@ static int Model_init(Model *m, PyObject *args, PyObject *kw)
     PyObject *tg;
     if (!PyArg_ParseTuple(args, "O", &tg))
         return -1;
+    if (m->nonfinal) {
+        PyErr_SetString(PyExc_RuntimeError, "Model is initialised once");
+        return -1;
+    }
     PyObject *nonfinal = PyObject_GetAttrString(tg, "LP_trans_nonfinal");
     PyObject *final = PyObject_GetAttrString(tg, "LP_trans_final");
     PyObject *lpm = PyObject_GetAttrString(tg, "LP_m_t");

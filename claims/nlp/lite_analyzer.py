@@ -321,6 +321,15 @@ def _known_adverbs(tagger) -> frozenset[str]:
     return frozenset(w for w, tags in (getattr(tagger, "cache", None) or {}).items() if any(t == adv for t, _ in tags))
 
 
+def compiled_available() -> bool:
+    """Whether the lite analyzer will run HanTa's searches in C (the module is built and
+    $CLAIMS_LITE_C is not 0)."""
+    import importlib.util
+    import os
+
+    return os.environ.get("CLAIMS_LITE_C", "1") != "0" and importlib.util.find_spec("claims.nlp._hanta") is not None
+
+
 def _use_compiled_morphology(tagger) -> bool:
     """Let HanTa's two morphological searches (``analyze_forward`` for the tags of a word
     form it has not seen, ``analyze_viterbi`` for a lemma) and the sentence Viterbi run
