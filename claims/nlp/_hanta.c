@@ -479,10 +479,34 @@ static int lattice(Model *m, Word *w, int strict, int target)
                     if (lp1 > LOWERBOUND) {
                         if (relax(m, j, KEY(b, fol[k].tag), lp1, key, i) < 0)
                             return -1;
-                        row = &m->rows[i]; /* rows may have moved */
                     }
                 }
             }
+        }
+    }
+    return 0;
+}
+
+/* The whole search over a word: the lattice from (EMPTY, START), then the final
+ * transitions from row wlen into row wlen + 1 (every one, or only that to ``target``). */
+static int search(Model *m, Word *w, int strict, int target)
+{
+    int n = w->wlen + 2;
+    if (reset(m, n) < 0 || relax(m, 0, KEY(EMPTY, START), 0.0, -1, -1) < 0 || lattice(m, w, strict, target) < 0)
+        return -1;
+    const Row *last = &m->rows[n - 2];
+    for (int s = 0; s < last->n; s++) {
+        int key = last->e[s].key;
+        double lp = last->e[s].lp;
+        const FollowList *fl = &m->final[key];
+        for (int k = 0; k < fl->n; k++) {
+            if (target != INT_MIN && fl->items[k].tag != target)
+                continue;
+            double lp1 = lp + fl->items[k].lp;
+            if (lp1 > LOWERBOUND && relax(m, n - 1, KEY(KSECOND(key), fl->items[k].tag), lp1, key, n - 2) < 0)
+                return -1;
+            if (target != INT_MIN)
+                break; /* HanTa stops at the target's transition */
         }
     }
     return 0;
@@ -501,20 +525,8 @@ static PyObject *Model_analyze_forward(Model *m, PyObject *args)
         return NULL;
     int n = w.wlen + 2;
     PyObject *result = NULL;
-    if (reset(m, n) < 0 || relax(m, 0, KEY(EMPTY, START), 0.0, -1, -1) < 0 || lattice(m, &w, strict, INT_MIN) < 0)
+    if (search(m, &w, strict, INT_MIN) < 0)
         goto done;
-    Row *last = &m->rows[n - 2];
-    for (int s = 0; s < last->n; s++) {
-        int key = last->e[s].key;
-        double lp = last->e[s].lp;
-        FollowList *fl = &m->final[key];
-        for (int k = 0; k < fl->n; k++) {
-            double lp1 = lp + fl->items[k].lp;
-            if (lp1 > LOWERBOUND && relax(m, n - 1, KEY(KSECOND(key), fl->items[k].tag), lp1, key, n - 2) < 0)
-                goto done;
-            last = &m->rows[n - 2];
-        }
-    }
     Row *fin = &m->rows[n - 1];
     int np = 0;
     int pos[W];
@@ -583,24 +595,9 @@ static PyObject *Model_analyze_viterbi(Model *m, PyObject *args)
     int n = w.wlen + 2;
     int *keys = NULL, *rowsat = NULL;
     PyObject *result = NULL;
-    for (int localstrict = 1; localstrict >= 0; localstrict--) {
-        if (reset(m, n) < 0 || relax(m, 0, KEY(EMPTY, START), 0.0, -1, -1) < 0 || lattice(m, &w, localstrict, target) < 0)
+    for (int localstrict = 1; localstrict >= 0; localstrict--) { /* known morphemes first */
+        if (search(m, &w, localstrict, target) < 0)
             goto done;
-        Row *last = &m->rows[n - 2];
-        for (int s = 0; s < last->n; s++) {
-            int key = last->e[s].key;
-            double lp = last->e[s].lp;
-            FollowList *fl = &m->final[key];
-            for (int k = 0; k < fl->n; k++) {
-                if (fl->items[k].tag != target)
-                    continue;
-                double lp1 = lp + fl->items[k].lp;
-                if (lp1 > LOWERBOUND && relax(m, n - 1, KEY(KSECOND(key), target), lp1, key, n - 2) < 0)
-                    goto done;
-                last = &m->rows[n - 2];
-                break;
-            }
-        }
         if (m->rows[n - 1].n > 0)
             break;
     }
@@ -751,7 +748,6 @@ static PyObject *Model_tag_sentence(Model *m, PyObject *args)
                         goto fail;
                 }
             }
-            prev = &m->rows[i];
         }
     }
     Py_DECREF(unknown);
