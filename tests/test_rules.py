@@ -707,6 +707,17 @@ def test_zitieren_medium_and_the_one_quoted(which, request):
 
 
 @pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_wie_clause_source_is_a_foreign_name_not_a_time(which, request):
+    """"Wie „France Football“ am Montag bekannt gab": the source is the (foreign) name,
+    not the day; without a parse a time after its preposition is skipped before the
+    source too (the compact stanza model parses "Sonntag" as the subject there)."""
+    extract = request.getfixturevalue(which)
+    assert one(extract("Wie „France Football“ am Montag bekannt gab, erhält Messi den Goldenen Ball."), "Messi").speaker.name == "France Football"
+    if which == "lite_extract":
+        assert one(extract("Wie am Sonntag die Zeitung berichtete, sei der Vertrag unterschrieben."), "Vertrag").speaker.name == "Zeitung"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
 def test_speaker_after_a_fronted_prepositional_phrase(which, request):
     """A verb-second clause has one phrase before its finite verb: when it opens with a
     preposition, the subject follows the verb, whatever nouns the phrase holds."""

@@ -460,6 +460,8 @@ class LiteAnalyzer:
             xpos, upos = _tags(tag)
             if not word.isalnum() and not any(ch.isalnum() for ch in word):
                 upos = "PUNCT"
+            elif xpos == "FM" and word[:1].isupper():
+                upos = "PROPN"  # a foreign name ("France Football", "New York Times"), as stanza has it
             feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
             tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
         retag_capitalized_words(tokens, self._adverbs)

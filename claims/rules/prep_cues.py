@@ -284,7 +284,11 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
     end_k = k  # boundary after the wie-clause (or last + 1)
     src = None
     for j in range(i + 1, vt.i):
-        if toks[j].upos in {"NOUN", "PROPN"} or (toks[j].upos == "PRON" and toks[j].lower != "es"):
+        x = toks[j]
+        # a name the tagger calls foreign material counts ("Wie „France Football“ … bekannt gab")
+        if x.upos in {"NOUN", "PROPN"} or (x.upos == "X" and x.text[:1].isupper()) or (x.upos == "PRON" and x.lower != "es"):
+            if x.lower in sx.g("temporal_noun") and toks[j - 1].upos == "ADP":
+                continue  # "Wie am Montag die Zeitung berichtete": a time, not the source
             src = sx.np_tokens(sent, j)
             if src[0] <= i:
                 src = (i + 1, src[1])
