@@ -336,9 +336,7 @@ def _use_compiled_morphology(tagger) -> bool:
     in C (``claims.nlp._hanta``, built with the package when a C compiler is there): the
     same search over the same tables with the same results. Without the module, with
     another HanTa version, or with ``CLAIMS_LITE_C=0``, HanTa's own Python code runs."""
-    import os
-
-    if os.environ.get("CLAIMS_LITE_C", "1") == "0":
+    if not compiled_available():
         return False
     try:
         from claims.nlp import _hanta

@@ -932,4 +932,3 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         d.frame = (toks[fr_lo].start, toks[frame_end].end)
         out.append(d)
     return out
-
