@@ -288,9 +288,30 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
         "\nDie Kosten stiegen um ca. 3 Mio. Euro, hieß es am 3.10.2023 vom BR-Drs. in St. Pölten usw."
         "\nAT&T und Procter & Gamble setzen auf C++ und Google+, schrieb info@example.com (oder: presse [at] example [dot] com)."
         "\nAm 12.3.2020 und 3/4/21 kam Best.-Nr. 17 (ISBN 978-3-16-148410-0) -> Lehrer/innen, Lehrer/İnnen und Kund:innen <-- 1. 23. 100. 1999."
+        # the word lists and the domains, also in other cases and with ſ, K and İ
+        "\nDer Dipl.-Ing. und DİPL.-İNG. sowie Sat.1, ſat.1, E.ON, T.V., tl;dr, TL;DR, 5g und 5G, /s, R/3 auf www.example.de,"
+        " beispiel.DE, x.ſe, foo.Com-bar und Pan.do/ra; ohne Domain: z.B. in.Wien."
     )
     lines = [line for line in text.split("\n") if line.strip()]
-    assert [[t.text for t in s] for s in ours.tokenize_text(lines)] == [[t.text for t in s] for s in plain.tokenize_text(lines)]
+
+    def tokens(tok):
+        return [[(t.text, t.token_class, t.space_after, t.original_spelling) for t in s] for s in tok.tokenize_text(lines)]
+
+    assert tokens(ours) == tokens(plain)
+
+
+def test_lite_pattern_tests_read_somajos_word_lists():
+    """The tests that let lite skip a SoMaJo pattern are derived from the pattern itself
+    and hold for every case SoMaJo's matching ignores."""
+    from claims.nlp.lite_analyzer import _rare_pattern_tests, get_lite_analyzer
+
+    tests = _rare_pattern_tests(get_lite_analyzer()._tok._tokenizer)
+    words = tests["single_token_abbreviation"]
+    assert words("Dipl.-Ing. Huber") and words("DIPL.-ING.") and words("SAT.1") and words("ſat.1") and words("DİPL.-İNG.")
+    assert not words("Diplom-Ingenieur Huber") and not words("Sat 1")
+    assert tests["single_tokens"]("im 5g-Netz") and not tests["single_tokens"]("im Netz")
+    domain = tests["url_without_protocol"]
+    assert domain("auf derStandard.AT") and domain("foo.Com-bar") and not domain("z.B. in Wien.")
 
 
 def test_lite_compiled_morphology_matches_hanta():

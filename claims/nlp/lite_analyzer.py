@@ -104,11 +104,47 @@ def _could_hold(*strings: str, lower: bool = False):
     return lambda text: any(x in text for x in strings)
 
 
-def _rare_pattern_tests() -> dict:
+def _literal_test(pat, head: str, tail: str):
+    """For a pattern ``head(?:lit|lit|...)tail`` of plain literals: a test whether a text
+    holds one of them (ignoring case where the pattern does). None for any other form.
+    Ignoring case, the regex engine also matches "ſ" for "s", "K" (Kelvin) for "k"
+    and "İ" for "i"; ``str.lower`` maps "K" to "k", "ſ" is mapped here, and a text with
+    "İ" (two characters in lower case) always passes."""
+    import regex
+
+    body = pat.pattern
+    if pat.flags & regex.VERBOSE or not (body.startswith(head + "(?:") and body.endswith(")" + tail)):
+        return None
+    items = body[len(head) + 3 : len(body) - len(tail) - 1].split("|")
+    if not all(regex.fullmatch(r"(?:[^\\()\[\]{}|.*+?^$]|\\[^\w\s])+", a) for a in items):
+        return None
+    lits = [regex.sub(r"\\(.)", r"\1", a) for a in items]
+    if not pat.flags & regex.IGNORECASE:
+        return lambda text: any(x in text for x in lits)
+    lits = [x.lower().replace("\u017f", "s") for x in lits]
+    return lambda text: "\u0130" in text or any(x in low for low in (text.lower().replace("\u017f", "s"),) for x in lits)
+
+
+def _required_part_test(pat, head: str, part: str, tail: str):
+    """For a pattern that is exactly ``head`` + a group starting with ``part`` + ``tail``
+    (e.g. a URL: a word, then ``\\.(?:de|com|...)``, then an optional suffix): every
+    match holds a match of that group, so a search for the group alone, with the
+    pattern's flags, tests a text. None for any other pattern."""
+    import regex
+
+    body = pat.pattern
+    group = body[len(head) : len(body) - len(tail)]
+    if not (body.startswith(head + part) and body.endswith(tail) and group.endswith(")") and group.count("(") == 1 and group.count(")") == 1):
+        return None
+    required = regex.compile(group, pat.flags)
+    return lambda text: required.search(text) is not None
+
+
+def _rare_pattern_tests(tokenizer) -> dict:
     import regex
 
     arrows = regex.compile(r"[<>\u2190-\u21ff]")
-    return {
+    tests = {
         # every alternative is a word with "+" or "&"
         "token_with_plus_ampersand": _could_hold("+", "&"),
         # an address has "@" or " [at] "
@@ -120,6 +156,20 @@ def _rare_pattern_tests() -> dict:
         # r"(-+[ ]?>|<[ ]?-+|[\u2190-\u21ff])"
         "arrow": lambda text: arrows.search(text) is not None,
     }
+    derived = {
+        # r"(?<![\w.])(?:Krim\.\-Ob\.\-Insp\.|...|E\.ON)(?!\p{L})": one of 37 words
+        "single_token_abbreviation": lambda p: _literal_test(p, r"(?<![\w.])", r"(?!\p{L})"),
+        # r"(?<![\w.])(?:/rant|tl;dr|...|5G|/s)(?!\p{L})"
+        "single_tokens": lambda p: _literal_test(p, r"(?<![\w.])", r"(?!\p{L})"),
+        # r"\b[\w./-]+\.(?:de|com|...|pdf)(?:-\w+)?\b": a full stop and a domain
+        "url_without_protocol": lambda p: _required_part_test(p, r"\b[\w./-]+", r"\.(?:", r"(?:-\w+)?\b"),
+    }
+    for name, make in derived.items():
+        pat = getattr(tokenizer, name, None)
+        test = make(pat) if pat is not None else None
+        if test is not None:
+            tests[name] = test
+    return tests
 
 
 # SoMaJo patterns every match of which starts with a digit: a lookahead for one in
@@ -141,12 +191,15 @@ def _guard_rare_patterns(tokenizer) -> None:
         pat = getattr(tokenizer, name, None)
         if pat is not None and not pat.pattern.startswith("(?=\\d)"):
             setattr(tokenizer, name, re_.compile(r"(?=\d)" + pat.pattern, pat.flags))
-    tests = {id(pat): test for name, test in _rare_pattern_tests().items() if (pat := getattr(tokenizer, name, None)) is not None}
+    tests = {id(pat): test for name, test in _rare_pattern_tests(tokenizer).items() if (pat := getattr(tokenizer, name, None)) is not None}
 
     def split_matches(regex, node, *args, **kwargs):
+        text = node.value.text
         test = tests.get(id(regex))
-        if test is not None and not test(node.value.text):
+        if test is not None and not test(text):
             return None
+        if regex.search(text) is None:
+            return None  # nine calls in ten: no match, nothing to split (and no Python work)
         return original(regex, node, *args, **kwargs)
 
     tokenizer._split_matches = split_matches
