@@ -291,6 +291,8 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
         # the word lists and the domains, also in other cases and with ſ, K and İ
         "\nDer Dipl.-Ing. und DİPL.-İNG. sowie Sat.1, ſat.1, E.ON, T.V., tl;dr, TL;DR, 5g und 5G, /s, R/3 auf www.example.de,"
         " beispiel.DE, x.ſe, foo.Com-bar und Pan.do/ra; ohne Domain: z.B. in.Wien."
+        # abbreviations in other cases, with umlauts, ß/ẞ and ſ
+        "\nDer Präs. und PRÄS. Abg. ABG. Maier sagte u.a. U.A., Bzgl. BZGL. Str. STR. ſtr. Gem. GEM. ẞ. Ausg. bzw. Mio.-Betrag."
     )
     lines = [line for line in text.split("\n") if line.strip()]
 
