@@ -33,10 +33,10 @@ class OutletMention:
 
 def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
     """A lexicon outlet name starting at token ``i``: (last token, name, kind)."""
-    table = lexicons.outlets()
     toks = sent.tokens
     if i >= len(toks) or toks[i].lower not in lexicons.outlet_first_words():
         return None
+    table = lexicons.outlets()
     for n in (4, 3, 2, 1):
         if i + n > len(toks):
             continue
@@ -80,10 +80,11 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
     out: list[OutletMention] = []
     toks = sent.tokens
     media = lexicons.media_nouns()
+    first_words = lexicons.outlet_first_words()
     k = 0
     while k < len(toks):
         t = toks[k]
-        named = _named_at(sent, k)
+        named = _named_at(sent, k) if t.lower in first_words else None
         noun = None
         if t.upos in {"NOUN", "PROPN", "X"} or t.text[:1].isupper():
             noun = lexicons.compound_match(t.lemma, media) or lexicons.compound_match(t.text, media)

@@ -60,7 +60,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1])) and t.lower not in NOT_NAMES
         ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, lexicons.roles()) is None
         ok = ok and lexicons.compound_match(t.text, lexicons.media_nouns()) is None
-        country = sx.is_country(t.text)
+        country = ok and sx.is_country(t.text)  # only asked of a name
         surname = (
             cur
             and t.upos == "NOUN"

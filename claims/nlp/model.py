@@ -24,18 +24,11 @@ class Token:
     head: int = -1
     deprel: str = ""
     ner: str = "O"
-    _lower: str | None = field(default=None, repr=False, compare=False)
+    #: the lower-cased text (the rules ask for it very often); a token's text does not change
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        """The lower-cased text (computed once; the rules ask for it very often)."""
-        try:
-            low = self._lower
-        except AttributeError:  # a token pickled before this field had none
-            low = None
-        if low is None:
-            low = self._lower = self.text.lower()
-        return low
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
     @property
     def is_punct(self) -> bool:
@@ -51,6 +44,7 @@ class Sentence:
     index: int
     tokens: list[Token]
     paragraph: int = 0
+    _content_last: int | None = field(default=None, repr=False, compare=False)  # see rules.syntax.content_last
 
     @property
     def start(self) -> int:

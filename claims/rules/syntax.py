@@ -57,12 +57,23 @@ def content_last(sent: Sentence) -> int:
     """Index of the last token that belongs to the sentence content.
 
     Drops final punctuation and trailing sign-off codes such as ``./mau/DP/jha``;
-    closing quotation marks and brackets stay.
+    closing quotation marks and brackets stay. Computed once per sentence (the rules
+    ask for it many times).
     """
-    toks = sent.tokens
+    try:
+        last = sent._content_last
+    except AttributeError:  # a sentence pickled before this field had none
+        last = None
+    if last is None:
+        last = sent._content_last = _content_last(sent.tokens)
+    return last
+
+
+def _content_last(toks: list[Token]) -> int:
     last = len(toks) - 1
+    slash = max((k for k, t in enumerate(toks) if "/" in t.text), default=-1)  # the last token with a slash
     for k, t in enumerate(toks):
-        if t.text in FINAL and k < last and any("/" in x.text for x in toks[k + 1 :]):
+        if t.text in FINAL and k < slash:
             last = k
             break
     while last > 0 and (toks[last].text in FINAL or toks[last].text == "„" or (toks[last].is_punct and toks[last].text not in QUOTE_MARKS and toks[last].text != ")")):
