@@ -110,37 +110,34 @@ def verification_markers() -> list[VerificationMarker]:
     return [VerificationMarker(r[0], r[1], re.compile(r[2], re.IGNORECASE)) for r in _rows("verification.tsv")]
 
 
-@lru_cache(maxsize=None)
-def any_verification_marker() -> re.Pattern:
-    """One pattern that matches where any marker does (their alternation; an empty
-    pattern, matching everywhere, if a marker refers back to a group of its own)."""
-    patterns = [m.pattern.pattern for m in verification_markers()]
-    if any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]", p) for p in patterns):
-        return re.compile("")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
 _COMPOUND_MEMO: dict[tuple[object, str, int], str | None] = {}
+_ENDINGS: dict[object, tuple[str, ...]] = {}
 
 
 def compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: int = 4) -> str | None:
     """Return the lexicon noun that ``word`` equals or ends with (as a compound head)."""
     # a word set is its own key; a lexicon dict is loaded once, so its id is stable
-    key = (nouns if isinstance(nouns, frozenset) else id(nouns), word, min_head)
+    lexicon = nouns if isinstance(nouns, frozenset) else id(nouns)
+    key = (lexicon, word, min_head)
     hit = _COMPOUND_MEMO.get(key, _MISSING)
     if hit is _MISSING:
         if len(_COMPOUND_MEMO) >= 20_000:
             _COMPOUND_MEMO.clear()  # bounded, so memory stays flat over long runs
-        hit = _COMPOUND_MEMO[key] = _compound_match(word, nouns, min_head)
+        endings = _ENDINGS.get(lexicon)
+        if endings is None:
+            # every match ends in a noun, bare or with one of the endings _compound_match strips
+            endings = _ENDINGS[lexicon] = tuple({n + s for n in nouns for s in _STRIPPED + ("",)})
+        hit = _COMPOUND_MEMO[key] = _compound_match(word, nouns, min_head) if word.lower().endswith(endings) else None
     return hit
 
 
 _MISSING = object()
+_STRIPPED = ("en", "n", "s", "e")
 
 
 def _compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: int) -> str | None:
     base = word.lower()
-    forms = [base] + [base[: -len(s)] for s in ("en", "n", "s", "e") if base.endswith(s) and len(base) - len(s) >= min_head]
+    forms = [base] + [base[: -len(s)] for s in _STRIPPED if base.endswith(s) and len(base) - len(s) >= min_head]
     for w in forms:
         if w in nouns:
             return w

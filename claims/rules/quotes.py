@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"„": "“\"”", "«": "»", "»": "«", "“": "”\"", "\"": "\""}
@@ -24,8 +25,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     out: list[Quote] = []
     open_at = -1
     closers = ""
-    i = start
-    while i < end:
+    for m in _MARKS.finditer(text, start, end):  # only these characters change anything
+        i = m.start()
         ch = text[i]
         if open_at >= 0:
             if ch in closers:
@@ -35,11 +36,12 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             elif ch == "\n" and text[i : i + 2] == "\n\n":
                 open_at = -1
         elif ch in OPENERS:
-            # a straight quote directly after a letter closes nothing and opens nothing useful
             open_at = i
             closers = OPENERS[ch]
-        i += 1
     return out
+
+
+_MARKS = re.compile("[" + "".join(sorted(set(OPENERS).union(*OPENERS.values()))) + "\n]")
 
 
 def ending_at(quotes: list[Quote], end: int) -> Quote | None:
