@@ -4,6 +4,7 @@ download: the rules fall back to surface patterns."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Container
 
@@ -41,8 +42,14 @@ def _tags(tag: str) -> tuple[str, str]:
     return hit
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum() takes
+
+
 def _join_inner_dots(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """'ver' '.' 'di' written without spaces is one word."""
+    dots = [t[0] for t in tokens].count(".")
+    if dots == 0 or (dots == 1 and tokens[-1][0] == "."):
+        return list(tokens)  # no full stop with a word after it
     out: list[tuple[str, int, int]] = []
     for tok in tokens:
         if len(out) >= 2 and out[-1][0] == "." and out[-1][1] == out[-2][2] and tok[1] == out[-1][2] and tok[0][:1].isalpha() and out[-2][0][-1:].isalpha() and out[-2][0][:1].islower():
@@ -60,16 +67,24 @@ _CACHE_LIMIT = 2_000  # entries per memo table; cleared when full, so memory sta
 def _memo(fn, limit: int = _CACHE_LIMIT):
     """Memoize a pure HanTa method on the instance. HanTa recomputes the morphological
     analysis of every token in every sentence; news repeats its words, so a batch pays
-    for each word form once."""
-    table: dict = {}
+    for each word form once. Two generations of at most ``limit / 2`` entries each: when
+    the new one is full it becomes the old one, and an entry found in the old one moves
+    back to the new one, so frequent words stay and memory stays flat."""
+    tables: list[dict] = [{}, {}]  # new, old
+    half = max(1, limit // 2)
 
     def wrapped(*args, **kwargs):
         key = (args, tuple(sorted(kwargs.items()))) if kwargs else args
-        hit = table.get(key)
+        new = tables[0]
+        hit = new.get(key)
         if hit is None:
-            if len(table) >= limit:
-                table.clear()
-            hit = table[key] = fn(*args, **kwargs)
+            hit = tables[1].get(key)
+            if hit is None:
+                hit = fn(*args, **kwargs)
+            if len(new) >= half:
+                tables[1], tables[0] = new, {}
+                new = tables[0]
+            new[key] = hit
         return hit
 
     return wrapped
@@ -203,6 +218,15 @@ def _guard_rare_patterns(tokenizer) -> None:
         return original(regex, node, *args, **kwargs)
 
     tokenizer._split_matches = split_matches
+    original_set = getattr(tokenizer, "_split_set", None)
+    if original_set is not None:
+
+        def split_set(regex, node, *args, **kwargs):
+            if regex.search(node.value.text) is None:
+                return None  # no candidate: nothing to look up, nothing to split
+            return original_set(regex, node, *args, **kwargs)
+
+        tokenizer._split_set = split_set
 
 
 _ABBREV_HEAD = r"(?<![\p{L}.])"
@@ -556,8 +580,8 @@ class LiteAnalyzer:
         tags = self._tag([t[0] for t in toks])
         tokens = []
         for i, ((word, a, b), (lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
-            xpos, upos = _tags(tag)
-            if not word.isalnum() and not any(ch.isalnum() for ch in word):
+            xpos, upos = _TAGS.get(tag) or _tags(tag)
+            if not word.isalnum() and _ALNUM.search(word) is None:
                 upos = "PUNCT"
             elif xpos == "FM" and word[:1].isupper():
                 upos = "PROPN"  # a foreign name ("France Football", "New York Times"), as stanza has it
