@@ -6,7 +6,9 @@ scope that says which claim it speaks about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims import lexicons
 from claims.nlp.model import ParsedDoc
@@ -24,11 +26,17 @@ def find_verification(doc: ParsedDoc, messages: list[tuple[int, int]], cue_sents
     """Findings for claims given by message spans, cue sentences and verb classes (text order)."""
     out: list[Finding] = []
     text = doc.text
+    markers = [(marker, required_strings(marker.pattern)) for marker in lexicons.verification_markers()]
     for sent in doc.sentences:
         last = sx.content_last(sent)
         s0, s1 = sent.start, sent.tokens[last].end
         stext = text[s0:s1]
-        for marker in lexicons.verification_markers():
+        # a regular expression search costs 20 ns per character; most sentences hold
+        # none of the words a marker needs, which a plain substring test finds out
+        low = stext.lower() if _CASE_SAFE.search(stext) is None else None
+        for marker, words in markers:
+            if low is not None and words is not None and not any(w in low for w in words):
+                continue
             m = marker.pattern.search(stext)
             if m is None:
                 continue
@@ -59,3 +67,58 @@ def find_verification(doc: ParsedDoc, messages: list[tuple[int, int]], cue_sents
                             start += 1
                         out.append(Finding(i, marker.status, (start, s1)))
     return out
+
+
+# Ignoring case, Python's regular expressions also match "ı" for "i" and "ſ" for "s",
+# and "İ" lower-cases to two characters: a text with one of them gets the full search.
+_CASE_SAFE = re.compile("[\u0131\u017f\u0130]")
+# letters whose other cases are exactly what str.lower() maps to them (besides i and s, above)
+_PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
+
+
+@lru_cache(maxsize=None)
+def required_strings(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` (which ignores case)
+    contains, read from its parse: a run of literal characters in sequence, the union
+    over a branch's alternatives, a group, a repeat of at least one. None if the pattern
+    has no such set, does not ignore case, or has a letter whose case is not plain."""
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # another Python: no prefilter
+        return None
+
+    def seq(items) -> frozenset[str] | None:
+        found: list[frozenset[str]] = []
+        run = ""
+        for op, av in items:
+            if op is c.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                found.append(frozenset([run]))
+                run = ""
+            if op is c.SUBPATTERN:
+                sub = seq(av[-1])
+            elif op is c.BRANCH:
+                alts = [seq(b) for b in av[1]]
+                sub = None if any(a is None for a in alts) else frozenset().union(*alts)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                sub = seq(av[2])
+            else:
+                sub = None
+            if sub:
+                found.append(sub)
+        if run:
+            found.append(frozenset([run]))
+        return max(found, key=lambda f: (min(map(len, f)), -len(f)), default=None)
+
+    words = seq(parsed)
+    if words is None or not all(words) or not pattern.flags & re.IGNORECASE:
+        return None  # (the markers ignore case; the test compares lower case)
+    words = frozenset(w.lower() for w in words)
+    if not all(ch in _PLAIN_LETTERS or (ch.isascii() and not ch.isalpha()) for w in words for ch in w):
+        return None
+    return words

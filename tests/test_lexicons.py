@@ -18,6 +18,10 @@ def test_compound_match_finds_heads_and_plurals():
     assert lexicons.compound_match("Stellungnahmen", media) == "stellungnahme"
     assert lexicons.compound_match("Verteidigungsminister", lexicons.roles()) == "minister"
     assert lexicons.compound_match("Zusammenarbeit", media) is None
+    # the ending test before the suffix search: plural and genitive endings, hyphens
+    assert lexicons.compound_match("Zeitungsberichten", media) == "zeitungsbericht"
+    assert lexicons.compound_match("Agenturberichts", media) == "bericht"
+    assert lexicons.compound_match("Regierungs-Sprecherin", lexicons.roles()) == "sprecherin"
 
 
 def test_prepositional_cues_longest_first():

@@ -222,6 +222,38 @@ def test_denial_disputes_previous_claim(extract):
     assert c.verification.status == "disputed"
 
 
+def test_marker_words_are_needed_for_a_match():
+    """A marker is tried only on a sentence holding one of the words its pattern needs;
+    every match holds one, in any case, and a sentence with ı, ſ or İ (which match i
+    and s when ignoring case) always gets the full search."""
+    from claims import lexicons
+    from claims.verification import _CASE_SAFE, required_strings
+
+    sentences = [
+        "Reuters konnte die Angaben nicht unabhängig überprüfen.",
+        "REUTERS KONNTE DIE ANGABEN NICHT UNABHÄNGIG ÜBERPRÜFEN.",
+        "Das lässt sich nıcht bestätigen.",
+        "Die Meldung ist unbestätigt; das Ministerium wies die Vorwürfe zurück.",
+        "Er bestritt das, sie widersprach, es sei als haltlos zurückgewiesen worden.",
+        "China sieht sich als neutral; andere sahen sich als Opfer und weisen das von ſich.",
+        "Die Regierung hingegen bestätigte dies. Das ist richtig. Das stimmt.",
+        "Ein Satz ohne jede Markierung.",
+    ]
+    markers = lexicons.verification_markers()
+    assert all(required_strings(m.pattern) for m in markers)  # every marker gets its test
+    for m in markers:
+        words = required_strings(m.pattern)
+        for text in sentences:
+            if m.pattern.search(text):
+                assert _CASE_SAFE.search(text) or any(w in text.lower() for w in words), (m.pattern.pattern, text)
+    import re
+
+    assert required_strings(re.compile(r"\b(foo|ba+r)x?\b", re.I)) == frozenset({"foo", "b"})
+    assert required_strings(re.compile(r"\bfoo|\w+", re.I)) is None  # a branch without a literal
+    assert required_strings(re.compile("foo")) is None  # only patterns that ignore case
+    assert required_strings(re.compile("µm", re.I)) is None  # µ also matches μ
+
+
 def test_plain_claim_stays_unverified(extract):
     c = one(extract("Mena betonte, die Virenkonzentration sei auch vor der Küste hoch."), "Virenkonzentration")
     assert c.verification.status == "unverified" and c.verification.evidence is None
