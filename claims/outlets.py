@@ -87,7 +87,7 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         named = _named_at(sent, k) if t.lower in first_words else None
         noun = None
         if t.upos in {"NOUN", "PROPN", "X"} or t.text[:1].isupper():
-            noun = lexicons.compound_match(t.lemma, media) or lexicons.compound_match(t.text, media)
+            noun = lexicons.compound_match(t.lemma, media) or (lexicons.compound_match(t.text, media) if t.text != t.lemma else None)
         if named is None and noun is None:
             k += 1
             continue

@@ -151,6 +151,9 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
     return uniq
 
 
+_QUOTE_MARK = re.compile('[„“”"«»]')
+
+
 def decide_kind(doc: ParsedDoc, d: Draft, quotes: list[Quote], media_speaker: bool) -> str:
     s, e = d.message
     text = doc.text
@@ -162,7 +165,7 @@ def decide_kind(doc: ParsedDoc, d: Draft, quotes: list[Quote], media_speaker: bo
     pieces = d.parts or [d.message]
     if d.parts and all(any(q.inner == p for q in quotes) for p in pieces):
         return "direct"
-    if any(ch in "„“”\"«»" for ch in text[s:e]):
+    if _QUOTE_MARK.search(text, s, e):
         return "mixed"
     if d.rule in {"prep", "wie", "anaphor"}:
         return "reported"

@@ -65,6 +65,7 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
     toks = sent.tokens
     last = sx.content_last(sent)
     used: set[int] = set()
+    first_words = lexicons.prepositional_cues_by_first_word()
     for t in toks:
         if t.i in used or t.i > last:
             continue
@@ -75,7 +76,7 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
                 out.append(d)
                 used.update(range(t.i, t.i + 2))
             continue
-        m = _match(sent, t.i)
+        m = _match(sent, t.i) if t.lower in first_words else None
         cue_last = None
         source = None
         ctype = None

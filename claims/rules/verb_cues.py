@@ -107,9 +107,12 @@ def _subordinate_end(toks: list[Token], comma: int) -> int | None:
     return None
 
 
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
 def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
     """The lexicon lemma of ``t`` (joined with a separated particle) or None."""
-    if t.upos not in {"VERB", "AUX"} and not t.xpos.startswith("VV"):
+    if t.upos not in _VERBAL and not t.xpos.startswith("VV"):
         # participles mis-tagged as adverb/adjective ("hatten … betont"): need an auxiliary before
         if not (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t") and any(x.lemma in {"haben", "sein", "werden"} and x.upos == "AUX" for x in sent.tokens[: t.i])):
             return None
@@ -651,6 +654,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             break
         if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") not in {"Fin", "Part"} and not _plural_finite(sent, t) and not _modal_infinitive(sent, t):
             continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
+        if t.upos not in _VERBAL and not t.xpos.startswith("VV") and not (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t")):
+            continue  # not a verb, nor a participle tagged otherwise: speech_verb says None
         hit = speech_verb(sent, t)
         if hit is None:
             continue
