@@ -358,6 +358,20 @@ def test_lite_compiled_morphology_matches_hanta():
             assert model.analyze_viterbi(word, target) == tagger.analyze_viterbi(word, target), (word, tag)
 
 
+def test_lite_compiled_word_probabilities_match_hanta():
+    """The C word probabilities are HanTa's _tag_word's, in its order: known words,
+    unknown ones (cut off 5 below the best), any case, punctuation."""
+    pytest.importorskip("claims.nlp._hanta")
+    from claims.nlp.lite_analyzer import _word_probs, get_lite_analyzer
+
+    tagger = get_lite_analyzer()._tagger
+    probs = _word_probs(tagger)
+    words = "Der Minister sagte , „ Xyzzyqux Bundesverkehrsminister İstanbul ſchön zurückgewiesen CCTV 2023 a ß".split()
+    for word in words:
+        for cs in (False, True):
+            assert list(probs(word, cs).items()) == list(dict(tagger._tag_word(word, cutoff=5, casesensitive=cs, conditional=True)).items()), (word, cs)
+
+
 def test_lite_with_and_without_c_tags_the_same(monkeypatch):
     """The lite analyzer gives the same tokens, tags and lemmas with the C module as with
     HanTa's pure Python code (CLAIMS_LITE_C=0)."""

@@ -271,7 +271,7 @@ static double row_bound(const Row *row, int k)
     return top[k] - 1;
 }
 
-/* Look up a float in a dict by a str key: 1 found, 0 missing, -1 error. */
+/* Look up a float in a dict: 1 found, 0 missing, -1 error. */
 static int dict_float(PyObject *d, PyObject *k, double *out)
 {
     PyObject *v = PyDict_GetItemWithError(d, k);
@@ -1138,11 +1138,123 @@ done:
     return ok;
 }
 
+/* word_probs(word, casesensitive, upcase, cache, analyze, lp_case, lp_wtag, cutoff):
+ * HanTa's _tag_word(word, cutoff, casesensitive, conditional=True) for an already
+ * normalised word, as the dict {tag: log p} the sentence search takes. The tags come
+ * from ``cache`` (HanTa's lexicon) or, for a word it lacks, from ``analyze(word)``;
+ * each but UNKNOWN gets log p(case | tag) (when case counts) and loses log p(tag), in
+ * HanTa's order of operations; then best first (equal ones in their order, as Python's
+ * stable sort), and for a word not in the lexicon only those within ``cutoff`` of the
+ * best. */
+static PyObject *Model_word_probs(Model *m, PyObject *args)
+{
+    PyObject *word, *cache, *analyze, *lp_case, *lp_wtag;
+    int casesensitive, upcase;
+    double cutoff;
+    if (!PyArg_ParseTuple(args, "UppO!OO!O!d", &word, &casesensitive, &upcase, &PyDict_Type, &cache, &analyze,
+                          &PyDict_Type, &lp_case, &PyDict_Type, &lp_wtag, &cutoff))
+        return NULL;
+    (void)m;
+    PyObject *tags = PyDict_GetItemWithError(cache, word);
+    int cached = tags != NULL;
+    if (tags == NULL) {
+        if (PyErr_Occurred())
+            return NULL;
+        tags = PyObject_CallOneArg(analyze, word);
+        if (tags == NULL)
+            return NULL;
+    } else {
+        Py_INCREF(tags);
+    }
+    PyObject *seq = PySequence_Fast(tags, "tags must be a sequence");
+    Py_DECREF(tags);
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    PyObject **tag = PyMem_New(PyObject *, n + 1);
+    double *lp = PyMem_New(double, n + 1);
+    PyObject *out = NULL;
+    PyObject *case_key = upcase ? Py_True : Py_False;
+    if (tag == NULL || lp == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *pair = items[i];
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "a tag and its log probability expected");
+            goto done;
+        }
+        PyObject *t = PyTuple_GET_ITEM(pair, 0);
+        double p = PyFloat_AsDouble(PyTuple_GET_ITEM(pair, 1));
+        if (p == -1.0 && PyErr_Occurred())
+            goto done;
+        long tv = PyLong_AsLong(t);
+        if (tv == -1 && PyErr_Occurred())
+            goto done;
+        if (tv != UNKNOWN) {
+            double c, w;
+            int found;
+            if (casesensitive) {
+                PyObject *row = PyDict_GetItemWithError(lp_case, t);
+                if (row == NULL && PyErr_Occurred())
+                    goto done;
+                found = row != NULL && PyDict_Check(row) ? dict_float(row, case_key, &c) : 0;
+                if (found <= 0) {
+                    if (found == 0)
+                        PyErr_SetObject(PyExc_KeyError, t);
+                    goto done;
+                }
+                p += c;
+            }
+            found = dict_float(lp_wtag, t, &w);
+            if (found <= 0) {
+                if (found == 0)
+                    PyErr_SetObject(PyExc_KeyError, t);
+                goto done;
+            }
+            p -= w;
+        }
+        /* insertion in descending order after every element not below p: stable */
+        Py_ssize_t k = i;
+        while (k > 0 && lp[k - 1] < p) {
+            lp[k] = lp[k - 1];
+            tag[k] = tag[k - 1];
+            k--;
+        }
+        lp[k] = p;
+        tag[k] = t;
+    }
+    out = PyDict_New();
+    if (out == NULL)
+        goto done;
+    double limit = n > 0 ? lp[0] - cutoff : 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!cached && !(lp[i] >= limit))
+            continue;
+        PyObject *v = PyFloat_FromDouble(lp[i]);
+        if (v == NULL || PyDict_SetItem(out, tag[i], v) < 0) {
+            Py_XDECREF(v);
+            Py_CLEAR(out);
+            goto done;
+        }
+        Py_DECREF(v);
+    }
+done:
+    PyMem_Free(tag);
+    PyMem_Free(lp);
+    Py_DECREF(seq);
+    return out;
+}
+
 static PyMethodDef Model_methods[] = {
     {"analyze_forward", (PyCFunction)Model_analyze_forward, METH_VARARGS,
      "analyze_forward(word, strict=False): HanTa's [(pos, log p), ...], best first."},
     {"analyze_viterbi", (PyCFunction)Model_analyze_viterbi, METH_VARARGS,
      "analyze_viterbi(word, targetpos): HanTa's [(morpheme tag, end), ...]."},
+    {"word_probs", (PyCFunction)Model_word_probs, METH_VARARGS,
+     "word_probs(word, casesensitive, upcase, cache, analyze, lp_case, lp_wtag, cutoff): HanTa's _tag_word as a dict."},
     {"tag_sentence", (PyCFunction)Model_tag_sentence, METH_VARARGS,
      "tag_sentence([{tag: log p}, ...]): the best tag of every word."},
     {NULL, NULL, 0, NULL},

@@ -476,6 +476,19 @@ def compiled_available() -> bool:
     return os.environ.get("CLAIMS_LITE_C", "1") != "0" and importlib.util.find_spec("claims.nlp._hanta") is not None
 
 
+def _word_probs(tagger):
+    """``word_probs(word, case_sensitive)``: HanTa's ``_tag_word`` (cutoff 5, conditional)
+    as a dict {tag: log p}; in C (the same sums in the same order, best first) when
+    the C module has it."""
+    compiled = getattr(tagger, "_compiled", None)
+    if compiled is not None and hasattr(compiled, "word_probs") and all(hasattr(tagger, a) for a in ("normalize", "cache", "LP_case_t", "LP_wtag")):
+        probs, normalize, analyze = compiled.word_probs, tagger.normalize, tagger.analyze_forward
+        cache, lp_case, lp_wtag = tagger.cache, tagger.LP_case_t, tagger.LP_wtag
+        return lambda w, cs: probs(normalize(w), cs, cs and w[0].isupper(), cache, analyze, lp_case, lp_wtag, 5.0)
+    tag_word = tagger._tag_word
+    return lambda w, cs: dict(tag_word(w, cutoff=5, casesensitive=cs, conditional=True))
+
+
 def _use_compiled_morphology(tagger) -> bool:
     """Let HanTa's two morphological searches (``analyze_forward`` for the tags of a word
     form it has not seen, ``analyze_viterbi`` for a lemma) and the sentence Viterbi run
@@ -560,8 +573,7 @@ class LiteAnalyzer:
         _speed_up_somajo(getattr(self._tok, "_tokenizer", None))
         self._viterbi = None
         if all(hasattr(self._tagger, a) for a in ("LP_trans_word", "_tag_word")):
-            tag_word = self._tagger._tag_word
-            self._viterbi = _fast_viterbi(self._tagger, _memo(lambda w, cs: dict(tag_word(w, cutoff=5, casesensitive=cs, conditional=True)), WORD_CACHE))
+            self._viterbi = _fast_viterbi(self._tagger, _memo(_word_probs(self._tagger), WORD_CACHE))
         self._lock = threading.Lock()
         self._adverbs = _known_adverbs(self._tagger)
         from claims.nlp.stanza_analyzer import freeze_loaded_objects
