@@ -290,7 +290,7 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
         "\nAm 12.3.2020 und 3/4/21 kam Best.-Nr. 17 (ISBN 978-3-16-148410-0) -> Lehrer/innen, Lehrer/İnnen und Kund:innen <-- 1. 23. 100. 1999."
         # the word lists and the domains, also in other cases and with ſ, K and İ
         "\nDer Dipl.-Ing. und DİPL.-İNG. sowie Sat.1, ſat.1, E.ON, T.V., tl;dr, TL;DR, 5g und 5G, /s, R/3 auf www.example.de,"
-        " beispiel.DE, x.ſe, foo.Com-bar und Pan.do/ra; ohne Domain: z.B. in.Wien."
+        " beispiel.DE, x.ſe, foo.Com-bar und Pan.do/ra; ohne Domain: z.B. in.Wien. Emoticons :-) ;P 8) xD D': oO :smile: ¯\\_(ツ)_/¯ <3 ^^ :-("
         # abbreviations in other cases, with umlauts, ß/ẞ and ſ
         "\nDer Präs. und PRÄS. Abg. ABG. Maier sagte u.a. U.A., Bzgl. BZGL. Str. STR. ſtr. Gem. GEM. ẞ. Ausg. bzw. Mio.-Betrag."
     )
@@ -334,6 +334,9 @@ def test_lite_pattern_tests_read_somajos_word_lists():
     assert tests["single_tokens"]("im 5g-Netz") and not tests["single_tokens"]("im Netz")
     domain = tests["url_without_protocol"]
     assert domain("auf derStandard.AT") and domain("foo.Com-bar") and not domain("z.B. in Wien.")
+    faces = tests["emoticon"]
+    assert all(faces(t) for t in ("Super :-)", ";P", "8)", "xD", "D':", "oO", ":smile:", "¯\\_(ツ)_/¯", "^^"))
+    assert not faces("Das ist gut (sagt er). Um 8 Uhr: Start.")
 
 
 def test_lite_compiled_morphology_matches_hanta():

@@ -111,7 +111,7 @@ def verification_markers() -> list[VerificationMarker]:
 
 
 _COMPOUND_MEMO: dict[tuple[object, str, int], str | None] = {}
-_ENDINGS: dict[object, tuple[str, ...]] = {}
+_ENDINGS: dict[object, tuple[tuple[str, ...], frozenset[str] | None]] = {}
 
 
 def compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: int = 4) -> str | None:
@@ -125,9 +125,15 @@ def compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: 
             _COMPOUND_MEMO.clear()  # bounded, so memory stays flat over long runs
         endings = _ENDINGS.get(lexicon)
         if endings is None:
-            # every match ends in a noun, bare or with one of the endings _compound_match strips
-            endings = _ENDINGS[lexicon] = tuple({n + s for n in nouns for s in _STRIPPED + ("",)})
-        hit = _COMPOUND_MEMO[key] = _compound_match(word, nouns, min_head) if word.lower().endswith(endings) else None
+            # every match ends in a noun, bare or with one of the endings _compound_match
+            # strips; most words fail already on their last two letters
+            tails = tuple({n + s for n in nouns for s in _STRIPPED + ("",)})
+            pairs = frozenset(t[-2:] for t in tails) if all(len(t) >= 2 for t in tails) else None
+            endings = _ENDINGS[lexicon] = (tails, pairs)
+        low = word.lower()
+        tails, pairs = endings
+        fits = (pairs is None or low[-2:] in pairs) and low.endswith(tails)
+        hit = _COMPOUND_MEMO[key] = _compound_match(word, nouns, min_head) if fits else None
     return hit
 
 

@@ -176,6 +176,52 @@ def _required_part_test(pat, head: str, part: str, tail: str):
     return lambda text: required.search(text) is not None
 
 
+def _split_alternatives(body: str) -> list[str] | None:
+    """The alternatives of ``a|b|...`` whose items are escaped literals, unescaped; None
+    if an item holds anything else."""
+    items, cur, k = [], [], 0
+    while k < len(body):
+        ch = body[k]
+        if ch == "\\" and k + 1 < len(body):
+            cur.append(body[k + 1])
+            k += 2
+            continue
+        if ch == "|":
+            items.append("".join(cur))
+            cur = []
+        elif ch in "()[]{}.*+?^$#" or ch.isspace():
+            return None
+        else:
+            cur.append(ch)
+        k += 1
+    items.append("".join(cur))
+    return items
+
+
+# SoMaJo's emoticon pattern: eyes and mouths, "xD", "D:", ":word:", then its list of
+# emoticons and text faces as escaped literals
+_EMOTICON_HEAD = r"""(?:(?:[:;]|(?<!\d)8)           # a variety of eyes, alt.: [:;8]
+                                        [-'oO]?                       # optional nose or tear
+                                        (?: \)+ | \(+ | [*] | ([DPp])\1*(?!\w)))   # a variety of mouths
+                                    |(?:\b[Xx]D+\b)|(?:\b(?:D'?:|oO)\b)|(?:(?<!\b\d{1,2}):\w+:(?!\d{2}\b))|"""
+
+
+def _emoticon_test(pat):
+    """A test whether a text can hold one of SoMaJo's emoticons: the head's alternatives
+    loosened (eyes, optional nose, mouth; "xD"; "D:"/"D':"/"oO"; ":word:"), or one of the
+    listed ones as a substring. None for another form of the pattern."""
+    import regex
+
+    body = pat.pattern
+    if pat.flags & regex.IGNORECASE or not body.startswith(_EMOTICON_HEAD):
+        return None
+    literals = _split_alternatives(body[len(_EMOTICON_HEAD) :])
+    if not literals or "|".join(regex.escape(x) for x in literals) != body[len(_EMOTICON_HEAD) :]:
+        return None
+    head = regex.compile(r"[:;8][-'oO]?[)(*DPp]|[Xx]D|D'?:|oO|:\w+:", pat.flags & ~regex.VERBOSE)
+    return lambda text: head.search(text) is not None or any(x in text for x in literals)
+
+
 def _rare_pattern_tests(tokenizer) -> dict:
     import regex
 
@@ -199,6 +245,7 @@ def _rare_pattern_tests(tokenizer) -> dict:
         "single_tokens": lambda p: _literal_test(p, r"(?<![\w.])", r"(?!\p{L})"),
         # r"\b[\w./-]+\.(?:de|com|...|pdf)(?:-\w+)?\b": a full stop and a domain
         "url_without_protocol": lambda p: _required_part_test(p, r"\b[\w./-]+", r"\.(?:", r"(?:-\w+)?\b"),
+        "emoticon": _emoticon_test,
     }
     for name, make in derived.items():
         pat = getattr(tokenizer, name, None)
