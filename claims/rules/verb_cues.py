@@ -108,6 +108,15 @@ def _subordinate_end(toks: list[Token], comma: int) -> int | None:
 
 
 _VERBAL = frozenset({"VERB", "AUX"})
+_TAILS: dict[int, frozenset[str]] = {}
+
+
+def _verb_tails(verbs) -> frozenset[str]:
+    """Every proper ending of a lexicon verb ("teilen" of "mitteilen")."""
+    hit = _TAILS.get(id(verbs))
+    if hit is None:
+        hit = _TAILS[id(verbs)] = frozenset(v[k:] for v in verbs for k in range(1, len(v)))
+    return hit
 
 
 def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
@@ -117,8 +126,10 @@ def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
         if not (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t") and any(x.lemma in {"haben", "sein", "werden"} and x.upos == "AUX" for x in sent.tokens[: t.i])):
             return None
     verbs = lexicons.speech_verbs()
-    part = particle_of(sent, t) if t.xpos in {"VVFIN", "VVIMP"} or t.feats.get("VerbForm") == "Fin" else None
     bases = _base_lemmas(t)  # shared: not to be changed
+    # a separated particle matters only for a base that ends some lexicon verb
+    finite = t.xpos in {"VVFIN", "VVIMP"} or t.feats.get("VerbForm") == "Fin"
+    part = particle_of(sent, t) if finite and any(b in _verb_tails(verbs) for b in bases) else None
     if part is not None:
         for b in bases:
             if part.lower + b in verbs:
@@ -652,10 +663,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
-        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") not in {"Fin", "Part"} and not _plural_finite(sent, t) and not _modal_infinitive(sent, t):
-            continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
         if t.upos not in _VERBAL and not t.xpos.startswith("VV") and not (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t")):
             continue  # not a verb, nor a participle tagged otherwise: speech_verb says None
+        if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") not in {"Fin", "Part"} and not _plural_finite(sent, t) and not _modal_infinitive(sent, t):
+            continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
         hit = speech_verb(sent, t)
         if hit is None:
             continue
