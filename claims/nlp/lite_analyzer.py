@@ -529,9 +529,10 @@ def _word_probs(tagger):
     the C module has it."""
     compiled = getattr(tagger, "_compiled", None)
     if compiled is not None and hasattr(compiled, "word_probs") and all(hasattr(tagger, a) for a in ("normalize", "cache", "LP_case_t", "LP_wtag")):
-        probs, normalize, analyze = compiled.word_probs, tagger.normalize, tagger.analyze_forward
+        probs, normalize = compiled.word_probs, tagger.normalize
         cache, lp_case, lp_wtag = tagger.cache, tagger.LP_case_t, tagger.LP_wtag
-        return lambda w, cs: probs(normalize(w), cs, cs and w[0].isupper(), cache, analyze, lp_case, lp_wtag, 5.0)
+        # analyze_forward is looked up at each call, as HanTa does (a wrapper set later counts)
+        return lambda w, cs: probs(normalize(w), cs, cs and w[0].isupper(), cache, tagger.analyze_forward, lp_case, lp_wtag, 5.0)
     tag_word = tagger._tag_word
     return lambda w, cs: dict(tag_word(w, cutoff=5, casesensitive=cs, conditional=True))
 
