@@ -58,7 +58,7 @@ def content_last(sent: Sentence) -> int:
 
     Drops final punctuation and trailing sign-off codes such as ``./mau/DP/jha``;
     closing quotation marks and brackets stay. Computed once per sentence (the rules
-    ask for it many times).
+    ask for it many times; a sentence's tokens no longer change once rules run on it).
     """
     try:
         last = sent._content_last
