@@ -304,7 +304,7 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
 
 def test_lite_tokenizing_leaves_no_reference_cycles():
     """SoMaJo's linked token list is unlinked after use: tokenizing leaves nothing for
-    the garbage collector (whose runs over such cycles cost a quarter of lite's time)."""
+    the garbage collector (whose runs over such cycles cost a tenth of lite's time)."""
     import gc
 
     from claims.nlp.lite_analyzer import get_lite_analyzer

@@ -113,9 +113,9 @@ def _speed_up_somajo(tokenizer) -> None:
 
 def _free_token_lists(tokenizer) -> None:
     """SoMaJo keeps a paragraph's tokens in a doubly linked list, whose nodes point at
-    each other: only the garbage collector frees such cycles, and it ran so often that
-    it took a quarter of lite's time. Once SoMaJo has made its token list, the links are
-    cut, so the nodes go as soon as they are no longer used."""
+    each other: only the garbage collector frees such cycles (186,648 objects per 300
+    news articles, 0.89 s of its runs, a tenth of lite's time). Once SoMaJo has made its
+    token list, the links are cut, so the nodes go as soon as they are no longer used."""
     original = getattr(tokenizer, "_tokenize", None)
     if original is None:
         return
@@ -151,10 +151,10 @@ def _literal_test(pat, head: str, tail: str):
     body = pat.pattern
     if pat.flags & regex.VERBOSE or not (body.startswith(head + "(?:") and body.endswith(")" + tail)):
         return None
-    items = body[len(head) + 3 : len(body) - len(tail) - 1].split("|")
-    if not all(regex.fullmatch(r"(?:[^\\()\[\]{}|.*+?^$]|\\[^\w\s])+", a) for a in items):
+    inner = body[len(head) + 3 : len(body) - len(tail) - 1]
+    lits = _split_alternatives(inner)
+    if not lits or "|".join(regex.escape(x) for x in lits) != inner:
         return None
-    lits = [regex.sub(r"\\(.)", r"\1", a) for a in items]
     if not pat.flags & regex.IGNORECASE:
         return lambda text: any(x in text for x in lits)
     lits = [x.lower().replace("\u017f", "s") for x in lits]
