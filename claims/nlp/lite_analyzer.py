@@ -132,53 +132,29 @@ def _free_token_lists(tokenizer) -> None:
 
 
 def _could_hold(*strings: str, lower: bool = False):
-    """A test of a token's text: does it hold one of ``strings`` (in lower case, for a
-    pattern that ignores case; "İ" matches "i" there but lower-cases to two characters,
-    so a text with it always passes)."""
-    if lower:
-        return lambda text: "\u0130" in text or any(x in text.lower() for x in strings)
-    return lambda text: any(x in text for x in strings)
+    """A test of a token's text: does it hold one of ``strings``? With ``lower``, for a
+    pattern that ignores case, both sides are compared in lower case. Ignoring case, the
+    regex engine also matches "ſ" for "s", "K" (Kelvin) for "k" and "İ" for "i";
+    ``str.lower`` maps "K" to "k", "ſ" is mapped here, and a text with "İ" (two
+    characters in lower case) always passes."""
+    if not lower:
+        return lambda text: any(x in text for x in strings)
+    folded = [x.lower().replace("\u017f", "s") for x in strings]
+
+    def test(text: str) -> bool:
+        if "\u0130" in text:
+            return True
+        low = text.lower().replace("\u017f", "s")
+        return any(x in low for x in folded)
+
+    return test
 
 
-def _literal_test(pat, head: str, tail: str):
-    """For a pattern ``head(?:lit|lit|...)tail`` of plain literals: a test whether a text
-    holds one of them (ignoring case where the pattern does). None for any other form.
-    Ignoring case, the regex engine also matches "ſ" for "s", "K" (Kelvin) for "k"
-    and "İ" for "i"; ``str.lower`` maps "K" to "k", "ſ" is mapped here, and a text with
-    "İ" (two characters in lower case) always passes."""
+def _escaped_literals(body: str) -> list[str] | None:
+    """The literals of ``a|b|...`` when ``body`` is exactly their escaped alternation
+    (``regex.escape`` of each, joined by "|"); None for anything else."""
     import regex
 
-    body = pat.pattern
-    if pat.flags & regex.VERBOSE or not (body.startswith(head + "(?:") and body.endswith(")" + tail)):
-        return None
-    inner = body[len(head) + 3 : len(body) - len(tail) - 1]
-    lits = _split_alternatives(inner)
-    if not lits or "|".join(regex.escape(x) for x in lits) != inner:
-        return None
-    if not pat.flags & regex.IGNORECASE:
-        return lambda text: any(x in text for x in lits)
-    lits = [x.lower().replace("\u017f", "s") for x in lits]
-    return lambda text: "\u0130" in text or any(x in low for low in (text.lower().replace("\u017f", "s"),) for x in lits)
-
-
-def _required_part_test(pat, head: str, part: str, tail: str):
-    """For a pattern that is exactly ``head`` + a group starting with ``part`` + ``tail``
-    (e.g. a URL: a word, then ``\\.(?:de|com|...)``, then an optional suffix): every
-    match holds a match of that group, so a search for the group alone, with the
-    pattern's flags, tests a text. None for any other pattern."""
-    import regex
-
-    body = pat.pattern
-    group = body[len(head) : len(body) - len(tail)]
-    if not (body.startswith(head + part) and body.endswith(tail) and group.endswith(")") and group.count("(") == 1 and group.count(")") == 1):
-        return None
-    required = regex.compile(group, pat.flags)
-    return lambda text: required.search(text) is not None
-
-
-def _split_alternatives(body: str) -> list[str] | None:
-    """The alternatives of ``a|b|...`` whose items are escaped literals, unescaped; None
-    if an item holds anything else."""
     items, cur, k = [], [], 0
     while k < len(body):
         ch = body[k]
@@ -195,7 +171,35 @@ def _split_alternatives(body: str) -> list[str] | None:
             cur.append(ch)
         k += 1
     items.append("".join(cur))
-    return items
+    return items if "|".join(regex.escape(x) for x in items) == body else None
+
+
+def _literal_test(pat, head: str, tail: str):
+    """For a pattern ``head(?:lit|lit|...)tail`` of escaped literals: a test whether a
+    text holds one of them (ignoring case where the pattern does, see ``_could_hold``).
+    None for any other form."""
+    import regex
+
+    body = pat.pattern
+    if pat.flags & regex.VERBOSE or not (body.startswith(head + "(?:") and body.endswith(")" + tail)):
+        return None
+    lits = _escaped_literals(body[len(head) + 3 : len(body) - len(tail) - 1])
+    return _could_hold(*lits, lower=bool(pat.flags & regex.IGNORECASE)) if lits else None
+
+
+def _required_part_test(pat, head: str, part: str, tail: str):
+    """For a pattern that is exactly ``head`` + a group starting with ``part`` + ``tail``
+    (e.g. a URL: a word, then ``\\.(?:de|com|...)``, then an optional suffix): every
+    match holds a match of that group, so a search for the group alone, with the
+    pattern's flags, tests a text. None for any other pattern."""
+    import regex
+
+    body = pat.pattern
+    group = body[len(head) : len(body) - len(tail)]
+    if not (body.startswith(head + part) and body.endswith(tail) and group.endswith(")") and group.count("(") == 1 and group.count(")") == 1):
+        return None
+    required = regex.compile(group, pat.flags)
+    return lambda text: required.search(text) is not None
 
 
 # SoMaJo's emoticon pattern: eyes and mouths, "xD", "D:", ":word:", then its list of
@@ -215,8 +219,8 @@ def _emoticon_test(pat):
     body = pat.pattern
     if pat.flags & regex.IGNORECASE or not body.startswith(_EMOTICON_HEAD):
         return None
-    literals = _split_alternatives(body[len(_EMOTICON_HEAD) :])
-    if not literals or "|".join(regex.escape(x) for x in literals) != body[len(_EMOTICON_HEAD) :]:
+    literals = _escaped_literals(body[len(_EMOTICON_HEAD) :])
+    if not literals:
         return None
     head = regex.compile(r"[:;8][-'oO]?[)(*DPp]|[Xx]D|D'?:|oO|:\w+:", pat.flags & ~regex.VERBOSE)
     return lambda text: head.search(text) is not None or any(x in text for x in literals)
@@ -661,7 +665,7 @@ class LiteAnalyzer:
         tags = self._tag([t[0] for t in toks])
         tokens = []
         for i, ((word, a, b), (lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
-            xpos, upos = _TAGS.get(tag) or _tags(tag)
+            xpos, upos = _tags(tag)
             if not word.isalnum() and _ALNUM.search(word) is None:
                 upos = "PUNCT"
             elif xpos == "FM" and word[:1].isupper():

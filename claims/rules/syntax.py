@@ -60,10 +60,7 @@ def content_last(sent: Sentence) -> int:
     closing quotation marks and brackets stay. Computed once per sentence (the rules
     ask for it many times; a sentence's tokens no longer change once rules run on it).
     """
-    try:
-        last = sent._content_last
-    except AttributeError:  # a sentence pickled before this field had none
-        last = None
+    last = sent._content_last
     if last is None:
         last = sent._content_last = _content_last(sent.tokens)
     return last

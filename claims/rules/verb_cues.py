@@ -12,6 +12,8 @@ One pattern: a verb from the speech-verb lexicon whose content is
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claims import lexicons
 from claims.nlp.model import ParsedDoc, Sentence, Token
 from claims.rules import syntax as sx
@@ -107,29 +109,33 @@ def _subordinate_end(toks: list[Token], comma: int) -> int | None:
     return None
 
 
-_VERBAL = frozenset({"VERB", "AUX"})
-_TAILS: dict[int, frozenset[str]] = {}
-
-
-def _verb_tails(verbs) -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _verb_tails() -> frozenset[str]:
     """Every proper ending of a lexicon verb ("teilen" of "mitteilen")."""
-    hit = _TAILS.get(id(verbs))
-    if hit is None:
-        hit = _TAILS[id(verbs)] = frozenset(v[k:] for v in verbs for k in range(1, len(v)))
-    return hit
+    return frozenset(v[k:] for v in lexicons.speech_verbs() for k in range(1, len(v)))
+
+
+def _tagged_verbal(t: Token) -> bool:
+    return t.upos in {"VERB", "AUX"} or t.xpos.startswith("VV")
+
+
+def _may_be_verb(t: Token) -> bool:
+    """A verb by its tags, or a word ending in -t tagged adverb or adjective (a
+    participle the tagger missed, "hatten … betont"): what speech_verb looks at."""
+    return _tagged_verbal(t) or (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t"))
 
 
 def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
     """The lexicon lemma of ``t`` (joined with a separated particle) or None."""
-    if t.upos not in _VERBAL and not t.xpos.startswith("VV"):
-        # participles mis-tagged as adverb/adjective ("hatten … betont"): need an auxiliary before
-        if not (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t") and any(x.lemma in {"haben", "sein", "werden"} and x.upos == "AUX" for x in sent.tokens[: t.i])):
-            return None
+    if not _may_be_verb(t):
+        return None
+    if not _tagged_verbal(t) and not any(x.lemma in {"haben", "sein", "werden"} and x.upos == "AUX" for x in sent.tokens[: t.i]):
+        return None  # a mis-tagged participle needs an auxiliary before it
     verbs = lexicons.speech_verbs()
     bases = _base_lemmas(t)  # shared: not to be changed
     # a separated particle matters only for a base that ends some lexicon verb
     finite = t.xpos in {"VVFIN", "VVIMP"} or t.feats.get("VerbForm") == "Fin"
-    part = particle_of(sent, t) if finite and any(b in _verb_tails(verbs) for b in bases) else None
+    part = particle_of(sent, t) if finite and any(b in _verb_tails() for b in bases) else None
     if part is not None:
         for b in bases:
             if part.lower + b in verbs:
@@ -663,8 +669,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
-        if t.upos not in _VERBAL and not t.xpos.startswith("VV") and not (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t")):
-            continue  # not a verb, nor a participle tagged otherwise: speech_verb says None
+        if not _may_be_verb(t):
+            continue  # speech_verb says None
         if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") not in {"Fin", "Part"} and not _plural_finite(sent, t) and not _modal_infinitive(sent, t):
             continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
         hit = speech_verb(sent, t)
