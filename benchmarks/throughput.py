@@ -7,7 +7,8 @@ Each configuration runs in its own process, so peak RSS is measured per run:
 
 Prints articles/s, sentences/s (sentence-like chunks of the input), claims found and
 peak RSS of the extracting process (for --jobs 2 the largest single process); the
-prefilter's lite helper process is reported on its own (helper_peak_rss_mb).
+prefilter's lite helper process is reported on its own (helper_peak_rss_mb);
+compiled_modules: how many hot-path modules ran compiled (claims/_compiled.py).
 No storage: this measures extraction only (reading each file, 0.3 ms, is inside the
 timing, as in `claims extract`, which also reads its inputs as it goes).
 """
@@ -60,7 +61,7 @@ def chunk_text(text: str) -> list[tuple[int, int]]:
 
 def run_one(name: str, n: int, bench: Path, model_dir: str | None) -> dict:
     sys.path.insert(0, str(ROOT))
-    from claims import batch
+    from claims import _compiled, batch
     from claims.document import read_document
 
     cfg = CONFIGS[name]
@@ -83,7 +84,7 @@ def run_one(name: str, n: int, bench: Path, model_dir: str | None) -> dict:
         helper.close()
     own, children = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     rss = max(own, children if cfg["jobs"] > 1 else 0)  # --jobs N: the largest worker
-    return {"config": name, "articles": n, "seconds": round(dt, 2), "load_seconds": round(load, 2), "articles_per_s": round(n / dt, 2), "sentences_per_s": round(sentences / dt, 1), "claims": claims, "peak_rss_mb": round(rss / 1024, 1), "helper_peak_rss_mb": round(helper_mb, 1)}
+    return {"config": name, "articles": n, "seconds": round(dt, 2), "load_seconds": round(load, 2), "articles_per_s": round(n / dt, 2), "sentences_per_s": round(sentences / dt, 1), "claims": claims, "peak_rss_mb": round(rss / 1024, 1), "helper_peak_rss_mb": round(helper_mb, 1), "compiled_modules": sum(v == "compiled" for v in _compiled.status().values())}
 
 
 def main() -> None:

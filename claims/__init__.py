@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from claims import _compiled  # noqa: F401  (first: an extension older than its source is not used)
 from claims.document import DocumentError, SourceDocument, parse_text, read_document
 from claims.models import Claim, DocumentResult
 

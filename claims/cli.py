@@ -162,12 +162,30 @@ def models_status(model_dir: Optional[Path] = ModelDir) -> None:
     from_env = model_dir is not None and os.environ.get(ENV_VAR) == str(model_dir)
     source = f"${ENV_VAR}" if from_env else ("--model-dir" if model_dir else "stanza default")
     typer.echo(f"directory: {d} ({source})")
+    typer.echo(_compiled_summary())
     if not model_present(d):
         typer.echo("stanza German model: missing (claims models download, or --analyzer lite)")
         raise typer.Exit(1)
     procs = sorted(p.name for p in (d / "de").iterdir() if p.is_dir())
     typer.echo(f"stanza German model: present, {_dir_size(d) / 1e6:.1f} MB")
     typer.echo(f"processors: {', '.join(procs)}")
+
+
+def _compiled_summary() -> str:
+    """One line: lite's C part, and how many hot-path modules run compiled."""
+    import importlib.util
+
+    from claims import _compiled
+
+    states = _compiled.status()
+    n = sum(v == "compiled" for v in states.values())
+    line = f"compiled: lite's C part {'yes' if importlib.util.find_spec('claims.nlp._hanta') else 'no'}, hot-path modules {n} of {len(states)}"
+    stale = [m for m, v in states.items() if v == "stale"]
+    if stale:
+        line += f" ({len(stale)} edited since the install run from source; ./install.sh rebuilds them)"
+    if any(v == "pure" for v in states.values()):
+        line += f" (${_compiled.PURE_ENV} is set: all run from source)"
+    return line
 
 
 @models_app.command("download")

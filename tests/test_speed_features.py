@@ -2,6 +2,7 @@
 lite finds a cue) loses nothing on the gold files, unchanged documents are skipped, the lite analyzer works offline."""
 
 import json
+import re
 import sys
 
 import pytest
@@ -245,6 +246,7 @@ def test_models_commands(tmp_path, monkeypatch):
     assert r.stdout.strip() == str(MODEL_DIR)
     r = runner.invoke(app, ["models", "status"])
     assert r.exit_code == 0 and "present" in r.stdout and "depparse" in r.stdout
+    assert re.search(r"compiled: lite's C part (yes|no), hot-path modules \d+ of \d+", r.stdout)
     r = runner.invoke(app, ["models", "status", "--model-dir", str(tmp_path)])
     assert r.exit_code == 1 and "missing" in r.stdout
     monkeypatch.setattr("stanza.download", lambda *a, **k: (_ for _ in ()).throw(OSError("no network")))
