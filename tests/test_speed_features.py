@@ -339,6 +339,25 @@ def test_lite_pattern_tests_read_somajos_word_lists():
     faces = tests["emoticon"]
     assert all(faces(t) for t in ("Super :-)", ";P", "8)", "xD", "D':", "oO", ":smile:", "¯\\_(ツ)_/¯", "^^"))
     assert not faces("Das ist gut (sagt er). Um 8 Uhr: Start.")
+    plus = tests["token_with_plus_ampersand"]
+    assert plus("mit NOTEPAD++ und C++Builder") and plus("bei Strategy&") and not plus("A + B & C")
+    assert tests["simple_plus_ampersand_candidates"]("AT&T") and not tests["simple_plus_ampersand_candidates"]("A und B")
+    assert tests["textfaces_emoji"]("so ♥‿♥ da") and tests["textfaces_space"]("(._.) ( l: ) ( .-. ) ( :l ) (._.)") and not tests["textfaces_space"]("(._.)")
+    url = tests["simple_url"]
+    assert url("HTTP://ORF.AT") and url("auf Www.orf.at") and not url("auf orf.at")
+    assert tests["letter_apostrophe_word"]("O’Connor") and not tests["letter_apostrophe_word"]("OConnor")
+    assert tests["ellipsis"]("und…") and tests["ellipsis"]("und..") and not tests["ellipsis"]("und.")
+    assert tests["double_latex_quote"]("``so''") and not tests["double_latex_quote"]("„so“")
+
+
+def test_lite_literal_test_looks_by_rarest_character():
+    from claims.nlp.lite_analyzer import _by_rarest_char, _could_hold
+
+    groups = dict(_by_rarest_char(["¯\\_(ツ)_/¯", "^.^", "(T_T)", "ab"]))
+    assert groups["ツ"] == ("¯\\_(ツ)_/¯",) and groups["^"] == ("^.^",) and groups["_"] == ("(T_T)",) and groups["a"] == ("ab",)
+    holds = _could_hold("nr.", "Str.", lower=True)
+    assert holds("Best.-NR. 5") and holds("STR. 3") and holds("ſtr. 3") and holds("İ") and not holds("Straße")
+    assert _could_hold("x+y", "&")("a & b") and not _could_hold("x+y", "&")("x + y")
 
 
 def test_lite_compiled_morphology_matches_hanta():

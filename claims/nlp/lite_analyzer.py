@@ -131,21 +131,54 @@ def _free_token_lists(tokenizer) -> None:
     tokenizer._tokenize = tokenize
 
 
+# characters frequent in German news (letters, digits, spaces, common punctuation and
+# typographic quotes): a literal is looked for by its rarest character first
+_COMMON = frozenset(" .,;:-()\"'!?/%&\u201e\u201c\u201d\u201a\u2018\u2019\u2013\u2014\u2026")
+
+
+def _char_rank(ch: str) -> int:
+    if ch.isspace():
+        return 4
+    if ch.isalnum() and ord(ch) < 0x250:  # Latin letters, digits
+        return 3
+    if ch in _COMMON:
+        return 2
+    return 0 if ord(ch) > 0xFF else 1  # other scripts and symbols, then ASCII/Latin-1 symbols
+
+
+def _by_rarest_char(strings: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """``strings`` grouped by their rarest character (see ``_char_rank``): a text can hold
+    one of a group only if it holds that character."""
+    groups: dict[str, list[str]] = {}
+    for x in strings:
+        groups.setdefault(min(x, key=_char_rank) if x else "", []).append(x)
+    return [(k, tuple(v)) for k, v in groups.items()]
+
+
 def _could_hold(*strings: str, lower: bool = False):
-    """A test of a token's text: does it hold one of ``strings``? With ``lower``, for a
-    pattern that ignores case, both sides are compared in lower case. Ignoring case, the
-    regex engine also matches "ſ" for "s", "K" (Kelvin) for "k" and "İ" for "i";
-    ``str.lower`` maps "K" to "k", "ſ" is mapped here, and a text with "İ" (two
-    characters in lower case) always passes."""
+    """A test of a token's text: does it hold one of ``strings``? Each is looked for
+    only where the text holds its rarest character (one fast scan per distinct such
+    character). With ``lower``, for a pattern that ignores case, both sides are
+    compared in lower case. Ignoring case, the regex engine also matches "ſ" for "s",
+    "K" (Kelvin) for "k" and "İ" for "i"; ``str.lower`` maps "K" to "k", "ſ" is mapped
+    here, and a text with "İ" (two characters in lower case) always passes."""
+    if "" in strings:
+        return lambda text: True
+    groups = _by_rarest_char([x.lower().replace("\u017f", "s") for x in strings] if lower else list(strings))
+
+    def holds(text: str) -> bool:
+        for key, group in groups:
+            if key in text:
+                for x in group:
+                    if x in text:
+                        return True
+        return False
+
     if not lower:
-        return lambda text: any(x in text for x in strings)
-    folded = [x.lower().replace("\u017f", "s") for x in strings]
+        return holds
 
     def test(text: str) -> bool:
-        if "\u0130" in text:
-            return True
-        low = text.lower().replace("\u017f", "s")
-        return any(x in low for x in folded)
+        return "\u0130" in text or holds(text.lower().replace("\u017f", "s"))
 
     return test
 
@@ -175,15 +208,19 @@ def _escaped_literals(body: str) -> list[str] | None:
 
 
 def _literal_test(pat, head: str, tail: str):
-    """For a pattern ``head(?:lit|lit|...)tail`` of escaped literals: a test whether a
-    text holds one of them (ignoring case where the pattern does, see ``_could_hold``).
+    """For a pattern ``head(?:lit|lit|...)tail`` of escaped literals (or a bare
+    ``lit|lit|...`` when both are empty): a test whether a text holds one of them (ignoring case where the pattern does, see ``_could_hold``).
     None for any other form."""
     import regex
 
     body = pat.pattern
-    if pat.flags & regex.VERBOSE or not (body.startswith(head + "(?:") and body.endswith(")" + tail)):
+    if pat.flags & regex.VERBOSE:
         return None
-    lits = _escaped_literals(body[len(head) + 3 : len(body) - len(tail) - 1])
+    if head or tail:
+        if not (body.startswith(head + "(?:") and body.endswith(")" + tail)):
+            return None
+        body = body[len(head) + 3 : len(body) - len(tail) - 1]
+    lits = _escaped_literals(body)
     return _could_hold(*lits, lower=bool(pat.flags & regex.IGNORECASE)) if lits else None
 
 
@@ -223,7 +260,8 @@ def _emoticon_test(pat):
     if not literals:
         return None
     head = regex.compile(r"[:;8][-'oO]?[)(*DPp]|[Xx]D|D'?:|oO|:\w+:", pat.flags & ~regex.VERBOSE)
-    return lambda text: head.search(text) is not None or any(x in text for x in literals)
+    listed = _could_hold(*literals)
+    return lambda text: head.search(text) is not None or listed(text)
 
 
 def _rare_pattern_tests(tokenizer) -> dict:
@@ -231,8 +269,6 @@ def _rare_pattern_tests(tokenizer) -> dict:
 
     arrows = regex.compile(r"[<>\u2190-\u21ff]")
     tests = {
-        # every alternative is a word with "+" or "&"
-        "token_with_plus_ampersand": _could_hold("+", "&"),
         # an address has "@" or " [at] "
         "email": _could_hold("@", "[at]"),
         # r"(\w+\.-?Nr\.)", ignoring case
@@ -250,11 +286,34 @@ def _rare_pattern_tests(tokenizer) -> dict:
         # r"\b[\w./-]+\.(?:de|com|...|pdf)(?:-\w+)?\b": a full stop and a domain
         "url_without_protocol": lambda p: _required_part_test(p, r"\b[\w./-]+", r"\.(?:", r"(?:-\w+)?\b"),
         "emoticon": _emoticon_test,
+        # r"(?<!\w)(?:Auer\+Weber\+Assoziierte|...|E\+)(?!\w)": one of its words with "+" or "&"
+        "token_with_plus_ampersand": lambda p: _literal_test(p, r"(?<!\w)", r"(?!\w)"),
+        # bare alternations of text faces
+        "textfaces_space": lambda p: _literal_test(p, "", ""),
+        "textfaces_emoji": lambda p: _literal_test(p, "", ""),
     }
     for name, make in derived.items():
         pat = getattr(tokenizer, name, None)
         test = make(pat) if pat is not None else None
         if test is not None:
+            tests[name] = test
+    # patterns written out: a test only while SoMaJo's pattern is this one
+    url = r"\b(?:(?:https?|ftp|svn)://|(?:https?://)?www\.)"
+    exact = {
+        # O'Connor, d'accord: an apostrophe
+        "letter_apostrophe_word": (r"\b([dlo]['’]\p{L}+)\b", _could_hold("'", "’")),
+        "ellipsis": (r"\.{2,}|…+(?:\.{2,})?", _could_hold("..", "…")),
+        "double_latex_quote": (r"(?:(?<!`)``(?!`))|(?:(?<!')''(?!'))", _could_hold("``", "''")),
+        # words joined by "+" or "&", looked up in a list (SoMaJo's _split_set)
+        "simple_plus_ampersand_candidates": (r"\b\w+[&+]\w+\b", _could_hold("+", "&")),
+        # a URL starts with a protocol or "www." (any case)
+        "simple_url": (url, _could_hold("://", "www.", lower=True)),
+        "simple_url_with_brackets": (url, _could_hold("://", "www.", lower=True)),
+    }
+    for name, (head, test) in exact.items():
+        pat = getattr(tokenizer, name, None)
+        text = regex.sub(r"\s+|#[^\n]*", "", pat.pattern) if pat is not None and pat.flags & regex.VERBOSE else getattr(pat, "pattern", None)
+        if text is not None and (text == head or (name.startswith("simple_url") and text.startswith(head))):
             tests[name] = test
     return tests
 
@@ -294,7 +353,11 @@ def _guard_rare_patterns(tokenizer) -> None:
     if original_set is not None:
 
         def split_set(regex, node, *args, **kwargs):
-            if regex.search(node.value.text) is None:
+            text = node.value.text
+            test = tests.get(id(regex))
+            if test is not None and not test(text):
+                return None
+            if regex.search(text) is None:
                 return None  # no candidate: nothing to look up, nothing to split
             return original_set(regex, node, *args, **kwargs)
 
