@@ -26,16 +26,23 @@ def find_verification(doc: ParsedDoc, messages: list[tuple[int, int]], cue_sents
     """Findings for claims given by message spans, cue sentences and verb classes (text order)."""
     out: list[Finding] = []
     text = doc.text
-    markers = [(marker, required_strings(marker.pattern)) for marker in lexicons.verification_markers()]
+    # a regular expression search costs 20 ns per character; most documents and most
+    # sentences hold none of the words a marker needs, which a plain substring test
+    # finds out (a sentence's lower case is a part of its document's: the words have
+    # no letter whose lower case depends on its neighbours)
+    markers = _markers()
+    if _CASE_SAFE.search(text) is None:
+        low_doc = text.lower()
+        markers = tuple((m, needs) for m, needs in markers if needs is None or all(any(w in low_doc for w in words) for words in needs))
+    if not markers:
+        return out
     for sent in doc.sentences:
         last = sx.content_last(sent)
         s0, s1 = sent.start, sent.tokens[last].end
         stext = text[s0:s1]
-        # a regular expression search costs 20 ns per character; most sentences hold
-        # none of the words a marker needs, which a plain substring test finds out
         low = stext.lower() if _CASE_SAFE.search(stext) is None else None
-        for marker, words in markers:
-            if low is not None and words is not None and not any(w in low for w in words):
+        for marker, needs in markers:
+            if low is not None and needs is not None and not all(any(w in low for w in words) for words in needs):
                 continue
             m = marker.pattern.search(stext)
             if m is None:
@@ -69,6 +76,13 @@ def find_verification(doc: ParsedDoc, messages: list[tuple[int, int]], cue_sents
     return out
 
 
+@lru_cache(maxsize=None)
+def _markers() -> tuple[tuple[lexicons.VerificationMarker, tuple[frozenset[str], ...] | None], ...]:
+    """The lexicon's markers with the words each needs (hashing a compiled pattern, as a
+    cache key, costs as much as hashing its whole program: done once here)."""
+    return tuple((marker, required_strings(marker.pattern)) for marker in lexicons.verification_markers())
+
+
 # Ignoring case, Python's regular expressions also match "ı" for "i" and "ſ" for "s",
 # and "İ" lower-cases to two characters: a text with one of them gets the full search.
 _CASE_SAFE = re.compile("[\u0131\u017f\u0130]")
@@ -77,11 +91,12 @@ _PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 
 
 @lru_cache(maxsize=None)
-def required_strings(pattern: re.Pattern) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of ``pattern`` (which ignores case)
-    contains, read from its parse: a run of literal characters in sequence, the union
-    over a branch's alternatives, a group, a repeat of at least one. None if the pattern
-    has no such set, does not ignore case, or has a letter whose case is not plain."""
+def required_strings(pattern: re.Pattern) -> tuple[frozenset[str], ...] | None:
+    """Sets of lower-case strings, every match of ``pattern`` (which ignores case) holding
+    one string of each set, read from its parse: a run of literal characters in
+    sequence, the union over a branch's alternatives (one set from each), a group, a
+    repeat of at least one. None if the pattern has no such set, does not ignore case,
+    or has a letter whose case is not plain."""
     try:
         from re import _constants as c
         from re import _parser
@@ -90,7 +105,11 @@ def required_strings(pattern: re.Pattern) -> frozenset[str] | None:
     except Exception:  # another Python: no prefilter
         return None
 
-    def seq(items) -> frozenset[str] | None:
+    def best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+        return max(sets, key=lambda f: (min(map(len, f)), -len(f)), default=None)
+
+    def seq(items) -> list[frozenset[str]]:
+        """The sets every match of ``items`` in sequence needs (all of them)."""
         found: list[frozenset[str]] = []
         run = ""
         for op, av in items:
@@ -101,24 +120,21 @@ def required_strings(pattern: re.Pattern) -> frozenset[str] | None:
                 found.append(frozenset([run]))
                 run = ""
             if op is c.SUBPATTERN:
-                sub = seq(av[-1])
+                found += seq(av[-1])
             elif op is c.BRANCH:
-                alts = [seq(b) for b in av[1]]
-                sub = None if any(a is None for a in alts) else frozenset().union(*alts)
+                alts = [best(seq(b)) for b in av[1]]
+                if alts and all(alts):
+                    found.append(frozenset().union(*alts))
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-                sub = seq(av[2])
-            else:
-                sub = None
-            if sub:
-                found.append(sub)
+                found += seq(av[2])
         if run:
             found.append(frozenset([run]))
-        return max(found, key=lambda f: (min(map(len, f)), -len(f)), default=None)
+        return found
 
-    words = seq(parsed)
-    if words is None or not all(words) or not pattern.flags & re.IGNORECASE:
+    sets = seq(parsed)
+    if not sets or not all(all(s) for s in sets) or not pattern.flags & re.IGNORECASE:
         return None  # (the markers ignore case; the test compares lower case)
-    words = frozenset(w.lower() for w in words)
-    if not all(ch in _PLAIN_LETTERS or (ch.isascii() and not ch.isalpha()) for w in words for ch in w):
+    sets = list(dict.fromkeys(frozenset(w.lower() for w in s) for s in sets))
+    if not all(ch in _PLAIN_LETTERS or (ch.isascii() and not ch.isalpha()) for s in sets for w in s for ch in w):
         return None
-    return words
+    return tuple(sorted(sets, key=lambda f: (-min(map(len, f)), len(f), sorted(f))))

@@ -242,13 +242,16 @@ def test_marker_words_are_needed_for_a_match():
     markers = lexicons.verification_markers()
     assert all(required_strings(m.pattern) for m in markers)  # every marker gets its test
     for m in markers:
-        words = required_strings(m.pattern)
+        needs = required_strings(m.pattern)
         for text in sentences:
             if m.pattern.search(text):
-                assert _CASE_SAFE.search(text) or any(w in text.lower() for w in words), (m.pattern.pattern, text)
+                assert _CASE_SAFE.search(text) or all(any(w in text.lower() for w in words) for words in needs), (m.pattern.pattern, text)
     import re
 
-    assert required_strings(re.compile(r"\b(foo|ba+r)x?\b", re.I)) == frozenset({"foo", "b"})
+    assert required_strings(re.compile(r"\b(foo|ba+r)x?\b", re.I)) == (frozenset({"foo", "b"}),)
+    # every part a match needs: the modal verb, "nicht", the verb of checking and its ending
+    needs = required_strings(re.compile(r"\b(kann|musste)\b[^.]*\bnicht\b[^.]*\b(prüf|bestätig)(en|t)\b", re.I))
+    assert set(needs) == {frozenset({"kann", "musste"}), frozenset({"nicht"}), frozenset({"prüf", "bestätig"}), frozenset({"en", "t"})}
     assert required_strings(re.compile(r"\bfoo|\w+", re.I)) is None  # a branch without a literal
     assert required_strings(re.compile("foo")) is None  # only patterns that ignore case
     assert required_strings(re.compile("µm", re.I)) is None  # µ also matches μ

@@ -111,7 +111,7 @@ def verification_markers() -> list[VerificationMarker]:
 
 
 _COMPOUND_MEMO: dict[tuple[object, str, int], str | None] = {}
-_ENDINGS: dict[object, tuple[tuple[str, ...], frozenset[str] | None]] = {}
+_ENDINGS: dict[object, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {}
 
 
 def compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: int = 4) -> str | None:
@@ -126,13 +126,17 @@ def compound_match(word: str, nouns: dict[str, str] | frozenset[str], min_head: 
         endings = _ENDINGS.get(lexicon)
         if endings is None:
             # every match ends in a noun, bare or with one of the endings _compound_match
-            # strips; most words fail already on their last two letters
-            tails = tuple({n + s for n in nouns for s in _STRIPPED + ("",)})
-            pairs = frozenset(t[-2:] for t in tails) if all(len(t) >= 2 for t in tails) else None
-            endings = _ENDINGS[lexicon] = (tails, pairs)
+            # strips: the candidates by their last two letters (most words have none),
+            # and the shorter ones, which any word may end in
+            tails = {n + s for n in nouns for s in _STRIPPED + ("",)}
+            by_pair: dict[str, list[str]] = {}
+            for t in tails:
+                if len(t) >= 2:
+                    by_pair.setdefault(t[-2:], []).append(t)
+            endings = _ENDINGS[lexicon] = ({k: tuple(v) for k, v in by_pair.items()}, tuple(t for t in tails if len(t) < 2))
         low = word.lower()
-        tails, pairs = endings
-        fits = (pairs is None or low[-2:] in pairs) and low.endswith(tails)
+        by_pair, short = endings
+        fits = low.endswith(by_pair.get(low[-2:], ())) or (bool(short) and low.endswith(short))
         hit = _COMPOUND_MEMO[key] = _compound_match(word, nouns, min_head) if fits else None
     return hit
 

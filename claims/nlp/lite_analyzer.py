@@ -178,9 +178,20 @@ def _could_hold(*strings: str, lower: bool = False):
         return holds
 
     def test(text: str) -> bool:
-        return "\u0130" in text or holds(text.lower().replace("\u017f", "s"))
+        if "\u0130" in text:
+            return True
+        low = _LOWERED.get(text)
+        if low is None:
+            if len(_LOWERED) >= 256:
+                _LOWERED.clear()
+            low = _LOWERED[text] = text.lower().replace("\u017f", "s")
+        return holds(low)
 
     return test
+
+
+# a text's lower case for the tests above: SoMaJo tries several patterns on the same text
+_LOWERED: dict[str, str] = {}
 
 
 def _escaped_literals(body: str) -> list[str] | None:
@@ -419,7 +430,6 @@ class _AbbreviationFinder:
         self.pattern_object = pattern
         self.starts = starts
         self.heads = heads
-
     def finditer(self, text: str):
         find, match, heads = self.starts.search, self.pattern_object.match, self.heads
         pos = 0
