@@ -348,6 +348,25 @@ def test_lite_pattern_tests_read_somajos_word_lists():
     assert tests["letter_apostrophe_word"]("O’Connor") and not tests["letter_apostrophe_word"]("OConnor")
     assert tests["ellipsis"]("und…") and tests["ellipsis"]("und..") and not tests["ellipsis"]("und.")
     assert tests["double_latex_quote"]("``so''") and not tests["double_latex_quote"]("„so“")
+    assert tests["measurement"]("nach 5 km und") and tests["measurement"]("3,5KG") and not tests["measurement"]("5 Mio. Euro und 2015 sagte er")
+    assert tests["number_range"]("von 10-12 Uhr") and tests["number_range"]("1.000–2.000") and not tests["number_range"]("Wien - 10 Jahre")
+
+
+def test_lite_clean_up_substitutions_are_skipped_only_where_they_change_nothing():
+    """SoMaJo's clean-up patterns match no printable character but the single space
+    (every code point checked), and the wrapped substitutions give SoMaJo's results."""
+    from claims.nlp.lite_analyzer import _CLEAN_PATTERNS, _UnchangedSkip, get_lite_analyzer
+
+    tok = get_lite_analyzer()._tok._tokenizer
+    every = "".join(map(chr, range(0x110000)))
+    for name, (pattern, _) in _CLEAN_PATTERNS.items():
+        wrapped = getattr(tok, name)
+        assert isinstance(wrapped, _UnchangedSkip) and wrapped.pattern == pattern
+        printable = [m.group() for m in wrapped.pattern_object.finditer(every) if any(ch.isprintable() for ch in m.group())]
+        assert printable == ([" "] if name == "spaces" else []), (name, printable[:5])
+        repl = " " if name == "spaces" else ""
+        for text in ("Ein Satz, „zitiert“.", "zwei  Leerzeichen", "Tab\there", "ge\u00adteilt", "nbsp\u00a0da", "x \ufe0f y", "Zeile\u2028neu", ""):
+            assert wrapped.sub(repl, text) == wrapped.pattern_object.sub(repl, text), (name, text)
 
 
 def test_lite_literal_test_looks_by_rarest_character():

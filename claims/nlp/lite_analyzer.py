@@ -108,7 +108,56 @@ def _speed_up_somajo(tokenizer) -> None:
     tokenizer._split_emojis = split_emojis
     _guard_abbreviations(tokenizer)
     _guard_rare_patterns(tokenizer)
+    _skip_clean_substitutions(tokenizer)
     _free_token_lists(tokenizer)
+
+
+# SoMaJo's clean-up substitutions, each with the test that the text is left as it is:
+# a printable text (str.isprintable: no character of the categories "Other" and
+# "Separator" but the ASCII space) holds no control character, no format character
+# and no white space but single spaces. (tests/test_speed_features.py checks every
+# code point each pattern matches.)
+_CLEAN_PATTERNS = {
+    "spaces": (r"\s+", lambda repl, text: repl == " " and text.isprintable() and "  " not in text),
+    "controls": (r"[\u0000-\u001F\u007F-\u009F]", lambda repl, text: text.isprintable()),
+    "other_nasties": (r"[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]", lambda repl, text: text.isprintable()),
+    "stranded_variation_selector": (r" \uFE0F", lambda repl, text: "\uFE0F" not in text),
+}
+
+
+class _UnchangedSkip:
+    """A SoMaJo clean-up pattern whose ``sub`` returns the text at once when ``unchanged``
+    says the substitution would leave it as it is (SoMaJo runs six of them over every
+    paragraph; "\\s+" alone replaces each of its spaces by a space, three times)."""
+
+    def __init__(self, pattern, unchanged) -> None:
+        self.pattern_object = pattern
+        self.unchanged = unchanged
+
+    def sub(self, repl, string, *args, **kwargs):
+        if not args and not kwargs and isinstance(string, str) and self.unchanged(repl, string):
+            return string
+        return self.pattern_object.sub(repl, string, *args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern_object, name)
+
+
+def _skip_clean_substitutions(tokenizer) -> None:
+    """Wrap SoMaJo's clean-up patterns (``_CLEAN_PATTERNS``) while they are the ones written there."""
+    for name, (pattern, unchanged) in _CLEAN_PATTERNS.items():
+        pat = getattr(tokenizer, name, None)
+        if pat is not None and getattr(pat, "pattern", None) == pattern and not pat.flags & ~_DEFAULT_FLAGS:
+            setattr(tokenizer, name, _UnchangedSkip(pat, unchanged))
+
+
+def _default_flags() -> int:
+    import regex
+
+    return regex.compile("x").flags
+
+
+_DEFAULT_FLAGS = _default_flags()
 
 
 def _free_token_lists(tokenizer) -> None:
@@ -276,6 +325,8 @@ def _emoticon_test(pat):
 
 
 def _rare_pattern_tests(tokenizer) -> dict:
+    import hashlib
+
     import regex
 
     arrows = regex.compile(r"[<>\u2190-\u21ff]")
@@ -326,7 +377,32 @@ def _rare_pattern_tests(tokenizer) -> dict:
         text = regex.sub(r"\s+|#[^\n]*", "", pat.pattern) if pat is not None and pat.flags & regex.VERBOSE else getattr(pat, "pattern", None)
         if text is not None and (text == head or (name.startswith("simple_url") and text.startswith(head))):
             tests[name] = test
+    # number patterns every match of which has a digit right before a part of it (the
+    # number in front always ends in one): a search for that digit and part alone. The
+    # patterns are SoMaJo 2.5's, known by the sha256 of the part in front (SoMaJo
+    # writes its list of units in set order, which varies from run to run).
+    unit = "[ ]?(?P<unit>"
+    digit_then = {
+        # a number, an optional space and a unit ("5 km", "3,5 kg")
+        "measurement": ("844d9f34ad23c3cf882f4fd0c17052ca", lambda body: body[body.index(unit) :] if _unit_tail(body, unit) else None),
+        # a number, a dash and a number ("10-12")
+        "number_range": ("43423f0f2763828f889ad5e3fb31595d", lambda body: "[-–]"),
+    }
+    for name, (sha, part) in digit_then.items():
+        pat = getattr(tokenizer, name, None)
+        body = getattr(pat, "pattern", "")
+        front = body[: body.index(unit)] if name == "measurement" and unit in body else body
+        tail = part(body) if pat is not None and hashlib.sha256(front.encode()).hexdigest()[:32] == sha else None
+        if tail is not None:
+            required = regex.compile(r"\d" + tail, pat.flags)
+            tests[name] = lambda text, required=required: required.search(text) is not None
     return tests
+
+
+def _unit_tail(body: str, unit: str) -> bool:
+    """Does ``body`` end in ``unit`` + escaped literals + ``)(?!\\w)``?"""
+    k = body.find(unit)
+    return k >= 0 and body.endswith(r")(?!\w)") and bool(_escaped_literals(body[k + len(unit) : -len(r")(?!\w)")]))
 
 
 # SoMaJo patterns every match of which starts with a digit: a lookahead for one in
