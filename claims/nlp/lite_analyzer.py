@@ -175,6 +175,7 @@ def _free_token_lists(tokenizer) -> None:
         while node is not None:
             node.prev, node.list, node = None, None, node.next
         token_dll.first = token_dll.last = None
+        _LOWERED.clear()  # the paragraph's texts are done with
         return tokens
 
     tokenizer._tokenize = tokenize
@@ -239,7 +240,8 @@ def _could_hold(*strings: str, lower: bool = False):
     return test
 
 
-# a text's lower case for the tests above: SoMaJo tries several patterns on the same text
+# a text's lower case for the tests above: SoMaJo tries several patterns on the same
+# text (emptied after each paragraph)
 _LOWERED: dict[str, str] = {}
 
 
