@@ -78,8 +78,7 @@ def find_verification(doc: ParsedDoc, messages: list[tuple[int, int]], cue_sents
 
 @lru_cache(maxsize=None)
 def _markers() -> tuple[tuple[lexicons.VerificationMarker, tuple[frozenset[str], ...] | None], ...]:
-    """The lexicon's markers with the words each needs (hashing a compiled pattern, as a
-    cache key, costs as much as hashing its whole program: done once here)."""
+    """The lexicon's markers with the word sets each needs, worked out once per process."""
     return tuple((marker, required_strings(marker.pattern)) for marker in lexicons.verification_markers())
 
 

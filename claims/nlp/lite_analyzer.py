@@ -271,8 +271,9 @@ def _escaped_literals(body: str) -> list[str] | None:
 
 def _literal_test(pat, head: str, tail: str):
     """For a pattern ``head(?:lit|lit|...)tail`` of escaped literals (or a bare
-    ``lit|lit|...`` when both are empty): a test whether a text holds one of them (ignoring case where the pattern does, see ``_could_hold``).
-    None for any other form."""
+    ``lit|lit|...`` when both are empty): a test whether a text holds one of them
+    (ignoring case where the pattern does, see ``_could_hold``). None for any other
+    form."""
     import regex
 
     body = pat.pattern
@@ -381,30 +382,34 @@ def _rare_pattern_tests(tokenizer) -> dict:
             tests[name] = test
     # number patterns every match of which has a digit right before a part of it (the
     # number in front always ends in one): a search for that digit and part alone. The
-    # patterns are SoMaJo 2.5's, known by the sha256 of the part in front (SoMaJo
-    # writes its list of units in set order, which varies from run to run).
-    unit = "[ ]?(?P<unit>"
+    # patterns are SoMaJo 2.5's, known by their sha256 (for measurements, that of the
+    # number part: SoMaJo writes the units in set order, which varies from run to run).
     digit_then = {
         # a number, an optional space and a unit ("5 km", "3,5 kg")
-        "measurement": ("844d9f34ad23c3cf882f4fd0c17052ca", lambda body: body[body.index(unit) :] if _unit_tail(body, unit) else None),
+        "measurement": ("844d9f34ad23c3cf882f4fd0c17052ca", _split_units),
         # a number, a dash and a number ("10-12")
-        "number_range": ("43423f0f2763828f889ad5e3fb31595d", lambda body: "[-–]"),
+        "number_range": ("43423f0f2763828f889ad5e3fb31595d", lambda body: (body, "[-–]")),
     }
-    for name, (sha, part) in digit_then.items():
+    for name, (sha, split) in digit_then.items():
         pat = getattr(tokenizer, name, None)
-        body = getattr(pat, "pattern", "")
-        front = body[: body.index(unit)] if name == "measurement" and unit in body else body
-        tail = part(body) if pat is not None and hashlib.sha256(front.encode()).hexdigest()[:32] == sha else None
-        if tail is not None:
-            required = regex.compile(r"\d" + tail, pat.flags)
+        parts = split(pat.pattern) if pat is not None else None
+        if parts is not None and hashlib.sha256(parts[0].encode()).hexdigest()[:32] == sha:
+            required = regex.compile(r"\d" + parts[1], pat.flags)
             tests[name] = lambda text, required=required: required.search(text) is not None
     return tests
 
 
-def _unit_tail(body: str, unit: str) -> bool:
-    """Does ``body`` end in ``unit`` + escaped literals + ``)(?!\\w)``?"""
-    k = body.find(unit)
-    return k >= 0 and body.endswith(r")(?!\w)") and bool(_escaped_literals(body[k + len(unit) : -len(r")(?!\w)")]))
+_UNIT = "[ ]?(?P<unit>"
+_WORD_END = r")(?!\w)"
+
+
+def _split_units(body: str) -> tuple[str, str] | None:
+    """(the number part, the unit part) of a pattern ending in ``_UNIT`` + escaped
+    literals + ``_WORD_END``; None for another form."""
+    k = body.find(_UNIT)
+    if k < 0 or not body.endswith(_WORD_END) or not _escaped_literals(body[k + len(_UNIT) : -len(_WORD_END)]):
+        return None
+    return body[:k], body[k:]
 
 
 # SoMaJo patterns every match of which starts with a digit: a lookahead for one in
@@ -508,6 +513,7 @@ class _AbbreviationFinder:
         self.pattern_object = pattern
         self.starts = starts
         self.heads = heads
+
     def finditer(self, text: str):
         find, match, heads = self.starts.search, self.pattern_object.match, self.heads
         pos = 0
