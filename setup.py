@@ -11,7 +11,6 @@ Every part is optional: without a C compiler (or Cython) the build goes on witho
 and claims runs the same code as plain Python.
 """
 
-import hashlib
 import json
 import os
 import runpy
@@ -22,7 +21,8 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
-MODULES = runpy.run_path(str(HERE / "claims" / "_compiled.py"), run_name="claims_compiled_list")["MODULES"]
+COMPILED = runpy.run_path(str(HERE / "claims" / "_compiled.py"))  # the module list and its helpers
+MODULES = COMPILED["MODULES"]
 
 # the same floating-point sums as HanTa's Python code: no fused multiply-add
 args = [] if sys.platform == "win32" else ["-ffp-contract=off", "-fno-fast-math"]
@@ -30,8 +30,8 @@ extensions = [Extension("claims.nlp._hanta", ["claims/nlp/_hanta.c"], extra_comp
 
 
 def _source(module: str) -> str:
-    path = Path(*module.split("."))
-    return str(path / "__init__.py" if (HERE / path).is_dir() else path.with_suffix(".py"))
+    """The module's source, relative to this directory (as setuptools wants it)."""
+    return str(COMPILED["source_path"](module, HERE).relative_to(HERE))
 
 
 def _ext_name(module: str) -> str:
@@ -59,7 +59,7 @@ class BuildExt(build_ext):
     def run(self):
         self._built = set()
         super().run()
-        built = {m: hashlib.sha256((HERE / _source(m)).read_bytes()).hexdigest() for m in MODULES if _ext_name(m) in self._built}
+        built = {m: COMPILED["sha256"](HERE / _source(m)) for m in MODULES if _ext_name(m) in self._built}
         manifest = Path(self.get_ext_fullpath("claims._manifest")).parent / "_compiled.json"
         manifest.parent.mkdir(parents=True, exist_ok=True)
         manifest.write_text(json.dumps(built, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -116,4 +116,5 @@ def install() -> None:
         sys.meta_path.insert(0, _SourceFinder(sources))
 
 
-install()
+if __name__ == "claims._compiled":  # imported by claims, not read by setup.py
+    install()

@@ -31,18 +31,19 @@ def find_verification(doc: ParsedDoc, messages: list[tuple[int, int]], cue_sents
     # finds out (a sentence's lower case is a part of its document's: the words have
     # no letter whose lower case depends on its neighbours)
     markers = _markers()
-    if _CASE_SAFE.search(text) is None:
+    plain = _CASE_SAFE.search(text) is None  # then every sentence is, too
+    if plain:
         low_doc = text.lower()
-        markers = tuple((m, needs) for m, needs in markers if needs is None or all(any(w in low_doc for w in words) for words in needs))
+        markers = tuple((m, needs) for m, needs in markers if _may_match(needs, low_doc))
     if not markers:
         return out
     for sent in doc.sentences:
         last = sx.content_last(sent)
         s0, s1 = sent.start, sent.tokens[last].end
         stext = text[s0:s1]
-        low = stext.lower() if _CASE_SAFE.search(stext) is None else None
+        low = stext.lower() if plain or _CASE_SAFE.search(stext) is None else None
         for marker, needs in markers:
-            if low is not None and needs is not None and not all(any(w in low for w in words) for words in needs):
+            if low is not None and not _may_match(needs, low):
                 continue
             m = marker.pattern.search(stext)
             if m is None:
@@ -80,6 +81,12 @@ def find_verification(doc: ParsedDoc, messages: list[tuple[int, int]], cue_sents
 def _markers() -> tuple[tuple[lexicons.VerificationMarker, tuple[frozenset[str], ...] | None], ...]:
     """The lexicon's markers with the word sets each needs, worked out once per process."""
     return tuple((marker, required_strings(marker.pattern)) for marker in lexicons.verification_markers())
+
+
+def _may_match(needs: tuple[frozenset[str], ...] | None, low: str) -> bool:
+    """Does the lower-case text ``low`` hold one word of each set a marker needs (see
+    ``required_strings``; None: no test)?"""
+    return needs is None or all(any(w in low for w in words) for words in needs)
 
 
 # Ignoring case, Python's regular expressions also match "ı" for "i" and "ſ" for "s",

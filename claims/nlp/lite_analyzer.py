@@ -125,13 +125,24 @@ _CLEAN_PATTERNS = {
 }
 
 
-class _UnchangedSkip:
+class _PatternProxy:
+    """A compiled pattern with some of its methods replaced; every other attribute is
+    the pattern's own."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern_object = pattern
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern_object, name)
+
+
+class _UnchangedSkip(_PatternProxy):
     """A SoMaJo clean-up pattern whose ``sub`` returns the text at once when ``unchanged``
     says the substitution would leave it as it is (SoMaJo runs six of them over every
     paragraph; "\\s+" alone replaces each of its spaces by a space, three times)."""
 
     def __init__(self, pattern, unchanged) -> None:
-        self.pattern_object = pattern
+        super().__init__(pattern)
         self.unchanged = unchanged
 
     def sub(self, repl, string, *args, **kwargs):
@@ -139,25 +150,17 @@ class _UnchangedSkip:
             return string
         return self.pattern_object.sub(repl, string, *args, **kwargs)
 
-    def __getattr__(self, name: str):
-        return getattr(self.pattern_object, name)
-
 
 def _skip_clean_substitutions(tokenizer) -> None:
-    """Wrap SoMaJo's clean-up patterns (``_CLEAN_PATTERNS``) while they are the ones written there."""
-    for name, (pattern, unchanged) in _CLEAN_PATTERNS.items():
-        pat = getattr(tokenizer, name, None)
-        if pat is not None and getattr(pat, "pattern", None) == pattern and not pat.flags & ~_DEFAULT_FLAGS:
-            setattr(tokenizer, name, _UnchangedSkip(pat, unchanged))
-
-
-def _default_flags() -> int:
+    """Wrap SoMaJo's clean-up patterns (``_CLEAN_PATTERNS``) while they are the ones
+    written there, with no flags but the default ones."""
     import regex
 
-    return regex.compile("x").flags
-
-
-_DEFAULT_FLAGS = _default_flags()
+    default = regex.compile("x").flags
+    for name, (pattern, unchanged) in _CLEAN_PATTERNS.items():
+        pat = getattr(tokenizer, name, None)
+        if pat is not None and getattr(pat, "pattern", None) == pattern and not pat.flags & ~default:
+            setattr(tokenizer, name, _UnchangedSkip(pat, unchanged))
 
 
 def _free_token_lists(tokenizer) -> None:
@@ -433,29 +436,22 @@ def _guard_rare_patterns(tokenizer) -> None:
             setattr(tokenizer, name, re_.compile(r"(?=\d)" + pat.pattern, pat.flags))
     tests = {id(pat): test for name, test in _rare_pattern_tests(tokenizer).items() if (pat := getattr(tokenizer, name, None)) is not None}
 
-    def split_matches(regex, node, *args, **kwargs):
-        text = node.value.text
-        test = tests.get(id(regex))
-        if test is not None and not test(text):
-            return None
-        if regex.search(text) is None:
-            return None  # nine calls in ten: no match, nothing to split (and no Python work)
-        return original(regex, node, *args, **kwargs)
-
-    tokenizer._split_matches = split_matches
-    original_set = getattr(tokenizer, "_split_set", None)
-    if original_set is not None:
-
-        def split_set(regex, node, *args, **kwargs):
+    def guarded(split):
+        def wrapper(regex, node, *args, **kwargs):
             text = node.value.text
             test = tests.get(id(regex))
             if test is not None and not test(text):
                 return None
             if regex.search(text) is None:
-                return None  # no candidate: nothing to look up, nothing to split
-            return original_set(regex, node, *args, **kwargs)
+                return None  # nine calls in ten: no match, nothing to split (and no Python work)
+            return split(regex, node, *args, **kwargs)
 
-        tokenizer._split_set = split_set
+        return wrapper
+
+    tokenizer._split_matches = guarded(original)
+    original_set = getattr(tokenizer, "_split_set", None)
+    if original_set is not None:  # the word-set pass: no candidate, nothing to look up
+        tokenizer._split_set = guarded(original_set)
 
 
 _ABBREV_HEAD = r"(?<![\p{L}.])"
@@ -500,7 +496,7 @@ def _guard_abbreviations(tokenizer) -> None:
 _PLAIN_CASE = frozenset("".join(chr(c) for c in range(128)) + "äöüëßÄÖÜËẞ")
 
 
-class _AbbreviationFinder:
+class _AbbreviationFinder(_PatternProxy):
     """SoMaJo's abbreviation pattern with a faster ``finditer`` (the only method SoMaJo
     calls on it), giving the same matches. Trying its 1,100 alternatives at a word start
     costs the regex engine 40 µs, so it tries them only at a word start followed by a
@@ -510,7 +506,7 @@ class _AbbreviationFinder:
     is always tried."""
 
     def __init__(self, pattern, starts, heads: set[str]) -> None:
-        self.pattern_object = pattern
+        super().__init__(pattern)
         self.starts = starts
         self.heads = heads
 
@@ -527,9 +523,6 @@ class _AbbreviationFinder:
                     pos = m.end()
                     continue
             pos = p + 1
-
-    def __getattr__(self, name: str):
-        return getattr(self.pattern_object, name)
 
 
 WORD_CACHE = 10_000  # word forms whose tag probabilities are kept
