@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import os
 import sys
+from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from claims.document import SourceDocument
@@ -71,6 +72,41 @@ def helper_wanted() -> bool:
 
 def _init(kind: str, model_dir, prefilter: bool) -> None:
     _WORKER["analyzer"] = make_analyzer(kind, model_dir, prefilter, threads=1)
+    _collect_less()  # for the worker's life
+
+
+# net new container objects between two runs of the garbage collector's young
+# generation (Python's default: 700); see _fewer_collections
+YOUNG_GENERATION = 20_000
+
+
+@contextmanager
+def _fewer_collections():
+    """Let the cyclic garbage collector run less often while documents are extracted.
+    An article makes some thousand tokens, sentences and records, all freed by reference
+    counting when it is done (lite cuts SoMaJo's only cycles, see
+    ``claims.nlp.lite_analyzer``), so a run of the young generation every 700 of them
+    walks live objects and frees nothing: over 300 articles the collector ran 877 times
+    and collected not one object. With ``YOUNG_GENERATION`` an article's objects are mostly
+    gone before a run (lite: 2 % fewer instructions over 100 articles). Cycles are still
+    collected, later. The previous thresholds come back afterwards."""
+    import gc
+
+    old = _collect_less()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _collect_less() -> tuple[int, ...]:
+    """Raise the young generation's threshold to ``YOUNG_GENERATION``; returns the
+    thresholds before."""
+    import gc
+
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_GENERATION), *old[1:])
+    return old
 
 
 def _work(batch: list[SourceDocument]) -> list[DocumentResult]:
@@ -140,15 +176,16 @@ def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_
             an = analyzer or make_analyzer(analyzer_kind, model_dir, prefilter)
             prefetch = getattr(an, "prefetch", None)
             b = next(batches, None)
-            while b is not None:
-                nxt = next(batches, None)
-                if nxt is not None and prefetch is not None:
-                    prefetch([s.text[s.body_start :] for s in nxt])  # the prefilter's helper starts on it
-                for r in extract_documents(b, an):
-                    if bar:
-                        bar.update(1)
-                    yield r
-                b = nxt
+            with _fewer_collections():
+                while b is not None:
+                    nxt = next(batches, None)
+                    if nxt is not None and prefetch is not None:
+                        prefetch([s.text[s.body_start :] for s in nxt])  # the prefilter's helper starts on it
+                    for r in extract_documents(b, an):
+                        if bar:
+                            bar.update(1)
+                        yield r
+                    b = nxt
         else:
             import multiprocessing as mp
 

@@ -139,6 +139,16 @@ def test_parallel_workers_keep_input_order():
     assert [len(r.claims) for r in results] == [10, 8, 10, 8]
 
 
+def test_batch_run_lets_the_collector_run_less_often_and_restores_it():
+    """While documents are extracted the garbage collector's young generation runs
+    less often; afterwards the thresholds are the caller's again."""
+    import gc
+
+    before = gc.get_threshold()
+    seen = [gc.get_threshold()[0] for _ in batch.run([read_document(p) for p in SEEDS], "lite", progress=False)]
+    assert seen == [batch.YOUNG_GENERATION] * 2 and gc.get_threshold() == before
+
+
 def test_batch_reads_its_input_a_batch_at_a_time(tmp_path):
     """A long run does not hold every text: the documents are read as the batches go,
     one batch ahead."""
@@ -302,6 +312,39 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
         return [[(t.text, t.token_class, t.space_after, t.original_spelling) for t in s] for s in tok.tokenize_text(lines)]
 
     assert tokens(ours) == tokens(plain)
+
+
+def test_lite_token_loops_replace_somajos_only_where_they_take_its_parameters():
+    """SoMaJo's loops over a paragraph's tokens are replaced by a walk that calls its
+    method only on a token with a match; with a loop of other parameters (another
+    SoMaJo version) the method itself is guarded instead."""
+    from types import SimpleNamespace
+
+    import regex
+    from somajo import SoMaJo
+
+    from claims.nlp.lite_analyzer import _guard_rare_patterns
+
+    tok = SoMaJo("de_CMC", split_camel_case=False)._tokenizer
+    _guard_rare_patterns(tok)
+    assert {"_split_all_matches", "_split_all_set"} <= set(vars(tok)) and "_split_matches" not in vars(tok)
+
+    calls = []
+
+    class Other:
+        def _split_all_matches(self, regex, token_dll):
+            pass
+
+        def _split_matches(self, regex, node, token_class="regular"):
+            calls.append(node.value.text)
+
+    other = Other()
+    _guard_rare_patterns(other)
+    assert "_split_all_matches" not in vars(other) and "_split_matches" in vars(other)
+    x = regex.compile("x")
+    for text in ("abc", "xyz"):
+        other._split_matches(x, SimpleNamespace(value=SimpleNamespace(text=text)))
+    assert calls == ["xyz"]
 
 
 def test_lite_tokenizing_leaves_no_reference_cycles():

@@ -424,34 +424,77 @@ def _guard_rare_patterns(tokenizer) -> None:
     """Skip a pattern on a token whose text cannot hold a match of it (see
     ``_rare_pattern_tests``): a pattern without a match splits nothing. Patterns whose
     matches start with a digit get a lookahead for it. Together these searched every
-    paragraph for a quarter of SoMaJo's time on news."""
+    paragraph for a quarter of SoMaJo's time on news.
+
+    SoMaJo tries each of its 60 patterns on every token, through a generator over its
+    token list and a method call per token, though nine tokens in ten hold no match.
+    Where its two loops have the parameters of ``_token_loops``, they are replaced by a
+    walk over the list that calls SoMaJo's method only on a token with a match (the
+    same tokens in the same order); else the methods themselves are guarded."""
     import regex as re_
 
-    original = getattr(tokenizer, "_split_matches", None)
-    if original is None:  # another SoMaJo version: leave it as it is
-        return
     for name in _DIGIT_FIRST:
         pat = getattr(tokenizer, name, None)
         if pat is not None and not pat.pattern.startswith("(?=\\d)"):
             setattr(tokenizer, name, re_.compile(r"(?=\d)" + pat.pattern, pat.flags))
     tests = {id(pat): test for name, test in _rare_pattern_tests(tokenizer).items() if (pat := getattr(tokenizer, name, None)) is not None}
 
-    def guarded(split):
-        def wrapper(regex, node, *args, **kwargs):
-            text = node.value.text
-            test = tests.get(id(regex))
-            if test is not None and not test(text):
-                return None
-            if regex.search(text) is None:
-                return None  # nine calls in ten: no match, nothing to split (and no Python work)
-            return split(regex, node, *args, **kwargs)
+    def may_split(regex, text: str) -> bool:
+        test = tests.get(id(regex))
+        return (test is None or test(text)) and regex.search(text) is not None
 
-        return wrapper
+    for loop_name, method_name, loop in _token_loops(tokenizer, may_split):
+        method = getattr(tokenizer, method_name, None)
+        if method is None:
+            continue  # another SoMaJo version: leave it as it is
+        if loop is not None and _parameters(getattr(tokenizer, loop_name, None)) == _parameters(loop):
+            setattr(tokenizer, loop_name, loop)
+        else:
+            setattr(tokenizer, method_name, _guarded_method(method, may_split))
 
-    tokenizer._split_matches = guarded(original)
-    original_set = getattr(tokenizer, "_split_set", None)
-    if original_set is not None:  # the word-set pass: no candidate, nothing to look up
-        tokenizer._split_set = guarded(original_set)
+
+def _token_loops(tokenizer, may_split) -> list:
+    """SoMaJo 2.5's loops over a paragraph's token list, which call a method on every
+    token that is neither markup nor locked: (loop name, method name, the same loop
+    calling the method only where ``may_split``; None when the method is missing)."""
+    split_matches = getattr(tokenizer, "_split_matches", None)
+    split_set = getattr(tokenizer, "_split_set", None)
+
+    def walk(token_dll, regex, method, rest) -> None:
+        node = token_dll.first
+        while node is not None:  # a node the method removes keeps its next, as SoMaJo relies on
+            token = node.value
+            if not token.markup and not token._locked and may_split(regex, token.text):
+                method(regex, node, *rest)
+            node = node.next
+
+    def split_all_matches(regex, token_dll, token_class="regular", *, repl=None, split_named_subgroups=True, delete_whitespace=False) -> None:
+        walk(token_dll, regex, split_matches, (token_class, repl, split_named_subgroups, delete_whitespace))
+
+    def split_all_set(token_dll, regex, items, token_class="regular", to_lower=False) -> None:
+        walk(token_dll, regex, split_set, (items, token_class, to_lower))
+
+    return [
+        ("_split_all_matches", "_split_matches", split_all_matches if split_matches is not None else None),
+        ("_split_all_set", "_split_set", split_all_set if split_set is not None else None),
+    ]
+
+
+def _parameters(function) -> list | None:
+    """Names, kinds and defaults of a function's parameters (None for no function)."""
+    import inspect
+
+    try:
+        return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
+    except (TypeError, ValueError):
+        return None
+
+
+def _guarded_method(method, may_split):
+    def guarded(regex, node, *args, **kwargs):
+        return method(regex, node, *args, **kwargs) if may_split(regex, node.value.text) else None
+
+    return guarded
 
 
 _ABBREV_HEAD = r"(?<![\p{L}.])"
