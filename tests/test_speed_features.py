@@ -393,6 +393,16 @@ def test_lite_pattern_tests_read_somajos_word_lists():
     assert tests["double_latex_quote"]("``so''") and not tests["double_latex_quote"]("„so“")
     assert tests["measurement"]("nach 5 km und") and tests["measurement"]("3,5KG") and not tests["measurement"]("5 Mio. Euro und 2015 sagte er")
     assert tests["number_range"]("von 10-12 Uhr") and tests["number_range"]("1.000–2.000") and not tests["number_range"]("Wien - 10 Jahre")
+    semester = tests["semester"]
+    assert semester("im WS15") and semester("SoSe2015") and semester("WIſE15") and not semester("im Winter 2015")
+    # the letter before the year: every character SoMaJo's pattern takes there
+    pattern = get_lite_analyzer()._tok._tokenizer.semester
+    last = [chr(c) for c in range(0x110000) if pattern.fullmatch("W" + chr(c) + "15") or pattern.fullmatch("So" + chr(c) + "e15") or pattern.fullmatch("WiS" + chr(c) + "15")]
+    assert last and all(semester(x + "15") for x in last)
+    every = "".join(map(chr, range(0x110000)))
+    assert {m.group() for m in get_lite_analyzer()._tok._tokenizer.all_parens.finditer(every)} == set("()[]{}")
+    assert tests["all_parens"]("Wien (APA)") and tests["all_parens"]("[1]") and not tests["all_parens"]("Wien, APA")
+    assert tests["roman_ordinal"]("Papst Johannes XXIII. sagte") and not tests["roman_ordinal"]("Papst Johannes sagte.")
 
 
 def test_lite_clean_up_substitutions_are_skipped_only_where_they_change_nothing():

@@ -211,18 +211,30 @@ def _by_rarest_char(strings: list[str]) -> list[tuple[str, tuple[str, ...]]]:
 def _could_hold(*strings: str, lower: bool = False):
     """A test of a token's text: does it hold one of ``strings``? Each is looked for
     only where the text holds its rarest character (one fast scan per distinct such
-    character). With ``lower``, for a pattern that ignores case, both sides are
+    character; the characters that are rare in news, more than two of them, all found
+    by one search). With ``lower``, for a pattern that ignores case, both sides are
     compared in lower case. Ignoring case, the regex engine also matches "ſ" for "s",
     "K" (Kelvin) for "k" and "İ" for "i"; ``str.lower`` maps "K" to "k", "ſ" is mapped
     here, and a text with "İ" (two characters in lower case) always passes."""
     if "" in strings:
         return lambda text: True
     groups = _by_rarest_char([x.lower().replace("\u017f", "s") for x in strings] if lower else list(strings))
+    rare = {key: group for key, group in groups if _char_rank(key) < 2}
+    if len(rare) > 2:
+        groups = [(key, group) for key, group in groups if key not in rare]
+        find_rare = re.compile("[" + "".join(map(re.escape, rare)) + "]").findall
+    else:
+        rare, find_rare = {}, None
 
     def holds(text: str) -> bool:
         for key, group in groups:
             if key in text:
                 for x in group:
+                    if x in text:
+                        return True
+        if find_rare is not None:
+            for key in set(find_rare(text)):
+                for x in rare[key]:
                     if x in text:
                         return True
         return False
@@ -336,6 +348,9 @@ def _rare_pattern_tests(tokenizer) -> dict:
     import regex
 
     arrows = regex.compile(r"[<>\u2190-\u21ff]")
+    semester = regex.compile(r"[sS\u017feE]\d")
+    brackets = regex.compile(r"[][(){}]")
+    roman = regex.compile(r"[MDCLXVI]\.")
     tests = {
         # an address has "@" or " [at] "
         "email": _could_hold("@", "[at]"),
@@ -372,6 +387,13 @@ def _rare_pattern_tests(tokenizer) -> dict:
         "letter_apostrophe_word": (r"\b([dlo]['’]\p{L}+)\b", _could_hold("'", "’")),
         "ellipsis": (r"\.{2,}|…+(?:\.{2,})?", _could_hold("..", "…")),
         "double_latex_quote": (r"(?:(?<!`)``(?!`))|(?:(?<!')''(?!'))", _could_hold("``", "''")),
+        # "WS15", "SoSe 2015" without the space: an "s" or "e" (any case; "ſ" is an "s")
+        # right before a digit
+        # every match is one of six brackets
+        "all_parens": (r"((?:(?<=\w)[(](?!inn?[)]))|(?:(?<!\w)[(])|(?:(?<!.[(]in|[(]inn)[)])|[][{}])", lambda text: brackets.search(text) is not None),
+        # a Roman numeral ends with one of its letters, then the full stop
+        "roman_ordinal": (r"\b(?=[MDCLXVI])M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\.", lambda text: roman.search(text) is not None),
+        "semester": (r"(?<!\w)(?P<a_semester>[WS]S|SoSe|WiSe)(?P<b_jahr>\d\d(?:/\d\d)?)(?!\w)", lambda text: semester.search(text) is not None),
         # words joined by "+" or "&", looked up in a list (SoMaJo's _split_set)
         "simple_plus_ampersand_candidates": (r"\b\w+[&+]\w+\b", _could_hold("+", "&")),
         # a URL starts with a protocol or "www." (any case)
