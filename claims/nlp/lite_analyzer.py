@@ -387,12 +387,11 @@ def _rare_pattern_tests(tokenizer) -> dict:
         "letter_apostrophe_word": (r"\b([dlo]['’]\p{L}+)\b", _could_hold("'", "’")),
         "ellipsis": (r"\.{2,}|…+(?:\.{2,})?", _could_hold("..", "…")),
         "double_latex_quote": (r"(?:(?<!`)``(?!`))|(?:(?<!')''(?!'))", _could_hold("``", "''")),
-        # "WS15", "SoSe 2015" without the space: an "s" or "e" (any case; "ſ" is an "s")
-        # right before a digit
         # every match is one of six brackets
         "all_parens": (r"((?:(?<=\w)[(](?!inn?[)]))|(?:(?<!\w)[(])|(?:(?<!.[(]in|[(]inn)[)])|[][{}])", lambda text: brackets.search(text) is not None),
         # a Roman numeral ends with one of its letters, then the full stop
         "roman_ordinal": (r"\b(?=[MDCLXVI])M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\.", lambda text: roman.search(text) is not None),
+        # "WS15", "SoSe2015": an "s" or "e" (any case; "ſ" is an "s") right before a digit
         "semester": (r"(?<!\w)(?P<a_semester>[WS]S|SoSe|WiSe)(?P<b_jahr>\d\d(?:/\d\d)?)(?!\w)", lambda text: semester.search(text) is not None),
         # words joined by "+" or "&", looked up in a list (SoMaJo's _split_set)
         "simple_plus_ampersand_candidates": (r"\b\w+[&+]\w+\b", _could_hold("+", "&")),
@@ -469,7 +468,7 @@ def _guard_rare_patterns(tokenizer) -> None:
         method = getattr(tokenizer, method_name, None)
         if method is None:
             continue  # another SoMaJo version: leave it as it is
-        if loop is not None and _parameters(getattr(tokenizer, loop_name, None)) == _parameters(loop):
+        if _parameters(getattr(tokenizer, loop_name, None)) == _parameters(loop):
             setattr(tokenizer, loop_name, loop)
         else:
             setattr(tokenizer, method_name, _guarded_method(method, may_split))
@@ -478,7 +477,7 @@ def _guard_rare_patterns(tokenizer) -> None:
 def _token_loops(tokenizer, may_split) -> list:
     """SoMaJo 2.5's loops over a paragraph's token list, which call a method on every
     token that is neither markup nor locked: (loop name, method name, the same loop
-    calling the method only where ``may_split``; None when the method is missing)."""
+    calling the method only where ``may_split``; of use only where the method exists)."""
     split_matches = getattr(tokenizer, "_split_matches", None)
     split_set = getattr(tokenizer, "_split_set", None)
 
@@ -496,10 +495,7 @@ def _token_loops(tokenizer, may_split) -> list:
     def split_all_set(token_dll, regex, items, token_class="regular", to_lower=False) -> None:
         walk(token_dll, regex, split_set, (items, token_class, to_lower))
 
-    return [
-        ("_split_all_matches", "_split_matches", split_all_matches if split_matches is not None else None),
-        ("_split_all_set", "_split_set", split_all_set if split_set is not None else None),
-    ]
+    return [("_split_all_matches", "_split_matches", split_all_matches), ("_split_all_set", "_split_set", split_all_set)]
 
 
 def _parameters(function) -> list | None:
