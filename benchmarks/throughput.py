@@ -11,6 +11,13 @@ prefilter's lite helper process is reported on its own (helper_peak_rss_mb);
 compiled_modules: how many hot-path modules ran compiled (claims/_compiled.py).
 No storage: this measures extraction only (reading each file, 0.3 ms, is inside the
 timing, as in `claims extract`, which also reads its inputs as it goes).
+
+The machine's speed varies by a fifth between runs minutes apart, so one run proves
+little: --repeat N runs each configuration N times and prints the median; --against DIR
+alternates every run with the same configuration from another checkout (built, e.g. a
+`git worktree` of an older commit) and prints the ratio of each pair:
+    .venv/bin/python benchmarks/throughput.py --n 1000 --only lite-j1 --repeat 9
+    .venv/bin/python benchmarks/throughput.py --n 1000 --only lite-j1 --repeat 4 --against /tmp/base
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import json
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -93,25 +101,58 @@ def main() -> None:
     ap.add_argument("--only", action="append", choices=sorted(CONFIGS), help="run only these configurations")
     ap.add_argument("--bench", type=Path, default=BENCH)
     ap.add_argument("--model-dir", default=os.environ.get("CLAIMS_STANZA_DIR") or str(ROOT.parent / "shared" / "models" / "stanza-de"))
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each configuration, one after the other; the median is printed")
+    ap.add_argument("--against", type=Path, help="another checkout of claims (built): each run alternates with its benchmark of the same configuration")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.n, args.bench, args.model_dir)))
         return
-    rows = []
+    rows, other_rows, ratios = [], [], {}
     for name in args.only or list(CONFIGS):
-        p = subprocess.run([sys.executable, __file__, "--one", name, "--n", str(args.n), "--bench", str(args.bench), "--model-dir", args.model_dir], capture_output=True, text=True)
-        if p.returncode != 0:
-            print(f"{name}: failed: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}", file=sys.stderr)
-            continue
-        rows.append(json.loads(p.stdout.strip().splitlines()[-1]))
-        print(json.dumps(rows[-1]), flush=True)
+        for _ in range(max(1, args.repeat)):
+            row = _run(Path(__file__), name, args)
+            if row is None:
+                break
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+            if args.against is not None:
+                other = _run(args.against / "benchmarks" / "throughput.py", name, args)
+                if other is not None:
+                    other_rows.append(other)
+                    ratios.setdefault(name, []).append(row["articles_per_s"] / other["articles_per_s"])
+                    print(json.dumps({"against": str(args.against), **other, "ratio": round(ratios[name][-1], 2)}), flush=True)
     try:
         from tabulate import tabulate
 
         print(tabulate(rows, headers="keys", tablefmt="github"))
     except ImportError:
         pass
+    if args.repeat > 1 or args.against is not None:
+        for line in _medians(rows, "this checkout") + _medians(other_rows, str(args.against)):
+            print(line)
+        for name, rs in ratios.items():
+            print(f"{name}: this checkout / {args.against}: median ratio {statistics.median(rs):.2f} over {len(rs)} pairs ({min(rs):.2f}-{max(rs):.2f})")
+
+
+def _run(script: Path, name: str, args) -> dict | None:
+    """One configuration in a process of its own, by ``script`` (this file or another
+    checkout's); None (with a line on stderr) when it fails."""
+    cmd = [sys.executable, str(script), "--one", name, "--n", str(args.n), "--bench", str(args.bench), "--model-dir", args.model_dir]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        print(f"{name} ({script}): failed: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}", file=sys.stderr)
+        return None
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def _medians(rows: list[dict], label: str) -> list[str]:
+    """One line per configuration: the median articles/s of its runs and their range."""
+    out = []
+    for name in dict.fromkeys(r["config"] for r in rows):
+        speeds = [r["articles_per_s"] for r in rows if r["config"] == name]
+        out.append(f"{label}: {name}: median {statistics.median(speeds):.2f} articles/s over {len(speeds)} runs ({min(speeds):.2f}-{max(speeds):.2f})")
+    return out
 
 
 if __name__ == "__main__":
