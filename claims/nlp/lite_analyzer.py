@@ -302,6 +302,11 @@ def _literal_test(pat, head: str, tail: str):
     return _could_hold(*lits, lower=bool(pat.flags & regex.IGNORECASE)) if lits else None
 
 
+def _finds(pattern):
+    """A test of a text: does ``pattern`` find something in it?"""
+    return lambda text: pattern.search(text) is not None
+
+
 def _required_part_test(pat, head: str, part: str, tail: str):
     """For a pattern that is exactly ``head`` + a group starting with ``part`` + ``tail``
     (e.g. a URL: a word, then ``\\.(?:de|com|...)``, then an optional suffix): every
@@ -313,8 +318,7 @@ def _required_part_test(pat, head: str, part: str, tail: str):
     group = body[len(head) : len(body) - len(tail)]
     if not (body.startswith(head + part) and body.endswith(tail) and group.endswith(")") and group.count("(") == 1 and group.count(")") == 1):
         return None
-    required = regex.compile(group, pat.flags)
-    return lambda text: required.search(text) is not None
+    return _finds(regex.compile(group, pat.flags))
 
 
 # SoMaJo's emoticon pattern: eyes and mouths, "xD", "D:", ":word:", then its list of
@@ -347,10 +351,6 @@ def _rare_pattern_tests(tokenizer) -> dict:
 
     import regex
 
-    arrows = regex.compile(r"[<>\u2190-\u21ff]")
-    semester = regex.compile(r"[sS\u017feE]\d")
-    brackets = regex.compile(r"[][(){}]")
-    roman = regex.compile(r"[MDCLXVI]\.")
     tests = {
         # an address has "@" or " [at] "
         "email": _could_hold("@", "[at]"),
@@ -359,7 +359,7 @@ def _rare_pattern_tests(tokenizer) -> dict:
         # r"\p{L}+[*:/]in(?:nen)?", ignoring case
         "gender_marker": _could_hold("*in", ":in", "/in", lower=True),
         # r"(-+[ ]?>|<[ ]?-+|[\u2190-\u21ff])"
-        "arrow": lambda text: arrows.search(text) is not None,
+        "arrow": _finds(regex.compile(r"[<>\u2190-\u21ff]")),
     }
     derived = {
         # r"(?<![\w.])(?:Krim\.\-Ob\.\-Insp\.|...|E\.ON)(?!\p{L})": one of 37 words
@@ -388,11 +388,11 @@ def _rare_pattern_tests(tokenizer) -> dict:
         "ellipsis": (r"\.{2,}|…+(?:\.{2,})?", _could_hold("..", "…")),
         "double_latex_quote": (r"(?:(?<!`)``(?!`))|(?:(?<!')''(?!'))", _could_hold("``", "''")),
         # every match is one of six brackets
-        "all_parens": (r"((?:(?<=\w)[(](?!inn?[)]))|(?:(?<!\w)[(])|(?:(?<!.[(]in|[(]inn)[)])|[][{}])", lambda text: brackets.search(text) is not None),
+        "all_parens": (r"((?:(?<=\w)[(](?!inn?[)]))|(?:(?<!\w)[(])|(?:(?<!.[(]in|[(]inn)[)])|[][{}])", _finds(regex.compile(r"[][(){}]"))),
         # a Roman numeral ends with one of its letters, then the full stop
-        "roman_ordinal": (r"\b(?=[MDCLXVI])M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\.", lambda text: roman.search(text) is not None),
+        "roman_ordinal": (r"\b(?=[MDCLXVI])M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\.", _finds(regex.compile(r"[MDCLXVI]\."))),
         # "WS15", "SoSe2015": an "s" or "e" (any case; "ſ" is an "s") right before a digit
-        "semester": (r"(?<!\w)(?P<a_semester>[WS]S|SoSe|WiSe)(?P<b_jahr>\d\d(?:/\d\d)?)(?!\w)", lambda text: semester.search(text) is not None),
+        "semester": (r"(?<!\w)(?P<a_semester>[WS]S|SoSe|WiSe)(?P<b_jahr>\d\d(?:/\d\d)?)(?!\w)", _finds(regex.compile(r"[sS\u017feE]\d"))),
         # words joined by "+" or "&", looked up in a list (SoMaJo's _split_set)
         "simple_plus_ampersand_candidates": (r"\b\w+[&+]\w+\b", _could_hold("+", "&")),
         # a URL starts with a protocol or "www." (any case)
@@ -418,8 +418,7 @@ def _rare_pattern_tests(tokenizer) -> dict:
         pat = getattr(tokenizer, name, None)
         parts = split(pat.pattern) if pat is not None else None
         if parts is not None and hashlib.sha256(parts[0].encode()).hexdigest()[:32] == sha:
-            required = regex.compile(r"\d" + parts[1], pat.flags)
-            tests[name] = lambda text, required=required: required.search(text) is not None
+            tests[name] = _finds(regex.compile(r"\d" + parts[1], pat.flags))
     return tests
 
 
