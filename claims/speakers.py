@@ -55,19 +55,19 @@ def role_of(tokens: list[Token]) -> tuple[str, str, str] | None:
 
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
-    outlets = lexicons.outlets()
+    outlets, roles, media = lexicons.outlets(), lexicons.roles(), lexicons.media_nouns()
     for t in sent.tokens:
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1])) and t.lower not in NOT_NAMES
-        ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, lexicons.roles()) is None
-        ok = ok and lexicons.compound_match(t.text, lexicons.media_nouns()) is None
+        ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, roles) is None
+        ok = ok and lexicons.compound_match(t.text, media) is None
         country = ok and sx.is_country(t.text)  # only asked of a name
         surname = (
             cur
             and t.upos == "NOUN"
             and t.text[:1].isupper()
             and cur[-1].end < t.start
-            and lexicons.compound_match(t.text, lexicons.roles()) is None
-            and lexicons.compound_match(t.text, lexicons.media_nouns()) is None
+            and lexicons.compound_match(t.text, roles) is None
+            and lexicons.compound_match(t.text, media) is None
             and (t.i + 1 >= len(sent.tokens) or sent.tokens[t.i + 1].upos not in {"NOUN", "PROPN"})
         )
         if (ok and not country) or surname:

@@ -370,7 +370,9 @@ def test_lite_tokenizing_leaves_no_reference_cycles():
 def test_lite_pattern_tests_read_somajos_word_lists():
     """The tests that let lite skip a SoMaJo pattern are derived from the pattern itself
     and hold for every case SoMaJo's matching ignores."""
-    from claims.nlp.lite_analyzer import _rare_pattern_tests, get_lite_analyzer
+    import regex
+
+    from claims.nlp.lite_analyzer import _DECIDING, _rare_pattern_tests, get_lite_analyzer
 
     tests = _rare_pattern_tests(get_lite_analyzer()._tok._tokenizer)
     words = tests["single_token_abbreviation"]
@@ -402,7 +404,39 @@ def test_lite_pattern_tests_read_somajos_word_lists():
     every = "".join(map(chr, range(0x110000)))
     assert {m.group() for m in get_lite_analyzer()._tok._tokenizer.all_parens.finditer(every)} == set("()[]{}")
     assert tests["all_parens"]("Wien (APA)") and tests["all_parens"]("[1]") and not tests["all_parens"]("Wien, APA")
-    assert tests["roman_ordinal"]("Papst Johannes XXIII. sagte") and not tests["roman_ordinal"]("Papst Johannes sagte.")
+    assert tests["roman_ordinal"]("Papst Johannes XXIII. sagte") and tests["roman_ordinal"]("Teil I.") and not tests["roman_ordinal"]("Papst Johannes sagte.")
+    assert tests["arrow"]("a -> b") and tests["arrow"]("a \u21d2 b") and not tests["arrow"]("a - b")
+    for name in ("three_part_date_year_first", "three_part_date_dmy", "three_part_date_mdy", "two_part_date"):
+        assert tests[name]("am 1.3.2020") and tests[name]("2015-03-01") and tests[name]("3/4") and not tests[name]("1. März 2020"), name
+    assert tests["calculation"]("3x4 und 5−2") and not tests["calculation"]("3 x 4")
+    assert tests["amount"]("1.000,- Euro") and tests["amount"]("5.-") and not tests["amount"]("1.000 - 2.000")
+    assert tests["ipv4"]("192.168.0.1") and tests["section_number"]("§ 3.2") and not tests["section_number"]("3. 2")
+    assert tests["ordinal"]("der 3. Mai") and not tests["ordinal"]("die 3 Mai.")
+    assert tests["time"]("um 12:30") and not tests["time"]("um 12: 30")
+    dot_ws = tests["dot_without_space"]
+    assert dot_ws("aber.Die") and not dot_ws("aber. Die 3.5 und ... und.")
+    # the character after the full stop: every one SoMaJo's pattern takes there passes
+    capitals = regex.findall(r"\p{Lu}", every)
+    assert capitals and all(dot_ws("ab." + c + "xy") for c in capitals)
+    # the tests that decide alone give the search's answer
+    tok = get_lite_analyzer()._tok._tokenizer
+    for name in _DECIDING:
+        pattern = getattr(tok, name)
+        for text in ("Satz.", "Satz", "Wirklich?!", "a, b; c: d", "5 % und 3 €", "„so“", "x – y", "…", ""):
+            assert tests[name](text) == (pattern.search(text) is not None), (name, text)
+    assert {m.group() for m in tok.other_punctuation.finditer(every)} == set("#<>%‰€$£₤¥°@~*„“”‚‘\"»«›‹,;:+×÷±≤≥=&–—")
+
+
+def test_lite_emoji_search_is_ruled_out_only_without_emoji():
+    """The plain search before SoMaJo's emoji search takes every character of its class."""
+    import regex
+
+    from claims.nlp.lite_analyzer import _MAYBE_EMOJI
+
+    every = "".join(map(chr, range(0x110000)))
+    emoji = {m.group() for m in regex.finditer(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]", every)}
+    assert len(emoji) > 1000 and all(_MAYBE_EMOJI.search(ch) for ch in emoji)
+    assert not _MAYBE_EMOJI.search("Wien – „Zitat“ … 5 € und 3 %")
 
 
 def test_lite_clean_up_substitutions_are_skipped_only_where_they_change_nothing():

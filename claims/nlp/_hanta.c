@@ -514,11 +514,50 @@ static int search(Model *m, Word *w, int strict, int target)
 
 /* ------------------------------------------------------------------ methods */
 
-static PyObject *Model_analyze_forward(Model *m, PyObject *args)
+/* Arguments of the fast-call methods (no tuple to build and parse at each call): the
+ * count, then each by kind, with PyArg_ParseTuple's checks ("U", "p", "i", "d", "O!"). */
+static int nargs_ok(const char *name, Py_ssize_t nargs, Py_ssize_t lo, Py_ssize_t hi)
+{
+    if (nargs >= lo && nargs <= hi)
+        return 1;
+    PyErr_Format(PyExc_TypeError, "%s() takes %zd to %zd arguments (%zd given)", name, lo, hi, nargs);
+    return 0;
+}
+
+static int arg_str(PyObject *o, PyObject **out)
+{
+    if (!PyUnicode_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "a str expected, not %.100s", Py_TYPE(o)->tp_name);
+        return 0;
+    }
+    *out = o;
+    return 1;
+}
+
+static int arg_type(PyObject *o, PyTypeObject *type, PyObject **out)
+{
+    if (!PyObject_TypeCheck(o, type)) {
+        PyErr_Format(PyExc_TypeError, "a %.50s expected, not %.100s", type->tp_name, Py_TYPE(o)->tp_name);
+        return 0;
+    }
+    *out = o;
+    return 1;
+}
+
+static int arg_bool(PyObject *o, int *out)
+{
+    int v = PyObject_IsTrue(o);
+    if (v < 0)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static PyObject *Model_analyze_forward(Model *m, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *word;
     int strict = 0;
-    if (!PyArg_ParseTuple(args, "U|p", &word, &strict))
+    if (!nargs_ok("analyze_forward", nargs, 1, 2) || !arg_str(args[0], &word) || (nargs > 1 && !arg_bool(args[1], &strict)))
         return NULL;
     Word w;
     if (word_init(&w, word) < 0)
@@ -579,12 +618,20 @@ done:
     return result;
 }
 
-static PyObject *Model_analyze_viterbi(Model *m, PyObject *args)
+static PyObject *Model_analyze_viterbi(Model *m, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *word;
     int target;
-    if (!PyArg_ParseTuple(args, "Ui", &word, &target))
+    if (!nargs_ok("analyze_viterbi", nargs, 2, 2) || !arg_str(args[0], &word))
         return NULL;
+    long t = PyLong_AsLong(args[1]);
+    if (t == -1 && PyErr_Occurred())
+        return NULL;
+    if (t < INT_MIN || t > INT_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "tag out of range");
+        return NULL;
+    }
+    target = (int)t;
     if (!in_range(target)) {
         PyErr_SetString(PyExc_ValueError, "tag out of range");
         return NULL;
@@ -661,10 +708,10 @@ done:
  * copy of HanTa's tag_sent_viterbi (claims/nlp/lite_analyzer.py, _fast_viterbi): each
  * state tries only the tags of the next word, or every transition when the word has no
  * tags but UNKNOWN; the six best states of a row go on. Returns the tag of every word. */
-static PyObject *Model_tag_sentence(Model *m, PyObject *args)
+static PyObject *Model_tag_sentence(Model *m, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *probs;
-    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &probs))
+    if (!nargs_ok("tag_sentence", nargs, 1, 1) || !arg_type(args[0], &PyList_Type, &probs))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(probs);
     if (n == 0)
@@ -1146,13 +1193,18 @@ done:
  * HanTa's order of operations; then best first (equal ones in their order, as Python's
  * stable sort), and for a word not in the lexicon only those within ``cutoff`` of the
  * best. */
-static PyObject *Model_word_probs(Model *m, PyObject *args)
+static PyObject *Model_word_probs(Model *m, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *word, *cache, *analyze, *lp_case, *lp_wtag;
     int casesensitive, upcase;
     double cutoff;
-    if (!PyArg_ParseTuple(args, "UppO!OO!O!d", &word, &casesensitive, &upcase, &PyDict_Type, &cache, &analyze,
-                          &PyDict_Type, &lp_case, &PyDict_Type, &lp_wtag, &cutoff))
+    if (!nargs_ok("word_probs", nargs, 8, 8) || !arg_str(args[0], &word) || !arg_bool(args[1], &casesensitive) ||
+        !arg_bool(args[2], &upcase) || !arg_type(args[3], &PyDict_Type, &cache) || !arg_type(args[5], &PyDict_Type, &lp_case) ||
+        !arg_type(args[6], &PyDict_Type, &lp_wtag))
+        return NULL;
+    analyze = args[4];
+    cutoff = PyFloat_AsDouble(args[7]);
+    if (cutoff == -1.0 && PyErr_Occurred())
         return NULL;
     (void)m;
     PyObject *tags = PyDict_GetItemWithError(cache, word);
@@ -1249,13 +1301,13 @@ done:
 }
 
 static PyMethodDef Model_methods[] = {
-    {"analyze_forward", (PyCFunction)Model_analyze_forward, METH_VARARGS,
+    {"analyze_forward", (PyCFunction)(void (*)(void))Model_analyze_forward, METH_FASTCALL,
      "analyze_forward(word, strict=False): HanTa's [(pos, log p), ...], best first."},
-    {"analyze_viterbi", (PyCFunction)Model_analyze_viterbi, METH_VARARGS,
+    {"analyze_viterbi", (PyCFunction)(void (*)(void))Model_analyze_viterbi, METH_FASTCALL,
      "analyze_viterbi(word, targetpos): HanTa's [(morpheme tag, end), ...]."},
-    {"word_probs", (PyCFunction)Model_word_probs, METH_VARARGS,
+    {"word_probs", (PyCFunction)(void (*)(void))Model_word_probs, METH_FASTCALL,
      "word_probs(word, casesensitive, upcase, cache, analyze, lp_case, lp_wtag, cutoff): HanTa's _tag_word as a dict."},
-    {"tag_sentence", (PyCFunction)Model_tag_sentence, METH_VARARGS,
+    {"tag_sentence", (PyCFunction)(void (*)(void))Model_tag_sentence, METH_FASTCALL,
      "tag_sentence([{tag: log p}, ...]): the best tag of every word."},
     {NULL, NULL, 0, NULL},
 };

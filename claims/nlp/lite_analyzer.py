@@ -90,6 +90,12 @@ def _memo(fn, limit: int = _CACHE_LIMIT):
     return wrapped
 
 
+# every character of SoMaJo's emoji class (Extended_Pictographic, Emoji_Presentation,
+# U+FE0F) is one of these (tests/test_speed_features.py checks each code point): a
+# plain search for them rules out most texts faster than the search by properties
+_MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a-\U0010ffff]")
+
+
 def _speed_up_somajo(tokenizer) -> None:
     """SoMaJo looks for emoji grapheme by grapheme in every token (a third of its time on
     news). A token without any emoji character cannot split there, so one search over
@@ -102,7 +108,8 @@ def _speed_up_somajo(tokenizer) -> None:
     any_emoji = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
 
     def split_emojis(node, token_class="emoticon"):
-        if any_emoji.search(node.value.text):
+        text = node.value.text
+        if _MAYBE_EMOJI.search(text) is not None and any_emoji.search(text) is not None:
             original(node, token_class)
 
     tokenizer._split_emojis = split_emojis
@@ -117,10 +124,22 @@ def _speed_up_somajo(tokenizer) -> None:
 # "Separator" but the ASCII space) holds no control character, no format character
 # and no white space but single spaces. (tests/test_speed_features.py checks every
 # code point each pattern matches.)
+_PRINTABLE: list[tuple[str, bool]] = [("", True)]  # the last text asked about, and the answer
+
+
+def _printable(text: str) -> bool:
+    """``text.isprintable()``, for the same text object at once: SoMaJo asks it of the
+    same paragraph several times in a row."""
+    last = _PRINTABLE[0]
+    if last[0] is not text:
+        last = _PRINTABLE[0] = (text, text.isprintable())
+    return last[1]
+
+
 _CLEAN_PATTERNS = {
-    "spaces": (r"\s+", lambda repl, text: repl == " " and text.isprintable() and "  " not in text),
-    "controls": (r"[\u0000-\u001F\u007F-\u009F]", lambda repl, text: text.isprintable()),
-    "other_nasties": (r"[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]", lambda repl, text: text.isprintable()),
+    "spaces": (r"\s+", lambda repl, text: repl == " " and _printable(text) and "  " not in text),
+    "controls": (r"[\u0000-\u001F\u007F-\u009F]", lambda repl, text: _printable(text)),
+    "other_nasties": (r"[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]", lambda repl, text: _printable(text)),
     "stranded_variation_selector": (r" \uFE0F", lambda repl, text: "\uFE0F" not in text),
 }
 
@@ -359,7 +378,7 @@ def _rare_pattern_tests(tokenizer) -> dict:
         # r"\p{L}+[*:/]in(?:nen)?", ignoring case
         "gender_marker": _could_hold("*in", ":in", "/in", lower=True),
         # r"(-+[ ]?>|<[ ]?-+|[\u2190-\u21ff])"
-        "arrow": _finds(regex.compile(r"[<>\u2190-\u21ff]")),
+        "arrow": _finds(re.compile(r"[<>\u2190-\u21ff]")),
     }
     derived = {
         # r"(?<![\w.])(?:Krim\.\-Ob\.\-Insp\.|...|E\.ON)(?!\p{L})": one of 37 words
@@ -382,26 +401,54 @@ def _rare_pattern_tests(tokenizer) -> dict:
             tests[name] = test
     # patterns written out: a test only while SoMaJo's pattern is this one
     url = r"\b(?:(?:https?|ftp|svn)://|(?:https?://)?www\.)"
+    digit_sep_digit = regex.compile(r"\d[./-]\d")
+    digit_dot_digit = regex.compile(r"\.(?<=\d\.)\d")  # looked for by its full stop
     exact = {
         # O'Connor, d'accord: an apostrophe
         "letter_apostrophe_word": (r"\b([dlo]['’]\p{L}+)\b", _could_hold("'", "’")),
         "ellipsis": (r"\.{2,}|…+(?:\.{2,})?", _could_hold("..", "…")),
         "double_latex_quote": (r"(?:(?<!`)``(?!`))|(?:(?<!')''(?!'))", _could_hold("``", "''")),
         # every match is one of six brackets
-        "all_parens": (r"((?:(?<=\w)[(](?!inn?[)]))|(?:(?<!\w)[(])|(?:(?<!.[(]in|[(]inn)[)])|[][{}])", _finds(regex.compile(r"[][(){}]"))),
+        "all_parens": (r"((?:(?<=\w)[(](?!inn?[)]))|(?:(?<!\w)[(])|(?:(?<!.[(]in|[(]inn)[)])|[][{}])", _finds(re.compile(r"[][(){}]"))),
         # a Roman numeral ends with one of its letters, then the full stop
-        "roman_ordinal": (r"\b(?=[MDCLXVI])M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\.", _finds(regex.compile(r"[MDCLXVI]\."))),
+        "roman_ordinal": (r"\b(?=[MDCLXVI])M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\.", _finds(re.compile(r"\.(?<=[MDCLXVI]\.)"))),
         # "WS15", "SoSe2015": an "s" or "e" (any case; "ſ" is an "s") right before a digit
-        "semester": (r"(?<!\w)(?P<a_semester>[WS]S|SoSe|WiSe)(?P<b_jahr>\d\d(?:/\d\d)?)(?!\w)", _finds(regex.compile(r"[sS\u017feE]\d"))),
+        "semester": (r"(?<!\w)(?P<a_semester>[WS]S|SoSe|WiSe)(?P<b_jahr>\d\d(?:/\d\d)?)(?!\w)", _finds(regex.compile(r"(?<=[sS\u017feE])\d"))),
         # words joined by "+" or "&", looked up in a list (SoMaJo's _split_set)
         "simple_plus_ampersand_candidates": (r"\b\w+[&+]\w+\b", _could_hold("+", "&")),
         # a URL starts with a protocol or "www." (any case)
         "simple_url": (url, _could_hold("://", "www.", lower=True)),
         "simple_url_with_brackets": (url, _could_hold("://", "www.", lower=True)),
+        # dates: a digit, a full stop, slash or hyphen, a digit ("1.3.2020", "2015-03-01")
+        "three_part_date_year_first": (r"(?<![\d.])(?P<a_year>\d{4})(?P<b_month_or_day>([/-])\d{1,2})(?P<c_day_or_month>\3\d{1,2})(?!\d)", _finds(digit_sep_digit)),
+        "three_part_date_dmy": (r"(?<![\d.])(?P<a_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])([./-]))(?P<b_month>(?:0?[1-9]|1[0-2])\2)(?P<c_year>(?:\d\d){1,2})(?!\d)", _finds(digit_sep_digit)),
+        "three_part_date_mdy": (r"(?<![\d.])(?P<a_month>(?:0?[1-9]|1[0-2])([./-]))(?P<b_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])\2)(?P<c_year>(?:\d\d){1,2})(?!\d)", _finds(digit_sep_digit)),
+        "two_part_date": (r"(?<![\d.])(?P<a_day_or_month>\d{1,2}([./-]))(?P<b_day_or_month>\d{1,2}\2)(?!\d)", _finds(digit_sep_digit)),
+        # "3+4": a digit, the operator, a digit
+        "calculation": (r"(?P<arg1>\d+(?:[,.]\d+)?)(?P<op>[+*x×÷−])(?P<arg2>\d+(?:[,.]\d+)?)", _finds(regex.compile(r"\d[+*x×÷−]\d"))),
+        # "1.000,-": a comma or full stop, then a hyphen
+        "amount": (r"(?<!\w)(?:\d+[\d,.]*[,.]-)(?!\w)", _could_hold(",-", ".-")),
+        # "192.168.0.1", "3.2.1": a digit, a full stop, a digit
+        "ipv4": (r"(?<!\w|\d[.,]?)(?:\d{1,3}[.]){3}\d{1,3}(?![.,]?\d)", _finds(digit_dot_digit)),
+        "section_number": (r"(?<!\w|\d[.,]?)(?:\d+[.])+\d+[.]?(?![.,]?\d)", _finds(digit_dot_digit)),
+        # "3.": a digit, then a full stop
+        "ordinal": (r"(?<![\w.])(?:\d{1,3}|\d{5,}|[3-9]\d{3})\.(?!\d)", _finds(regex.compile(r"\.(?<=\d\.)"))),
+        # "12:30": a digit, a colon, a digit
+        "time": (r"(?<!\w)\d{1,2}(?:(?::\d{2}){1,2}){1,2}(?![\d:])", _finds(regex.compile(r":(?<=\d:)\d"))),
+        # "aber.Die": a full stop before a capital letter; ruled out where the character
+        # after every full stop is a space, a digit or one of ".,;:!?" (none of them a letter)
+        "dot_without_space": (r"(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll}{2})", _finds(re.compile(r"\.[^\s0-9.,;:!?]"))),
+        # a single character or a class of them: these tests are the search itself
+        # (``_DECIDING``), so the pattern is not searched again
+        "dot": (r"(\.)", lambda text: "." in text),
+        "quest_exclam": (r"([!?]+)", lambda text: "!" in text or "?" in text),
+        "other_punctuation": (_OTHER_PUNCTUATION, _finds(re.compile(_OTHER_PUNCTUATION))),
     }
     for name, (head, test) in exact.items():
         pat = getattr(tokenizer, name, None)
         text = regex.sub(r"\s+|#[^\n]*", "", pat.pattern) if pat is not None and pat.flags & regex.VERBOSE else getattr(pat, "pattern", None)
+        if text is not None and name in _DIGIT_FIRST:
+            text = text.removeprefix("(?=\\d)")  # the lookahead _guard_rare_patterns puts in front
         if text is not None and (text == head or (name.startswith("simple_url") and text.startswith(head))):
             tests[name] = test
     # number patterns every match of which has a digit right before a part of it (the
@@ -439,6 +486,11 @@ def _split_units(body: str) -> tuple[str, str] | None:
 # front lets the regex engine skip every other position at once (20 times faster).
 _DIGIT_FIRST = ("three_part_date_dmy", "three_part_date_mdy", "ordinal", "isbn")
 
+# SoMaJo's punctuation class; a search for it with Python's own ``re`` finds the same
+_OTHER_PUNCTUATION = r'([#<>%‰€$£₤¥°@~*„“”‚‘"»«›‹,;:+×÷±≤≥=&–—])'
+# patterns whose test in ``_rare_pattern_tests`` is true exactly where they match
+_DECIDING = frozenset({"dot", "quest_exclam", "other_punctuation"})
+
 
 def _guard_rare_patterns(tokenizer) -> None:
     """Skip a pattern on a token whose text cannot hold a match of it (see
@@ -457,11 +509,20 @@ def _guard_rare_patterns(tokenizer) -> None:
         pat = getattr(tokenizer, name, None)
         if pat is not None and not pat.pattern.startswith("(?=\\d)"):
             setattr(tokenizer, name, re_.compile(r"(?=\d)" + pat.pattern, pat.flags))
-    tests = {id(pat): test for name, test in _rare_pattern_tests(tokenizer).items() if (pat := getattr(tokenizer, name, None)) is not None}
+    tests, decides = {}, set()
+    for name, test in _rare_pattern_tests(tokenizer).items():
+        pat = getattr(tokenizer, name, None)
+        if pat is not None:
+            tests[id(pat)] = test
+            if name in _DECIDING:
+                decides.add(id(pat))
 
     def may_split(regex, text: str) -> bool:
-        test = tests.get(id(regex))
-        return (test is None or test(text)) and regex.search(text) is not None
+        key = id(regex)
+        test = tests.get(key)
+        if test is None:
+            return regex.search(text) is not None
+        return test(text) and (key in decides or regex.search(text) is not None)
 
     for loop_name, method_name, loop in _token_loops(tokenizer, may_split):
         method = getattr(tokenizer, method_name, None)
@@ -853,11 +914,12 @@ class LiteAnalyzer:
         for s in raw:
             toks = []
             for t in s:
-                k = text.find(t.text, pos)
-                if k < 0 or text[pos:k].strip():
+                word = t.text
+                k = text.find(word, pos)
+                if k < 0 or (k > pos and not text[pos:k].isspace()):
                     return self._tokenize_aligned(text)  # SoMaJo changed the token: use its alignment
-                pos = k + len(t.text)
-                toks.append((t.text, k, pos))
+                pos = k + len(word)
+                toks.append((word, k, pos))
             out.append(toks)
         return out
 
