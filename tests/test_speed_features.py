@@ -293,6 +293,7 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
 
     ours = get_lite_analyzer()._tok
     assert "(?=" in ours._tokenizer.abbreviation.pattern[:40]  # the guard is in place
+    assert {".", "1", "9"} <= ours._tokenizer.abbreviation.no_start  # no abbreviation starts so
     plain = SoMaJo("de_CMC", split_camel_case=False)
     text = SEEDS[1].read_text(encoding="utf-8") + (
         "\nLaut Dr. med. Anna Huber, Univ.-Prof. an der TU Wien, u. a. zuständig für Abt. 3, sei das z.B. bzw. i.d.R. so."
@@ -305,6 +306,8 @@ def test_lite_abbreviation_guard_keeps_somajos_tokens():
         " beispiel.DE, x.ſe, foo.Com-bar und Pan.do/ra; ohne Domain: z.B. in.Wien. Emoticons :-) ;P 8) xD D': oO :smile: ¯\\_(ツ)_/¯ <3 ^^ :-("
         # abbreviations in other cases, with umlauts, ß/ẞ and ſ
         "\nDer Präs. und PRÄS. Abg. ABG. Maier sagte u.a. U.A., Bzgl. BZGL. Str. STR. ſtr. Gem. GEM. ẞ. Ausg. bzw. Mio.-Betrag."
+        # words of a full stop or a digit and a full stop, which no abbreviation starts with
+        "\nSeit 1995. Dann kam der 3. Mai und 20.000. Besucher . Ende .5 und 7.a sowie 0.-Tarif ."
     )
     lines = [line for line in text.split("\n") if line.strip()]
 
