@@ -619,3 +619,21 @@ def test_lite_capitalised_words_inside_a_sentence_are_no_verbs_or_adverbs():
     assert tags["Sängerinnen"] == "NN" and tags["Moser"] == "NE"
     (sent,) = get_lite_analyzer().analyze_many(["Großfahndung nach dem Täter Unterdessen ging die Suche weiter."])[0]
     assert {t.text: t.xpos for t in sent.tokens}["Unterdessen"] == "ADV"
+
+
+def test_token_is_made_by_plain_python_with_the_dataclass_fields():
+    """Token.__init__ stays interpreted (faster than compiled for its attribute stores)
+    and takes the dataclass's fields with their defaults."""
+    import dataclasses
+    import types
+
+    from claims._compiled import MODULES
+    from claims.nlp.model import Token
+
+    assert type(Token.__init__) is types.FunctionType and "claims.nlp._interpreted" not in MODULES
+    a, b = Token(0, "Wien", 3, 7), Token(i=0, text="Wien", start=3, end=7)
+    assert a == b and a.lower == "wien" and a.feats == {} and a.feats is not b.feats
+    assert (a.lemma, a.upos, a.xpos, a.head, a.deprel, a.ner) == ("", "", "", -1, "", "O")
+    init_fields = [f.name for f in dataclasses.fields(Token) if f.init]
+    assert init_fields == ["i", "text", "start", "end", "lemma", "upos", "xpos", "feats", "head", "deprel", "ner"]
+    assert Token(1, "Sagte", 0, 5, "sagen", "VERB", "VVFIN", {"VerbForm": "Fin"}, 2, "root", "O").is_finite_verb
