@@ -115,14 +115,18 @@ def _verb_tails() -> frozenset[str]:
     return frozenset(v[k:] for v in lexicons.speech_verbs() for k in range(1, len(v)))
 
 
+_VERBAL = frozenset({"VERB", "AUX"})
+_ADVERBIAL = frozenset({"ADV", "ADJ"})
+
+
 def _tagged_verbal(t: Token) -> bool:
-    return t.upos in {"VERB", "AUX"} or t.xpos.startswith("VV")
+    return t.upos in _VERBAL or t.xpos.startswith("VV")
 
 
 def _may_be_verb(t: Token) -> bool:
     """A verb by its tags, or a word ending in -t tagged adverb or adjective (a
     participle the tagger missed, "hatten … betont"): what speech_verb looks at."""
-    return _tagged_verbal(t) or (t.upos in {"ADV", "ADJ"} and t.lower.endswith("t"))
+    return _tagged_verbal(t) or (t.upos in _ADVERBIAL and t.lower.endswith("t"))
 
 
 def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
@@ -669,8 +673,9 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
-        if not _may_be_verb(t):
-            continue  # speech_verb says None
+        upos = t.upos
+        if upos not in _VERBAL and not t.xpos.startswith("VV") and not (upos in _ADVERBIAL and t.lower.endswith("t")):
+            continue  # not _may_be_verb(t), written out (asked of every token): speech_verb says None
         if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") not in {"Fin", "Part"} and not _plural_finite(sent, t) and not _modal_infinitive(sent, t):
             continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
         hit = speech_verb(sent, t)
