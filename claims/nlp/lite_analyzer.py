@@ -119,11 +119,6 @@ def _speed_up_somajo(tokenizer) -> None:
     _free_token_lists(tokenizer)
 
 
-# SoMaJo's clean-up substitutions, each with the test that the text is left as it is:
-# a printable text (str.isprintable: no character of the categories "Other" and
-# "Separator" but the ASCII space) holds no control character, no format character
-# and no white space but single spaces. (tests/test_speed_features.py checks every
-# code point each pattern matches.)
 _PRINTABLE: list[tuple[str, bool]] = [("", True)]  # the last text asked about, and the answer
 
 
@@ -136,6 +131,11 @@ def _printable(text: str) -> bool:
     return last[1]
 
 
+# SoMaJo's clean-up substitutions, each with the test that the text is left as it is:
+# a printable text (str.isprintable: no character of the categories "Other" and
+# "Separator" but the ASCII space) holds no control character, no format character
+# and no white space but single spaces. (tests/test_speed_features.py checks every
+# code point each pattern matches.)
 _CLEAN_PATTERNS = {
     "spaces": (r"\s+", lambda repl, text: repl == " " and _printable(text) and "  " not in text),
     "controls": (r"[\u0000-\u001F\u007F-\u009F]", lambda repl, text: _printable(text)),
@@ -401,7 +401,6 @@ def _rare_pattern_tests(tokenizer) -> dict:
             tests[name] = test
     # patterns written out: a test only while SoMaJo's pattern is this one
     url = r"\b(?:(?:https?|ftp|svn)://|(?:https?://)?www\.)"
-    digit_sep_digit = regex.compile(r"\d[./-]\d")
     digit_dot_digit = regex.compile(r"\.(?<=\d\.)\d")  # looked for by its full stop
     exact = {
         # O'Connor, d'accord: an apostrophe
@@ -419,11 +418,6 @@ def _rare_pattern_tests(tokenizer) -> dict:
         # a URL starts with a protocol or "www." (any case)
         "simple_url": (url, _could_hold("://", "www.", lower=True)),
         "simple_url_with_brackets": (url, _could_hold("://", "www.", lower=True)),
-        # dates: a digit, a full stop, slash or hyphen, a digit ("1.3.2020", "2015-03-01")
-        "three_part_date_year_first": (r"(?<![\d.])(?P<a_year>\d{4})(?P<b_month_or_day>([/-])\d{1,2})(?P<c_day_or_month>\3\d{1,2})(?!\d)", _finds(digit_sep_digit)),
-        "three_part_date_dmy": (r"(?<![\d.])(?P<a_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])([./-]))(?P<b_month>(?:0?[1-9]|1[0-2])\2)(?P<c_year>(?:\d\d){1,2})(?!\d)", _finds(digit_sep_digit)),
-        "three_part_date_mdy": (r"(?<![\d.])(?P<a_month>(?:0?[1-9]|1[0-2])([./-]))(?P<b_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])\2)(?P<c_year>(?:\d\d){1,2})(?!\d)", _finds(digit_sep_digit)),
-        "two_part_date": (r"(?<![\d.])(?P<a_day_or_month>\d{1,2}([./-]))(?P<b_day_or_month>\d{1,2}\2)(?!\d)", _finds(digit_sep_digit)),
         # "3+4": a digit, the operator, a digit
         "calculation": (r"(?P<arg1>\d+(?:[,.]\d+)?)(?P<op>[+*x×÷−])(?P<arg2>\d+(?:[,.]\d+)?)", _finds(regex.compile(r"\d[+*x×÷−]\d"))),
         # "1.000,-": a comma or full stop, then a hyphen
