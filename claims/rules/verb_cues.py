@@ -673,9 +673,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
-        upos = t.upos
-        if upos not in _VERBAL and not t.xpos.startswith("VV") and not (upos in _ADVERBIAL and t.lower.endswith("t")):
-            continue  # not _may_be_verb(t), written out (asked of every token): speech_verb says None
+        if not _may_be_verb(t):
+            continue  # speech_verb says None
         if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") not in {"Fin", "Part"} and not _plural_finite(sent, t) and not _modal_infinitive(sent, t):
             continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
         hit = speech_verb(sent, t)
