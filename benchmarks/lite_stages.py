@@ -42,7 +42,7 @@ def main() -> None:
 
     from claims import batch
     from claims.document import read_document
-    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.nlp.lite import get_lite_analyzer
 
     paths = sorted(args.bench.glob("*.txt"))[: args.n]
     docs = [read_document(p) for p in paths]

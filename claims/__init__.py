@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 
-from claims import _compiled  # noqa: F401  (first: an extension older than its source is not used)
 from claims.document import DocumentError, SourceDocument, parse_text, read_document
 from claims.models import Claim, DocumentResult
 
@@ -22,7 +21,7 @@ __all__ = ["Claim", "DocumentError", "DocumentResult", "SourceDocument", "extrac
 
 def get_analyzer(model_dir: str | os.PathLike | None = None, download: bool = True):
     """The shared stanza analyzer (loaded once per process and model directory)."""
-    from claims.nlp.stanza_analyzer import get_analyzer as _get
+    from claims.nlp.stanza import get_analyzer as _get
 
     return _get(model_dir, download=download)
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import sys
@@ -18,7 +19,7 @@ _WORKER = {}
 
 def make_analyzer(kind: str = "stanza", model_dir: str | os.PathLike | None = None, prefilter: bool = True, threads: int | None = None):
     """The analyzer for ``--analyzer``: stanza, lite, or auto (stanza when a model is there)."""
-    from claims.nlp import stanza_analyzer as sa
+    from claims.nlp import stanza as sa
 
     if kind == "auto":
         if sa.model_present(sa.resolve_model_dir(model_dir)):
@@ -27,7 +28,7 @@ def make_analyzer(kind: str = "stanza", model_dir: str | os.PathLike | None = No
             print(f"claims: no stanza model in {sa.resolve_model_dir(model_dir)}; using the lite analyzer (SoMaJo + HanTa)", file=sys.stderr)
             kind = "lite"
     if kind == "lite":
-        from claims.nlp.lite_analyzer import get_lite_analyzer
+        from claims.nlp.lite import get_lite_analyzer
 
         return get_lite_analyzer()
     an = sa.get_analyzer(model_dir)  # first: it sets torch's memory options before torch loads
@@ -36,8 +37,8 @@ def make_analyzer(kind: str = "stanza", model_dir: str | os.PathLike | None = No
 
         torch.set_num_threads(threads)
     if prefilter:  # lite finds the sentences with a cue; stanza parses only those
-        from claims.focus import FocusedAnalyzer, LiteHelper
-        from claims.nlp.lite_analyzer import get_lite_analyzer
+        from claims.nlp.lite import get_lite_analyzer
+        from claims.prefilter import FocusedAnalyzer, LiteHelper
 
         helper = None
         if threads is None and helper_wanted():
@@ -65,57 +66,135 @@ def helper_wanted() -> bool:
     wanted = os.environ.get("CLAIMS_LITE_HELPER", "")
     if wanted in {"0", "1"}:
         return wanted == "1"
-    from claims.nlp.lite_analyzer import compiled_available
+    from claims.nlp.lite import compiled_available
 
     return not compiled_available()
 
 
 def _init(kind: str, model_dir, prefilter: bool) -> None:
-    _WORKER["analyzer"] = make_analyzer(kind, model_dir, prefilter, threads=1)
-    _collect_less()  # for the worker's life
+    """A worker's start: its analyzer, or the error that stopped it, raised again by
+    :func:`_work` in the parent (a pool whose initializer fails would start new workers
+    for ever)."""
+    try:
+        tuned = tuned_for_batches()
+        tuned.__enter__()  # for the worker's life
+        _WORKER["analyzer"] = make_analyzer(kind, model_dir, prefilter, threads=1)
+        _WORKER["release"] = _releases_memory(_WORKER["analyzer"])
+        freeze_models()
+    except Exception as exc:
+        _WORKER["error"] = exc
+
+
+def _releases_memory(analyzer) -> bool:
+    """Whether ``analyzer`` runs stanza (whose batches leave torch's memory behind)."""
+    from claims.nlp.lite import LiteAnalyzer
+
+    return not isinstance(analyzer, LiteAnalyzer)
 
 
 # net new container objects between two runs of the garbage collector's young
-# generation (Python's default: 700); see _fewer_collections
+# generation during a batch run (Python's default: 700)
 YOUNG_GENERATION = 100_000
+KERNEL_CACHE = ("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "8")
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+MMAP_THRESHOLD = 128 * 1024  # bytes: larger blocks get their own mapping, given back when freed
+
+
+@functools.lru_cache(maxsize=1)
+def _libc():
+    """glibc, or None where there is none (loaded once)."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim, libc.mallopt  # noqa: B018 - both must exist
+    except (OSError, AttributeError):
+        return None
+    return libc
 
 
 @contextmanager
-def _fewer_collections():
-    """Let the cyclic garbage collector run less often while documents are extracted.
-    An article makes some thousand tokens, sentences and records, all freed by reference
-    counting when it is done (lite cuts SoMaJo's only cycles, see
-    ``claims.nlp.lite_analyzer``), so a run of the young generation every 700 of them
-    walks live objects and frees nothing: over 300 articles the collector ran 877 times
-    and collected not one object. With ``YOUNG_GENERATION`` an article's objects are
-    gone before a run: over 300 articles it runs no more (with 20,000: 6 times, 0.10 s;
-    lite over 100 articles: 2 % fewer instructions). Cycles are still collected, later;
-    stanza's batches end with a full collection anyway
-    (``claims.nlp.stanza_analyzer.release_memory``). The previous thresholds come back
-    afterwards."""
+def tuned_for_batches():
+    """The process settings of a long batch run, put back afterwards. Only batch runs
+    (the CLI, worker processes) change them; the library's ``extract_*`` functions
+    leave the host process alone.
+
+    - oneDNN (torch's CPU kernels) caches a compiled kernel per input shape, and the
+      parser sees a new shape with almost every batch: a small cache keeps memory flat
+      (``ONEDNN_PRIMITIVE_CACHE_CAPACITY``, set before torch loads unless the user set it).
+    - glibc raises its mmap threshold each time a large block is freed, so after a while
+      torch's tensors of a few MB come from the heap and fragment it; a fixed 128 KB
+      gives each its own mapping, returned when freed (unless ``MALLOC_MMAP_THRESHOLD_``
+      is set).
+    - The cyclic garbage collector's young generation runs every ``YOUNG_GENERATION``
+      new objects instead of 700: an article's tokens and records are freed by reference
+      counting, so frequent runs walk live objects and free nothing.
+    - :func:`freeze_models` and :func:`release_memory` below are called by the run."""
     import gc
 
-    old = _collect_less()
+    name, value = KERNEL_CACHE
+    had_env = name in os.environ
+    os.environ.setdefault(name, value)
+    libc = _libc()
+    if libc is not None and "MALLOC_MMAP_THRESHOLD_" not in os.environ:
+        libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_GENERATION), *old[1:])
     try:
         yield
     finally:
         gc.set_threshold(*old)
+        gc.unfreeze()
+        if not had_env:
+            os.environ.pop(name, None)
 
 
-def _collect_less() -> tuple[int, ...]:
-    """Raise the young generation's threshold to ``YOUNG_GENERATION``; returns the
-    thresholds before."""
+def freeze_models() -> None:
+    """Move the objects that exist now (above all the loaded models, some 370,000 of
+    them) out of the cyclic collector's reach for the run: a full collection then takes
+    2 ms instead of 165 ms. Reference counting still frees them."""
     import gc
 
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], YOUNG_GENERATION), *old[1:])
-    return old
+    gc.freeze()
+
+
+def release_memory() -> None:
+    """After a stanza batch: collect, and hand freed heap back to the system (glibc keeps
+    the blocks of torch's many differently sized tensors)."""
+    import gc
+
+    gc.collect()
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 def _work(batch: list[SourceDocument]) -> list[DocumentResult]:
     from claims.pipeline import extract_documents
 
-    return extract_documents(batch, _WORKER["analyzer"])
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+    out = extract_documents(batch, _WORKER["analyzer"])
+    if _WORKER["release"]:
+        release_memory()
+    return out
+
+
+def _worker_kind(kind: str, model_dir) -> str:
+    """The analyzer the workers load, decided once in the parent: "auto" made "stanza"
+    or "lite" (one notice), and a missing stanza model downloaded (or its error raised)
+    here rather than in every worker."""
+    from claims.nlp import stanza as sa
+
+    present = sa.model_present(sa.resolve_model_dir(model_dir))
+    if kind == "auto":
+        if present:
+            return "stanza"
+        make_analyzer(kind, model_dir)
+        return "lite"
+    if kind == "stanza" and not present:
+        sa.get_analyzer(model_dir)  # downloads the model, or raises ModelNotFoundError
+    return kind
 
 
 AHEAD = 4  # batches per worker handed out before their results are taken
@@ -176,15 +255,20 @@ def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_
     batches = _batches(sources, BATCH if jobs == 1 else 2)
     try:
         if jobs <= 1:
-            an = analyzer or make_analyzer(analyzer_kind, model_dir, prefilter)
-            prefetch = getattr(an, "prefetch", None)
-            b = next(batches, None)
-            with _fewer_collections():
+            with tuned_for_batches():
+                an = analyzer or make_analyzer(analyzer_kind, model_dir, prefilter)
+                release = _releases_memory(an)
+                freeze_models()
+                prefetch = getattr(an, "prefetch", None)
+                b = next(batches, None)
                 while b is not None:
                     nxt = next(batches, None)
                     if nxt is not None and prefetch is not None:
                         prefetch([s.text[s.body_start :] for s in nxt])  # the prefilter's helper starts on it
-                    for r in extract_documents(b, an):
+                    results = extract_documents(b, an)
+                    if release:
+                        release_memory()
+                    for r in results:
                         if bar:
                             bar.update(1)
                         yield r
@@ -192,6 +276,7 @@ def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_
         else:
             import multiprocessing as mp
 
+            analyzer_kind = _worker_kind(analyzer_kind, model_dir)
             ctx = mp.get_context("spawn")
             gate = _Gate(AHEAD * jobs)
             with ctx.Pool(jobs, initializer=_init, initargs=(analyzer_kind, str(model_dir) if model_dir else None, prefilter)) as pool:

@@ -83,7 +83,7 @@ def extract(
     from collections import deque
 
     from claims import batch
-    from claims.nlp.stanza_analyzer import ModelNotFoundError
+    from claims.nlp.stanza import ModelNotFoundError
     from claims.pipeline import EXTRACTOR_VERSION
     from claims.store import StoreError
 
@@ -148,7 +148,7 @@ def _dir_size(path: Path) -> int:
 @models_app.command("path")
 def models_path(model_dir: Optional[Path] = ModelDir) -> None:
     """The model directory in use (--model-dir, $CLAIMS_STANZA_DIR, or stanza's default)."""
-    from claims.nlp.stanza_analyzer import resolve_model_dir
+    from claims.nlp.stanza import resolve_model_dir
 
     typer.echo(str(resolve_model_dir(model_dir)))
 
@@ -156,13 +156,13 @@ def models_path(model_dir: Optional[Path] = ModelDir) -> None:
 @models_app.command("status")
 def models_status(model_dir: Optional[Path] = ModelDir) -> None:
     """What is in the model directory and how large it is."""
-    from claims.nlp.stanza_analyzer import ENV_VAR, model_present, resolve_model_dir
+    from claims.nlp.stanza import ENV_VAR, model_present, resolve_model_dir
 
     d = resolve_model_dir(model_dir)
     from_env = model_dir is not None and os.environ.get(ENV_VAR) == str(model_dir)
     source = f"${ENV_VAR}" if from_env else ("--model-dir" if model_dir else "stanza default")
     typer.echo(f"directory: {d} ({source})")
-    typer.echo(_compiled_summary())
+    typer.echo(_lite_summary())
     if not model_present(d):
         typer.echo("stanza German model: missing (claims models download, or --analyzer lite)")
         raise typer.Exit(1)
@@ -171,27 +171,24 @@ def models_status(model_dir: Optional[Path] = ModelDir) -> None:
     typer.echo(f"processors: {', '.join(procs)}")
 
 
-def _compiled_summary() -> str:
-    """One line: lite's C part, and how many hot-path modules run compiled."""
-    import importlib.util
+def _lite_summary() -> str:
+    """One line: the lite analyzer's libraries, and whether its speed-ups run."""
+    from claims.nlp.lite import compiled_available
+    from claims.nlp.lite.hanta_fast import HANTA_VERSION
+    from claims.nlp.lite.somajo_fast import SOMAJO_VERSION
+    from claims.nlp.lite.versions import installed_version
 
-    from claims import _compiled
-
-    states = _compiled.status()
-    n = sum(v == "compiled" for v in states.values())
-    line = f"compiled: lite's C part {'yes' if importlib.util.find_spec('claims.nlp._hanta') else 'no'}, hot-path modules {n} of {len(states)}"
-    stale = [m for m, v in states.items() if v == "stale"]
-    if stale:
-        line += f" ({len(stale)} edited since the install run from source; ./install.sh rebuilds them)"
-    if any(v == "pure" for v in states.values()):
-        line += f" (${_compiled.PURE_ENV} is set: all run from source)"
-    return line
+    parts = []
+    for dist, known in (("SoMaJo", SOMAJO_VERSION), ("HanTa", HANTA_VERSION)):
+        found = installed_version(dist)
+        parts.append(f"{dist} {found}" + ("" if found == known else f" (speed-ups need {known})"))
+    return f"lite analyzer: {', '.join(parts)}; HanTa's C search {'yes' if compiled_available() else 'no'}"
 
 
 @models_app.command("download")
 def models_download(model_dir: Optional[Path] = ModelDir) -> None:
     """Download stanza's German model (with stanza's progress bar)."""
-    from claims.nlp.stanza_analyzer import ENV_VAR, resolve_model_dir
+    from claims.nlp.stanza import ENV_VAR, resolve_model_dir
 
     d = resolve_model_dir(model_dir)
     try:
@@ -275,8 +272,8 @@ def outlets(
     db: Optional[str] = DbOption,
 ) -> None:
     """Audit: per outlet and publisher, how many claims, from whom, how many unchecked or disputed."""
-    from claims.audit import outlet_audit
     from claims.output import render_rows, render_status_claims
+    from claims.store.audit import outlet_audit
 
     store = open_store(db, create=False)
     if name:
@@ -294,8 +291,8 @@ def speakers(
     db: Optional[str] = DbOption,
 ) -> None:
     """Audit per speaker: claims, outlets, verification statuses."""
-    from claims.audit import speaker_audit
     from claims.output import render_rows, render_status_claims
+    from claims.store.audit import speaker_audit
 
     store = open_store(db, create=False)
     if name:
@@ -354,7 +351,7 @@ def export(
     db: Optional[str] = DbOption,
 ) -> None:
     """Export claims (jsonl keeps documents and reviews, for claims import), csv, or ClaimReview JSON-LD."""
-    from claims.exchange import export_claimreview, export_csv, export_jsonl
+    from claims.store.exchange import export_claimreview, export_csv, export_jsonl
 
     store = open_store(db, create=False)
     rows = _query(store, status, speaker, outlet, publisher, None, None, None, None, None, 0)
@@ -373,7 +370,7 @@ def export(
 @app.command("import")
 def import_(file: Path = typer.Argument(..., help="A file written by claims export --format jsonl."), db: Optional[str] = DbOption) -> None:
     """Merge an export into the database; importing twice changes nothing."""
-    from claims.exchange import ImportError_, parse_export
+    from claims.store.exchange import ImportError_, parse_export
 
     try:
         docs, claims, reviews = parse_export(file)
@@ -394,7 +391,7 @@ def evaluate(
     prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter"),
 ) -> None:
     """Score the extractor against a gold file (claim F1, speaker, outlets, kind, verification)."""
-    from claims.evaluate import score
+    from claims.eval.gold import score
     from claims.pipeline import extract_documents
 
     try:
@@ -404,7 +401,7 @@ def evaluate(
     except (OSError, ValueError) as exc:
         fail(f"{gold}: cannot read gold file ({exc})", 2)
     from claims import batch
-    from claims.nlp.stanza_analyzer import ModelNotFoundError
+    from claims.nlp.stanza import ModelNotFoundError
 
     try:
         analyzer = batch.make_analyzer(analyzer_kind.value, model_dir, prefilter)
@@ -440,7 +437,7 @@ class Split(str, Enum):
 
 
 def _split_names(directory: Path, split: Split) -> list[Path]:
-    from claims.spkatt import check_split, documents
+    from claims.eval.spkatt import check_split, documents
 
     paths = documents(directory)
     if split == Split.all:
@@ -459,8 +456,8 @@ def spkatt_predict(
 ) -> None:
     """Run the extraction on the given tokens and write SpkAtt annotations."""
     from claims import batch
-    from claims.nlp.stanza_analyzer import ModelNotFoundError
-    from claims.spkatt import load, predict_document
+    from claims.eval.spkatt import load, predict_document
+    from claims.nlp.stanza import ModelNotFoundError
 
     if not in_dir.is_dir():
         fail(f"{in_dir}: not a directory", 2)
@@ -495,7 +492,7 @@ def spkatt_score(
     """Task 2 evaluation: token-level P/R/F1 for messages, roles and joint, Form and STWR."""
     from tabulate import tabulate
 
-    from claims.spkatt import score_dirs
+    from claims.eval.spkatt import score_dirs
 
     for d in (gold_dir, pred_dir):
         if not d.is_dir():

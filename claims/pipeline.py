@@ -7,20 +7,21 @@ import hashlib
 import re
 
 from claims.document import SourceDocument
+from claims.grammar import syntax as sx
+from claims.grammar.verbs import main_clause_subject, subject_of
 from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification
 from claims.nlp.model import ParsedDoc
-from claims.outlets import OutletMention, find_outlet_mentions, resolve_outlet_names
-from claims.rules import syntax as sx
+from claims.resolve.outlets import OutletMention, find_outlet_mentions, resolve_outlet_names
+from claims.resolve.speakers import Resolved, SpeakerResolver
+from claims.resolve.verification import find_verification
 from claims.rules.continuations import find_continuations
-from claims.rules.draft import Draft, Mention
+from claims.rules.draft import Draft, Mention, Rule
 from claims.rules.frames import find_colon_quote, find_headline_colon, find_heisst_es, find_passive_frame, find_quote_then_frame, find_so_frames
 from claims.rules.headlines import find_cueless_quote
 from claims.rules.noun_cues import find_noun_cues, find_wonach
 from claims.rules.prep_cues import find_prep_cues
 from claims.rules.quotes import Quote, find_quotes
-from claims.rules.verb_cues import find_verb_cues, main_clause_subject, subject_of
-from claims.speakers import Resolved, SpeakerResolver
-from claims.verification import find_verification
+from claims.rules.verb_cues import find_verb_cues
 
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -70,9 +71,9 @@ def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
         found += find_heisst_es(doc, sent, quotes)
         for p in find_passive_frame(doc, sent, quotes):
             found = _outside_frame(found, p) + [p]
-        preps = [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == "prep"]
+        preps = [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == Rule.PREP]
         # "Wie X, Sprecher von Y, mitteilte, …": the verb belongs to its wie-clause
-        wie_verbs = {c.start for d in preps if d.rule == "wie" for c in d.cues[1:]}
+        wie_verbs = {c.start for d in preps if d.rule == Rule.WIE for c in d.cues[1:]}
         found = [d for d in found if d.cues[0].start not in wie_verbs]
         found += preps
         found += [d for d in find_noun_cues(doc, sent, quotes) + find_wonach(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
@@ -91,15 +92,15 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
     for d in drafts:
         by_sent.setdefault(d.sent, []).append(d)
     for s, ds in sorted(by_sent.items()):
-        verbs = [d for d in ds if d.rule not in {"prep", "wie"}]
+        verbs = [d for d in ds if d.rule not in {Rule.PREP, Rule.WIE}]
         keep = list(verbs)
-        for p in (d for d in ds if d.rule in {"prep", "wie"}):
+        for p in (d for d in ds if d.rule in {Rule.PREP, Rule.WIE}):
             pc = p.cues[0].start
             target = None
             for v in verbs:
                 if v.message[0] <= pc < v.message[1]:
                     continue
-                if p.rule == "wie" and _overlap(p.message, v.message) == 0:
+                if p.rule == Rule.WIE and _overlap(p.message, v.message) == 0:
                     continue
                 lo, hi = sorted((pc, v.cues[0].start))
                 if ":" in doc.text[lo:hi]:
@@ -132,7 +133,7 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
         final = []
         for d in keep:
             outer = [o for o in keep if o is not d and o.message[0] <= d.cues[0].start < o.message[1] and o.message[0] <= d.message[0] and d.message[1] <= o.message[1]]
-            if outer and d.rule not in {"prep", "wie"}:
+            if outer and d.rule not in {Rule.PREP, Rule.WIE}:
                 subj = d.speaker
                 word = doc.sentences[subj.sent].tokens[subj.first].lower if subj is not None else None
                 if subj is None or word in {"man", "er", "sie", "es"}:
@@ -167,7 +168,7 @@ def decide_kind(doc: ParsedDoc, d: Draft, quotes: list[Quote], media_speaker: bo
         return "direct"
     if _QUOTE_MARK.search(text, s, e):
         return "mixed"
-    if d.rule in {"prep", "wie", "anaphor"}:
+    if d.rule in {Rule.PREP, Rule.WIE, Rule.ANAPHOR}:
         return "reported"
     sent = next((x for x in doc.sentences if x.start <= s < x.end + 1), doc.sentences[d.sent])
     toks = [t for t in sent.tokens if s <= t.start < e]
@@ -182,12 +183,12 @@ def decide_kind(doc: ParsedDoc, d: Draft, quotes: list[Quote], media_speaker: bo
         k2 = bool(verbs) and verbs[0].lower in sx.g("konj2")
         if k2:
             return "direct"
-        return "mixed" if d.rule == "continuation" else "indirect"
+        return "mixed" if d.rule == Rule.CONTINUATION else "indirect"
     if konj:
         return "indirect"
     if fp:
         return "direct"
-    if d.rule in {"frame_after", "colon"} and not media_speaker and not text[max(0, s - 5) : s].strip().endswith(("dass", "ob")):
+    if d.rule in {Rule.FRAME_AFTER, Rule.COLON} and not media_speaker and not text[max(0, s - 5) : s].strip().endswith(("dass", "ob")):
         return "direct"
     return "indirect"
 
@@ -262,7 +263,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
         for om in sent_outlets:
             is_own = any(om.first <= m.last and m.first <= om.last for m in own)
             inside = any(a <= om.start < b for (a, b) in messages_in(d.sent))
-            if d.rule == "continuation":
+            if d.rule == Rule.CONTINUATION:
                 continue
             if not is_own and d.cues:
                 lo, hi = sorted((om.start, d.cues[0].start))
@@ -274,19 +275,19 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 chosen.append(om)
         res: Resolved | None = None
         mention: Mention | None = None
-        if d.rule == "free_indirect":
+        if d.rule == Rule.FREE_INDIRECT:
             pass  # Konjunktiv I with no claim before it: a report whose speaker the text does not name here
-        elif d.rule == "continuation":
+        elif d.rule == Rule.CONTINUATION:
             root = drafts[d.continuation_of]
             ri = all_drafts.index(root)
             res = speakers.get(ri)
             chosen = outlet_lists.get(ri, [])
         else:
             cand = d.speaker
-            if cand is None and d.source_mentions and d.rule in {"prep", "wie"}:
+            if cand is None and d.source_mentions and d.rule in {Rule.PREP, Rule.WIE}:
                 cand = d.source_mentions[0]
             om = is_media(cand)
-            if om is None and cand is not None and d.rule in {"prep", "wie"} and cand in d.source_mentions:
+            if om is None and cand is not None and d.rule in {Rule.PREP, Rule.WIE} and cand in d.source_mentions:
                 # "laut einem Medienbericht": a report is the source; "laut einer Mitteilung der Polizei": the owner is
                 doc_om = _outlet_at(outlets[cand.sent], cand)
                 if doc_om is not None:
@@ -299,7 +300,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             if om is not None:
                 res = Resolved(om.name, "media", None)
                 mention = cand
-                if d.rule == "wie" and last is not None and last.kind != "media":
+                if d.rule == Rule.WIE and last is not None and last.kind != "media":
                     prev_claims = [x for x in all_drafts if x.sent == d.sent - 1 and x is not d]
                     if prev_claims:
                         res, mention = last, None
@@ -322,7 +323,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                     res = Resolved(media_out[0].name, "media", None)
                 else:
                     res = last
-            if d.speaker_hint == "quote_match" or d.rule == "cueless":
+            if d.speaker_hint == "quote_match" or d.rule == Rule.CUELESS:
                 pending_quote_match.append(i)
         speakers[i] = res
         mentions[i] = mention
@@ -349,7 +350,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             keep_mention = own is not None and own.kind == "person" and own.name.split()[-1] in mention_text
             if not keep_mention:
                 speakers[i] = speakers[best]
-        elif speakers.get(i) is None and d.rule == "cueless":
+        elif speakers.get(i) is None and d.rule == Rule.CUELESS:
             later = [j for j in order if all_drafts[j].message[0] > d.message[1] and speakers.get(j) is not None]
             if later:
                 speakers[i] = speakers[later[0]]

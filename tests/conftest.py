@@ -16,7 +16,7 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 @pytest.fixture(scope="session")
 def analyzer():
     """One stanza pipeline for the whole test session."""
-    from claims.nlp.stanza_analyzer import get_analyzer, model_present
+    from claims.nlp.stanza import get_analyzer, model_present
 
     if not model_present(MODEL_DIR):
         pytest.fail(f"no stanza model in {MODEL_DIR}: set CLAIMS_STANZA_DIR")
@@ -71,6 +71,18 @@ def _private_database(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def lite_extract():
     """Like ``extract``, with the lite analyzer (SoMaJo + HanTa, no parse)."""
-    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.nlp.lite import get_lite_analyzer
 
     return _cached_extract(get_lite_analyzer())
+
+
+STANZA_FIXTURES = {"analyzer", "extract", "parse"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that loads the stanza model is ``slow``: ``pytest -m "not slow"`` runs
+    the rest (lite, store, CLI, unit tests) without a model."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if STANZA_FIXTURES & (set(getattr(item, "fixturenames", ())) | {v for v in params.values() if isinstance(v, str)}):
+            item.add_marker(pytest.mark.slow)

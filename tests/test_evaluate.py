@@ -1,4 +1,4 @@
-from claims.evaluate import names_match, pair_claims, score_document
+from claims.eval.gold import names_match, pair_claims, score_document
 
 
 def claim(cid, start, end, speaker=None, kind="direct", cue=None, outlets=(), status="unverified"):

@@ -1,5 +1,5 @@
 from claims import lexicons
-from claims.rules import syntax as sx
+from claims.grammar import syntax as sx
 
 
 def test_speech_verb_lexicon_is_large_and_classed():

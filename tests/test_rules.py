@@ -2,7 +2,7 @@
 
 import pytest
 
-from claims.rules import syntax as sx
+from claims.grammar import syntax as sx
 from claims.rules.quotes import find_quotes
 from tests.conftest import one
 
@@ -227,7 +227,7 @@ def test_marker_words_are_needed_for_a_match():
     every match holds one, in any case, and a sentence with ı, ſ or İ (which match i
     and s when ignoring case) always gets the full search."""
     from claims import lexicons
-    from claims.verification import _CASE_SAFE, _may_match, required_strings
+    from claims.resolve.verification import _CASE_SAFE, _may_match, required_strings
 
     sentences = [
         "Reuters konnte die Angaben nicht unabhängig überprüfen.",
@@ -393,11 +393,11 @@ def test_quotation_then_inverted_clause_without_speech_verb(extract):
 
 
 def test_time_noun_is_no_speaker(parse):
-    from claims.rules.verb_cues import _surface_subject
+    from claims.grammar.verbs import surface_subject
 
     sent = parse("Im Januar 2006 verkündete der Verband, dass er neue Regeln einführe.").sentences[0]
     verb = next(t for t in sent.tokens if t.text == "verkündete")
-    subj = _surface_subject(sent, verb, True, len(sent.tokens) - 1)
+    subj = surface_subject(sent, verb, True, len(sent.tokens) - 1)
     assert subj is not None and sent.tokens[subj].text == "Verband"
 
 
@@ -763,7 +763,7 @@ def test_speaker_after_a_fronted_prepositional_phrase(which, request):
 def test_lite_participle_before_its_noun_is_an_adjective(lite_extract):
     """HanTa tags "vertraute" as a past tense; in a clause that has its finite verb
     already, between a noun and the noun it qualifies, it is an attributive adjective."""
-    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.nlp.lite import get_lite_analyzer
 
     text = "Der Konzern sei in Verhandlungen mit den Eigentümern, bestätigten mit der Sache vertraute Personen am Donnerstag."
     (sent,) = get_lite_analyzer().analyze_many([text])[0]

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from claims.document import parse_text
-from claims.evaluate import names_match, pair_claims, score
+from claims.eval.gold import names_match, pair_claims, score
 from claims.pipeline import extract_document
 from tests.conftest import GOLD_DIR
 

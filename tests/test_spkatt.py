@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.spkatt import ROLES, TaskScores, _hungarian, check_split, documents, predict_document, score_document
+from claims.eval.spkatt import ROLES, TaskScores, _hungarian, check_split, documents, predict_document, score_document
 from tests.conftest import MODEL_DIR, SPKATT_DIR
 
 
@@ -358,7 +358,7 @@ def test_nach_with_an_information_noun_inside_a_claim_has_its_own_source(analyze
 def test_lite_analyzer_on_the_given_tokens(tmp_path, trial_doc):
     """The lite analyzer tags SpkAtt's tokens as given (token i stays token i, nothing
     joined) and finds the reported speech in them; no stanza model is needed."""
-    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.nlp.lite import get_lite_analyzer
 
     lite = get_lite_analyzer()
     text, sents = lite.analyze_pretokenized([["Der", "Sprecher", "sagte", ",", "die", "Lage", "sei", "ernst", "."], [], ["Gut", "."]])
@@ -378,7 +378,7 @@ def test_lite_analyzer_on_the_given_tokens(tmp_path, trial_doc):
 def test_reported_speech_act_finds_its_speaker_by_position(which, analyzer):
     """A speech act without content (the scheme's Reported form) has its speaker before
     the verb across an apposition, or after the verb when a phrase opens the sentence."""
-    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.nlp.lite import get_lite_analyzer
 
     anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
         "Anna Berger , Trainerin des FC Linz , bezeichnete die Entscheidung des Verbands als verantwortungsbewusst .",
@@ -391,7 +391,7 @@ def test_reported_speech_act_finds_its_speaker_by_position(which, analyzer):
 def test_lite_addressee_of_an_addressing_verb():
     """Without a parse the noun phrase after "vorwerfen", "auffordern" … that is not the
     speaker is the addressee; a noun in a prepositional phrase is not."""
-    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.nlp.lite import get_lite_analyzer
 
     anns = _predict(get_lite_analyzer(), [
         "Die Opposition warf der Regierung am Montag vor , sie habe die Öffentlichkeit getäuscht .",

@@ -171,7 +171,7 @@ def test_two_processes_extracting_into_one_database(tmp_path):
 
 
 def test_import_is_idempotent(store, tmp_path):
-    from claims.exchange import export_jsonl, parse_export
+    from claims.store.exchange import export_jsonl, parse_export
 
     cid = store.query(search="Bauteile")[0][0].id
     store.add_review(cid, "unverifiable", note="x")

@@ -9,5 +9,5 @@ Each module holds one pattern (textacy-style):
 - :mod:`claims.rules.frames` — ``…, so X``, ``heißt es``, ``X: "…"`` headlines;
 - :mod:`claims.rules.headlines` — cue-less quotations in titles and intertitles;
 - :mod:`claims.rules.continuations` — Konjunktiv and first-person continuations;
-- :mod:`claims.rules.syntax` — helpers shared by the rules (clauses, mood, noun phrases).
+- :mod:`claims.grammar.syntax` — helpers shared by the rules (clauses, mood, noun phrases).
 """

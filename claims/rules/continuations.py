@@ -8,9 +8,9 @@ They point to the claim with the cue (``continuation_of``).
 
 from __future__ import annotations
 
+from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence
-from claims.rules import syntax as sx
-from claims.rules.draft import Draft
+from claims.rules.draft import Draft, Rule
 from claims.rules.quotes import Quote
 
 
@@ -93,7 +93,7 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
             if k in claimed or not qualifies(doc, sent, quotes, kinds[r], free_indirect):
                 break
             (s, e), _ = continuation_message(doc, sent, quotes)
-            out.append(Draft(sent=k, message=(s, e), rule="continuation", continuation_of=r, speaker_hint="root"))
+            out.append(Draft(sent=k, message=(s, e), rule=Rule.CONTINUATION, continuation_of=r, speaker_hint="root"))
             claimed.add(k)
             k += 1
     if free_indirect:
@@ -117,13 +117,13 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
                 # Konjunktiv I ("sei") or hearsay ("soll … gewesen sein") before any claim:
                 # reported speech of an unnamed source
                 (s, e), _ = continuation_message(doc, sent, quotes)
-                out.append(Draft(sent=k, message=(s, e), rule="free_indirect"))
+                out.append(Draft(sent=k, message=(s, e), rule=Rule.FREE_INDIRECT))
                 claimed.add(k)
                 continue
             if not near:
                 continue
             r = max(near)[1]
             (s, e), _ = continuation_message(doc, sent, quotes)
-            out.append(Draft(sent=k, message=(s, e), rule="continuation", continuation_of=r, speaker_hint="root"))
+            out.append(Draft(sent=k, message=(s, e), rule=Rule.CONTINUATION, continuation_of=r, speaker_hint="root"))
             claimed.add(k)
     return out

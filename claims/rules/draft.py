@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Rule(str, Enum):
+    """Which rule made a draft (the rules and the pipeline decide by it)."""
+
+    COMMA = "comma"  # a speech verb and its content clause after a comma
+    COLON = "colon"  # a speech verb or a name, then a colon and the content
+    ZU_INF = "zu_inf"  # a speech verb with a zu-infinitive
+    FRAME_AFTER = "frame_after"  # the content first, then the frame: "…", sagte X / so X
+    ANAPHOR = "anaphor"  # the content in the sentence before: "Das teilte die Polizei mit."
+    PREP = "prep"  # laut X, X zufolge, nach Angaben X …
+    WIE = "wie"  # wie X berichtete
+    NOUN = "noun"  # a speech noun with a content clause: Gerüchte, wonach …
+    CUELESS = "cueless"  # a quotation in a title or intertitle
+    CONTINUATION = "continuation"  # a sentence going on with the reported speech before it
+    FREE_INDIRECT = "free_indirect"  # a Konjunktiv sentence without a cue of its own
 
 
 @dataclass
@@ -29,7 +46,7 @@ class Draft:
     cues: list[CuePiece] = field(default_factory=list)
     parts: list[tuple[int, int]] | None = None
     kind: str = "indirect"
-    rule: str = ""
+    rule: Rule | None = None
     speaker: Mention | None = None
     # how to find the speaker when there is no mention: prev_subject | prev_claim | quote_match | next_claim
     speaker_hint: str | None = None

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from claims import lexicons
+from claims.grammar import syntax as sx
+from claims.grammar.verbs import clause_goes_on_after, particle_of, speech_verb, subject_of, surface_subject
 from claims.nlp.model import ParsedDoc, Sentence
-from claims.rules import syntax as sx
-from claims.rules.draft import CuePiece, Draft, Mention
+from claims.rules.draft import CuePiece, Draft, Mention, Rule
 from claims.rules.quotes import Quote, ending_at, starting_at
 
 HEISSEN = {"heißt", "hieß", "hieße", "hiess", "heisst", "geheißen"}
@@ -72,7 +73,7 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             hi = min(hi, close - 1)
             parts = [msg, after]
             msg = (msg[0], after[1])
-        d = Draft(sent=sent.index, message=msg, cues=[CuePiece(t.start, t.end, t.text, "so")], rule="frame_after", speaker=Mention(sent.index, lo, hi), verb_class="speech", parts=parts)
+        d = Draft(sent=sent.index, message=msg, cues=[CuePiece(t.start, t.end, t.text, "so")], rule=Rule.FRAME_AFTER, speaker=Mention(sent.index, lo, hi), verb_class="speech", parts=parts)
         d.frame = (t.start, toks[hi].end)
         out.append(d)
     return out
@@ -80,7 +81,6 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
 
 def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
     """``…, hieß es (in dem Bericht).`` and ``Es heißt, …``."""
-    from claims.rules.verb_cues import _clause_goes_on_after
 
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -98,15 +98,15 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         lo_t, hi_t = min(t.i, es.i), max(t.i, es.i)
         cue = CuePiece(toks[lo_t].start, toks[hi_t].end, doc.text[toks[lo_t].start : toks[hi_t].end], "heißen")
         msg = None
-        rule = ""
+        rule: Rule | None = None
         parts = None
         frame_hi = None
         # "…, in der es heißt, im Bereich X seien …": content after the frame wins
         content_after = hi_t + 2 <= last and toks[hi_t + 1].text in {",", ":"} and any(x.is_finite_verb for x in toks[hi_t + 2 : last + 1])
         if lo_t > 0 and toks[lo_t - 1].text == "," and not content_after:
             msg = _content_before(sent, lo_t - 1, quotes)
-            rule = "frame_after"
-            if msg is not None and not sx.has_finite_verb(toks[: lo_t - 1]) and _clause_goes_on_after(sent, hi_t):
+            rule = Rule.FRAME_AFTER
+            if msg is not None and not sx.has_finite_verb(toks[: lo_t - 1]) and clause_goes_on_after(sent, hi_t):
                 # "Die Lage, hieß es aus dem Ministerium, sei ernst": the frame interrupts the clause
                 comma = next(k for k in range(hi_t + 1, last + 1) if toks[k].text == ",")
                 parts = [msg, (toks[comma + 1].start, toks[last].end)]
@@ -120,7 +120,7 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                         a += 1
                     if a <= last:
                         msg = (toks[a].start, toks[last].end)
-                        rule = "comma"
+                        rule = Rule.COMMA
                     break
                 if sx.is_finite(toks[k]):
                     break
@@ -136,7 +136,7 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 speaker = Mention(sent.index, k + 1, end)
         d = Draft(sent=sent.index, message=msg, cues=[cue], rule=rule, speaker=speaker, speaker_hint=None if speaker else "prev_claim", verb_class="speech", parts=parts)
         if frame_hi is None:
-            frame_hi = last if rule == "frame_after" else hi_t
+            frame_hi = last if rule == Rule.FRAME_AFTER else hi_t
         d.frame = (toks[lo_t].start, toks[frame_hi].end)
         out.append(d)
     return out
@@ -152,7 +152,6 @@ def find_passive_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> l
     vor. Über den Kaufpreis sei Stillschweigen vereinbart worden, wurde mitgeteilt."),
     else the speaker of the claim before. Surface pattern, so both analyzers find it (the
     parser tends to make the frame a conjunct of the message's verb)."""
-    from claims.rules.verb_cues import speech_verb
 
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -196,7 +195,7 @@ def find_passive_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> l
         subj = _passive_subject(toks, k + 1, lo - 1)
         if subj is not None:
             speaker, relay = Mention(sent.index, *subj), by
-    d = Draft(sent=sent.index, message=msg, cues=cues, rule="frame_after", speaker=speaker, speaker_hint=None if speaker else "prev_subject", verb_class="speech")
+    d = Draft(sent=sent.index, message=msg, cues=cues, rule=Rule.FRAME_AFTER, speaker=speaker, speaker_hint=None if speaker else "prev_subject", verb_class="speech")
     d.relay = relay
     d.frame = (toks[k].start, toks[last].end)
     return [d]
@@ -253,7 +252,7 @@ def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> 
         q = starting_at(quotes, nxt.start)
         if q is None:
             return []
-        d = Draft(sent=sent.index, message=q.inner, cues=[CuePiece(toks[k].start, toks[k].end, ":", ":")], rule="colon", speaker=Mention(sent.index, 0, k - 1), speaker_hint="quote_match", verb_class="speech")
+        d = Draft(sent=sent.index, message=q.inner, cues=[CuePiece(toks[k].start, toks[k].end, ":", ":")], rule=Rule.COLON, speaker=Mention(sent.index, 0, k - 1), speaker_hint="quote_match", verb_class="speech")
         d.frame = (toks[0].start, toks[k].end)
         return [d]
     return []
@@ -262,7 +261,6 @@ def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> 
 def _verb_cue(sent: Sentence, v, before: int | None = None) -> list[CuePiece]:
     """A verb that is no speech verb as cue: the verb and its separated particle (one
     that stands before token ``before``, when given)."""
-    from claims.rules.verb_cues import particle_of
 
     cue = [CuePiece(v.start, v.end, v.text, v.lemma.lower())]
     part = particle_of(sent, v)
@@ -275,7 +273,6 @@ def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> lis
     """``In der ARD zeigte sich der Bundestrainer zufrieden: „Wir haben …“``: a clause
     with a subject and a finite verb that is not a speech verb, then a colon and a
     quotation. The finite verb (with its particle) is the cue, its subject the speaker."""
-    from claims.rules.verb_cues import _surface_subject, subject_of
 
     toks = sent.tokens
     colon = next((k for k, x in enumerate(toks) if x.text == ":"), None)
@@ -290,12 +287,12 @@ def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> lis
     v = verbs[0]
     subj = subject_of(sent, v)
     if subj is None or subj >= colon:
-        subj = _surface_subject(sent, v, v.i > 0, colon - 1)
+        subj = surface_subject(sent, v, v.i > 0, colon - 1)
     if subj is None or subj >= colon or toks[subj].lower in {"es", "man", "das", "dies"}:
         return []
     cue = _verb_cue(sent, v, before=colon)
     end = q.inner[1]
-    d = Draft(sent=sent.index, message=(q.inner[0], end), cues=cue, rule="colon", speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
+    d = Draft(sent=sent.index, message=(q.inner[0], end), cues=cue, rule=Rule.COLON, speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
     d.frame = (toks[0].start, toks[colon].end)
     return [d]
 
@@ -305,7 +302,6 @@ def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -
     quotation opens the sentence and an inverted clause follows (finite verb, then its
     subject). The inversion marks the clause as the quotation's frame even when its verb
     is no speech verb."""
-    from claims.rules.verb_cues import _surface_subject
 
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -323,10 +319,10 @@ def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -
     if k > last or not sx.is_finite(toks[k]):
         return []
     v = toks[k]
-    subj = _surface_subject(sent, v, True, last)
+    subj = surface_subject(sent, v, True, last)
     if subj is None or toks[subj].lower in {"es", "man", "das", "dies"}:
         return []
     cue = _verb_cue(sent, v)
-    d = Draft(sent=sent.index, message=q.inner, cues=cue, rule="frame_after", speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
+    d = Draft(sent=sent.index, message=q.inner, cues=cue, rule=Rule.FRAME_AFTER, speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
     d.frame = (v.start, toks[last].end)
     return [d]

@@ -6,9 +6,9 @@ quotation is a claim of the speaker who says those words later in the article.
 
 from __future__ import annotations
 
+from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence
-from claims.rules import syntax as sx
-from claims.rules.draft import Draft
+from claims.rules.draft import Draft, Rule
 from claims.rules.quotes import Quote
 
 
@@ -32,5 +32,5 @@ def find_cueless_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> l
     q = inside[0]
     if len(inside) == 1 and q.start == start and q.end >= end:
         start, end = q.inner
-    d = Draft(sent=sent.index, message=(start, end), rule="cueless", speaker_hint="quote_match")
+    d = Draft(sent=sent.index, message=(start, end), rule=Rule.CUELESS, speaker_hint="quote_match")
     return [d]

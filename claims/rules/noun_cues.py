@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from claims import lexicons
+from claims.grammar import syntax as sx
+from claims.grammar.verbs import speech_verb, subject_of, surface_subject
 from claims.nlp.model import ParsedDoc, Sentence
-from claims.rules import syntax as sx
-from claims.rules.draft import CuePiece, Draft, Mention
+from claims.rules.draft import CuePiece, Draft, Mention, Rule
 from claims.rules.quotes import Quote
-from claims.rules.verb_cues import _surface_subject, speech_verb, subject_of
 
 OPENERS = {"dass", "daß", "wonach", "ob"}
 
@@ -48,7 +48,7 @@ def find_wonach(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Dra
             np = sx.surface_np_before(sent, t.i - 2)
             if np is not None:
                 speaker = Mention(sent.index, *np)
-        d = Draft(sent=sent.index, message=(toks[start].start, toks[end].end), cues=[CuePiece(t.start, t.end, t.text, t.lower)], rule="noun", speaker=speaker, verb_class="speech")
+        d = Draft(sent=sent.index, message=(toks[start].start, toks[end].end), cues=[CuePiece(t.start, t.end, t.text, t.lower)], rule=Rule.NOUN, speaker=speaker, verb_class="speech")
         d.frame = (toks[0].start, toks[start - 1].end)
         out.append(d)
     return out
@@ -99,12 +99,12 @@ def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             # Experten kamen zu dem Ergebnis, dass …", "22 Prozent teilen die Meinung, …")
             v = next((x for x in toks[: t.i] if x.is_finite_verb), None)
             if v is not None and not sx.opens_subordinate(toks[0]):
-                s = _surface_subject(sent, v, False, last) if v.i > 0 else None
+                s = surface_subject(sent, v, False, last) if v.i > 0 else None
                 if s is None:
-                    s = _surface_subject(sent, v, True, t.i - 1)
+                    s = surface_subject(sent, v, True, t.i - 1)
                 if s is not None and s < t.i:
                     speaker = Mention(sent.index, *sx.np_tokens(sent, s))
-        d = Draft(sent=sent.index, message=(toks[start].start, toks[end].end), cues=[CuePiece(t.start, t.end, t.text, t.lemma.lower())], rule="noun", speaker=speaker, verb_class="speech")
+        d = Draft(sent=sent.index, message=(toks[start].start, toks[end].end), cues=[CuePiece(t.start, t.end, t.text, t.lemma.lower())], rule=Rule.NOUN, speaker=speaker, verb_class="speech")
         d.frame = (toks[0].start, t.end)
         out.append(d)
     return out

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from claims import lexicons
+from claims.grammar import syntax as sx
+from claims.grammar.verbs import speech_verb, subject_of
 from claims.nlp.model import ParsedDoc, Sentence
-from claims.rules import syntax as sx
-from claims.rules.draft import CuePiece, Draft, Mention
-from claims.rules.verb_cues import speech_verb, subject_of
+from claims.rules.draft import CuePiece, Draft, Mention, Rule
 
 COMPOUND_ANGABEN = re.compile(r"^[\wÄÖÜäöüß]+-?angaben$", re.IGNORECASE)
 
@@ -166,7 +166,7 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
                 lo = msg_start
         if lo > hi:
             continue
-        d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=[cue_piece], kind="reported", rule="prep")
+        d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=[cue_piece], kind="reported", rule=Rule.PREP)
         d.frame = (toks[occupied_lo].start, toks[occupied_hi].end)
         if ctype in {"after", "before"}:
             d.source_mentions = [source]
@@ -309,7 +309,7 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
                 break
     if lo > hi or lo > last:
         return None
-    d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=cues, kind="reported", rule="wie")
+    d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=cues, kind="reported", rule=Rule.WIE)
     d.frame = (toks[i].start, toks[min(end_k - 1, last)].end)
     if src is not None:
         d.source_mentions = [Mention(sent.index, *src)]

@@ -12,177 +12,28 @@ One pattern: a verb from the speech-verb lexicon whose content is
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from claims import lexicons
+from claims.grammar import syntax as sx
+from claims.grammar.verbs import (
+    NEGATION,
+    apposition_end,
+    clause_goes_on_after,
+    clause_start,
+    may_be_verb,
+    name_quote_start,
+    speech_verb,
+    subject_before_appositions,
+    subject_of,
+    surface_subject,
+    wie_base,
+)
 from claims.nlp.model import ParsedDoc, Sentence, Token
-from claims.rules import syntax as sx
-from claims.rules.draft import CuePiece, Draft, Mention
+from claims.rules.draft import CuePiece, Draft, Mention, Rule
 from claims.rules.quotes import Quote, ending_at, starting_at
-
-NEGATION = {"nicht", "nie", "niemals", "keinen", "kein", "keine", "nichts"}
-
-
-def _base_lemmas(t: Token) -> list[str]:
-    """Lemmas ``t`` may have, from its lemma and its form (irregular forms, participles
-    of particle verbs, regular weak forms)."""
-    key = (t.lemma, t.lower)
-    hit = _BASES.get(key)
-    if hit is None:
-        if len(_BASES) >= 20_000:
-            _BASES.clear()  # bounded, so memory stays flat over long runs
-        hit = _BASES[key] = _lemmas_of(*key)
-    return hit
-
-
-_BASES: dict[tuple[str, str], list[str]] = {}
-
-
-def _lemmas_of(lemma: str, form: str) -> list[str]:
-    out = []
-    lem = lemma.lower()
-    if lem:
-        out.append(lem)
-    irregular = lexicons.verb_forms().get(form)
-    if irregular:
-        out.append(irregular)
-    # participles of particle verbs: abgestritten -> abstreiten, mitgeteilt -> mitteilen
-    for part in sx.PARTICLES:
-        rest = form[len(part) :]
-        if form.startswith(part) and rest.startswith("ge") and len(rest) > 4:
-            strong = lexicons.verb_forms().get(rest)
-            if strong:
-                out.append(part + strong)
-            for suf in ("et", "t"):
-                if rest.endswith(suf):
-                    out.append(part + rest[2 : -len(suf)] + "en")
-    # regular weak forms: sagte/sagten/sagt/gesagt -> sagen
-    for suf in ("ten", "te", "et", "t", "en", "e"):
-        if form.endswith(suf) and len(form) > len(suf) + 2:
-            stem = form[: -len(suf)]
-            if stem.startswith("ge") and suf in {"t", "et"}:
-                out.append(stem[2:] + "en")
-            out.append(stem + "en")
-            out.append(stem + "n")
-    return out
-
-
-def particle_of(sent: Sentence, t: Token) -> Token | None:
-    """The separated verb particle of ``t`` ("teilte … mit"), by the parse or by position."""
-    for c in sent.tokens:
-        if c.head == t.i and (c.deprel == "compound:prt" or c.xpos == "PTKVZ") and c.i > t.i:
-            return c
-    # fallback: a particle word right before the end of t's clause (appositions skipped)
-    toks = sent.tokens
-    skip_to = -1
-    for k in range(t.i + 1, len(toks)):
-        c = toks[k]
-        if k <= skip_to:
-            continue
-        if c.text == "," and (app := _apposition_end(toks, k, len(toks) - 1)) is not None:
-            skip_to = app
-            continue
-        if c.text == "," and (sub := _subordinate_end(toks, k)) is not None:
-            skip_to = sub  # "warf Obama, nachdem dessen Entscheidung publik wurde, vor"
-            continue
-        if c.text in sx.BOUNDARY or c.text in sx.FINAL or sx.is_quote(c):
-            prev = sent.tokens[k - 1]
-            if k - 1 > t.i and prev.lower in sx.PARTICLES and prev.upos not in {"NOUN", "PROPN", "PRON"}:  # the tagger may call it anything
-                return prev
-            return None
-        if sx.is_finite(c) and c.lower not in sx.PARTICLES:
-            return None
-    return None
-
-
-def _subordinate_end(toks: list[Token], comma: int) -> int | None:
-    """The closing comma of a subordinate clause that opens at ``comma`` and ends in its
-    finite verb, with more of the sentence after it."""
-    if comma + 1 >= len(toks) or toks[comma + 1].xpos not in {"KOUS", "PRELS"} or toks[comma + 1].lower in sx.g("complementizer"):
-        return None
-    for j in range(comma + 2, len(toks) - 1):
-        y = toks[j]
-        if sx.is_quote(y) or y.text in {":", ";", "–"}:
-            return None
-        if y.text == ",":
-            return j if sx.is_finite(toks[j - 1]) else None
-    return None
-
-
-@lru_cache(maxsize=None)
-def _verb_tails() -> frozenset[str]:
-    """Every proper ending of a lexicon verb ("teilen" of "mitteilen")."""
-    return frozenset(v[k:] for v in lexicons.speech_verbs() for k in range(1, len(v)))
-
-
-_VERBAL = frozenset({"VERB", "AUX"})
-_ADVERBIAL = frozenset({"ADV", "ADJ"})
-
-
-def _tagged_verbal(t: Token) -> bool:
-    return t.upos in _VERBAL or t.xpos.startswith("VV")
-
-
-def _may_be_verb(t: Token) -> bool:
-    """A verb by its tags, or a word ending in -t tagged adverb or adjective (a
-    participle the tagger missed, "hatten … betont"): what speech_verb looks at."""
-    return _tagged_verbal(t) or (t.upos in _ADVERBIAL and t.lower.endswith("t"))
-
-
-def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
-    """The lexicon lemma of ``t`` (joined with a separated particle) or None."""
-    if not _may_be_verb(t):
-        return None
-    if not _tagged_verbal(t) and not any(x.lemma in {"haben", "sein", "werden"} and x.upos == "AUX" for x in sent.tokens[: t.i]):
-        return None  # a mis-tagged participle needs an auxiliary before it
-    verbs = lexicons.speech_verbs()
-    bases = _base_lemmas(t)  # shared: not to be changed
-    # a separated particle matters only for a base that ends some lexicon verb
-    finite = t.xpos in {"VVFIN", "VVIMP"} or t.feats.get("VerbForm") == "Fin"
-    part = particle_of(sent, t) if finite and any(b in _verb_tails() for b in bases) else None
-    if part is not None:
-        for b in bases:
-            if part.lower + b in verbs:
-                return part.lower + b, part
-    before = sent.tokens[t.i - 1] if t.i > 0 else None
-    if before is not None and before.lower in sx.PARTICLES and before.upos not in {"NOUN", "PROPN", "PRON"}:
-        # verb-final or participle with the particle written apart: "wie X bekannt gab", "hatte … bekannt gegeben"
-        for b in bases:
-            if before.lower + b in verbs:
-                return before.lower + b, before
-    for b in bases:
-        if b in verbs:
-            # a particle verb needs its particle: "teilen" alone is not "mitteilen"
-            return b, None
-    return None
 
 
 def _negated(sent: Sentence, lo: int, hi: int) -> bool:
     return any(t.lower in NEGATION for t in sent.tokens[lo : hi + 1])
-
-
-def _clause_start(sent: Sentence, i: int) -> int:
-    """The first token of the clause segment of token ``i``: after the last comma, dash,
-    colon or quotation mark before it; a quoted name ("die Organisation „Reporter ohne
-    Grenzen“ weist …") and a bracket are part of the segment."""
-    toks = sent.tokens
-    k = i
-    while k > 0 and toks[k - 1].text not in sx.BOUNDARY:
-        if toks[k - 1].text == ")":
-            # a bracket is part of the segment, commas inside it included ("Peres (Awoda,
-            # dt. etwa Arbeiterpartei) bekräftigt")
-            o = next((j for j in range(k - 2, max(-1, k - 30), -1) if toks[j].text in {"(", ")"}), None)
-            if o is not None and toks[o].text == "(":
-                k = o
-                continue
-        if sx.is_quote(toks[k - 1]):
-            o = _name_quote_start(toks, k - 1)
-            if o is None:
-                break
-            k = o
-            continue
-        k -= 1
-    return k
 
 
 def _next_boundary(sent: Sentence, i: int, last: int) -> int:
@@ -192,88 +43,6 @@ def _next_boundary(sent: Sentence, i: int, last: int) -> int:
     return last + 1
 
 
-def subject_of(sent: Sentence, t: Token) -> int | None:
-    """The subject head of ``t`` from the parse, if plausible."""
-    heads = [t.i]
-    if t.head >= 0 and t.deprel in {"xcomp", "conj"}:
-        heads.append(t.head)
-    elif t.deprel == "parataxis" and 0 <= t.head < t.i and not any(c.head == t.i and c.deprel.startswith("nsubj") for c in sent.tokens) and sum(sx.is_quote(x) for x in sent.tokens[: t.head]) % 2 == 0:
-        # "X nannte …, stellte aber fest": a second predicate without its own subject (not
-        # a verb inside a quotation before the frame: "„… arbeiten zusammen“, sagte …")
-        heads.append(t.head)
-    lo = _clause_start(sent, t.i)
-    hi = len(sent.tokens) - 1
-    for k in range(t.i + 1, len(sent.tokens)):
-        if sent.tokens[k].text in sx.BOUNDARY:
-            hi = k - 1
-            break
-    cands = []
-    for c in sent.tokens:
-        if c.head in heads and c.deprel.startswith("nsubj"):
-            if c.xpos in {"PRELS", "PWS"} or c.lower in sx.g("temporal_noun"):
-                continue
-            if any(x.head == c.i and (x.deprel == "case" or x.lower in {"dem", "einem"}) for x in sent.tokens):
-                continue
-            if not _could_be_nominative(sent, c):
-                continue
-            k = c.i
-            if sx.is_country_genitive(c, sent.tokens[k:]):
-                k += 1  # "Russlands Verteidigungsminister": the genitive is not the head
-            cands.append(k)
-    # a subject in another clause ("Rio de Janeiro – … sagte X") is a parse error, except
-    # for a subject with a relative clause ("Li, der …, sagte")
-    near = [c for c in cands if lo <= c <= hi]
-    opens = lo == t.i or (sent.tokens[lo].is_finite_verb and sent.tokens[lo].upos == "AUX")  # "…, hatte Lenz aufgefordert"
-    if near and opens and lo > 0 and sent.tokens[lo - 1].text == ",":
-        # "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU": the verb opens its
-        # segment, so the subject came before an apposition; the noun after it is an object
-        toks = sent.tokens
-        for c in cands:
-            if c < lo and not sx.has_finite_verb(toks[c + 1 : lo]) and all(x.text not in {":", ";", "–"} and not sx.is_quote(x) for x in toks[c + 1 : lo]):
-                return c
-    if near:
-        # a personal pronoun is the subject whatever else the parser calls one ("Der Politik schlug er vor")
-        pron = [c for c in near if sent.tokens[c].xpos == "PPER" and sent.tokens[c].lower in sx.g("nominative_pronoun")]
-        if not pron and len(near) > 1:
-            # two "subjects" around a verb-second verb: the one before it is the subject more
-            # often ("Staatspräsident Mattarella hatte Conte gebeten")
-            v2 = next((x.i for x in sent.tokens[lo : t.i + 1] if sx.is_finite(x)), None)
-            before = [c for c in near if v2 is not None and c < v2]
-            if before and any(c > v2 for c in near):
-                return max(before)
-        return min(pron or near, key=lambda c: abs(c - t.i))
-    far = [c for c in cands if c < lo and sent.tokens[c + 1].text == "," and c + 2 < len(sent.tokens) and sent.tokens[c + 2].xpos in {"PRELS", "PRELAT"}]
-    return far[0] if far else (cands[0] if cands and not any(sent.tokens[k].text in {"–", "—", ":"} for k in range(min(cands[0], t.i), max(cands[0], t.i))) else None)
-
-
-def _could_be_nominative(sent: Sentence, c: Token) -> bool:
-    """False for a noun the parser calls a subject that cannot be one: after a preposition
-    the compact model mis-tags ("Zum Rücktritt sagte …"), or with "der" before a feminine
-    singular noun ("Der Politik schlug er vor")."""
-    toks = sent.tokens
-    if c.lower in sx.g("preposition") or c.lower in sx.g("fronted_adverb"):
-        return False
-    if c.upos == "NOUN" and c.text[:1].isupper() and (c.i == 0 or toks[c.i - 1].text in {",", ":"}) and c.lower.endswith(tuple(sx.g("adverb_ending"))):
-        return False  # "Offiziell geht die Regierung davon aus", "Sinngemäß hofft Musk"
-    lo = c.i
-    while lo > 0 and toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN"} and toks[lo - 1].lower not in sx.g("preposition") and c.i - lo < 6:
-        lo -= 1
-    if lo > 0 and toks[lo - 1].lower in sx.g("preposition") and toks[lo - 1].upos != "PRON":
-        return False
-    if toks[lo].lower in sx.g("preposition") and lo < c.i:
-        return False
-    det = next((x for x in toks[lo : c.i] if x.upos == "DET"), None)
-    if det is not None and det.lower == "der" and c.feats.get("Gender") == "Fem" and c.feats.get("Number") == "Sing":
-        return False
-    if det is not None and det.lower in {"den", "dem", "einen", "einem"}:
-        return False  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
-    return True
-
-
-_SUBJECT_PRONOUNS = {"er", "ich", "wir", "du"}
-_DEMONSTRATIVE_SUBJECTS = {"dieser", "diese", "jener", "jene", "letzterer", "letztere"}
-
-
 def _accusative(sent: Sentence, head: int) -> bool:
     """The noun phrase at ``head`` is marked accusative: "ihn", "den Minister", "einen Sprecher"."""
     x = sent.tokens[head]
@@ -281,191 +50,6 @@ def _accusative(sent: Sentence, head: int) -> bool:
         return x.lower in {"ihn", "mich", "dich", "uns", "euch"}
     lo, _ = sx.np_tokens(sent, head)
     return sent.tokens[lo].lower in {"den", "einen"} or x.feats.get("Case") == "Acc"
-
-
-_NAME_ARTICLES = {"dem", "der", "den", "des", "die", "das", "zum", "zur", "im", "vom", "beim", "ein", "eine", "einer", "eines"}
-_RELATIVES = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"}
-
-
-def _name_in_quotes(toks: list[Token], k: int) -> int | None:
-    """If token ``k`` opens a short quoted name after a noun or an article ("die
-    Organisation „Reporter ohne Grenzen“", "der „Focus“"), the index of its closing mark."""
-    if k == 0 or not sx.is_quote(toks[k]) or (toks[k - 1].upos not in {"NOUN", "PROPN", "ADJ"} and toks[k - 1].lower not in _NAME_ARTICLES):
-        return None
-    for j in range(k + 1, min(len(toks), k + 7)):
-        y = toks[j]
-        if sx.is_quote(y):
-            inner = toks[k + 1 : j]
-            return j if inner and inner[0].text[:1].isupper() and not any(x.is_finite_verb for x in inner) else None
-        if y.text in sx.BOUNDARY or y.text in sx.FINAL:
-            return None
-    return None
-
-
-def _name_quote_start(toks: list[Token], j: int) -> int | None:
-    """The opening mark of the quoted name that closes at token ``j``, if it is one."""
-    for k in range(j - 1, max(-1, j - 7), -1):
-        if sx.is_quote(toks[k]):
-            return k if _name_in_quotes(toks, k) == j else None
-    return None
-
-
-def _relative_clause(seg: list[Token]) -> bool:
-    """A segment between commas that is a relative clause: "die im Gazastreifen die
-    Regierungsgewalt ausübt", "in dem er …": it opens with a relative pronoun (after a
-    preposition) and ends in its finite verb."""
-    if len(seg) < 2 or not sx.is_finite(seg[-1]):
-        return False
-    first = seg[1] if seg[0].upos == "ADP" else seg[0]
-    return first.xpos in {"PRELS", "PRELAT"} or first.lower in _RELATIVES
-
-
-def _surface_subject(sent: Sentence, t: Token, after: bool, last: int, objects: bool = False) -> int | None:
-    """The subject of ``t`` by position: before it (from its clause start) or ``after`` it.
-    After it, a noun phrase with a dative or accusative article is skipped, unless
-    ``objects`` asks for the first noun phrase that can be an object too."""
-    toks = sent.tokens
-    oblique_articles = {"dem", "einem"} if objects else {"dem", "einem", "den", "einen"}
-    if after:
-        k = t.i + 1
-        in_pp = False
-        while k <= last:
-            x = toks[k]
-            if k == t.i + 1 and x.upos == "CCONJ":
-                return None  # "hatte X gesagt und auf … verwiesen": the next predicate's words
-            if sx.is_quote(x) and (close := _name_in_quotes(toks, k)) is not None:
-                if in_pp or toks[k - 1].lower in {"dem", "einem"} or toks[k - 1].upos in {"NOUN", "PROPN"}:
-                    in_pp = False  # "in der „Zeit“", "sagte X dem „Abendblatt“"
-                    k = close + 1
-                    continue
-                return k + 1  # "beziffert der „Focus“ …"
-            if x.text in sx.BOUNDARY or sx.is_quote(x):
-                return None
-            if (x.upos == "ADP" and x.xpos != "PTKVZ") or (x.lower in sx.g("preposition") and x.upos in {"PROPN", "NOUN"}):
-                in_pp = True
-            elif x.upos in {"NOUN", "PROPN"} or (x.upos == "PRON" and (x.xpos == "PPER" or x.lower in _DEMONSTRATIVE_SUBJECTS)):
-                prev = toks[k - 1]
-                dative = prev.upos == "DET" and prev.lower in oblique_articles
-                if in_pp or dative or x.lower in sx.g("temporal_noun"):
-                    in_pp = False
-                    # skip the rest of this noun phrase
-                    while k + 1 <= last and toks[k + 1].upos in {"PROPN", "NOUN"} and toks[k + 1].deprel.startswith(("flat", "appos", "nmod")):
-                        k += 1
-                    k += 1
-                    continue
-                if sx.is_country_genitive(x, toks[k:]) and k + 1 <= last:
-                    k += 1
-                    continue
-                # climb to the head of the phrase ("Russlands Verteidigungsminister")
-                while toks[k].head > k and toks[k].deprel.split(":")[0] in {"nmod", "det", "amod", "compound", "flat"} and toks[toks[k].head].upos in {"NOUN", "PROPN"} and toks[k].head <= last:
-                    k = toks[k].head
-                return k
-            elif sx.is_finite(x):
-                return None
-            k += 1
-        return None
-    start = _clause_start(sent, t.i)
-    if t.is_finite_verb and start < t.i and t.i + 1 < len(toks) and toks[t.i + 1].lower in _SUBJECT_PRONOUNS and not sx.opens_subordinate(toks[start]):
-        return t.i + 1  # "Der Politik schlug er vor": a nominative pronoun right after the verb
-    for k in range(t.i - 1, start - 1, -1):
-        if toks[k].text == ")":
-            break
-        if toks[k].text == "(":
-            start = k + 1  # "… für Aufsehen (Wikinews berichtete)": the bracket is a clause of its own
-            break
-    if toks[start].xpos in {"APPR", "APPRART"} or toks[start].lower in {"dem", "den", "einem", "einen"}:
-        # a verb-second clause has one phrase before its finite verb; when that opens with
-        # a preposition or a dative or accusative article it is no subject ("Nach dem
-        # Auftritt Kerns als designierter SPÖ-Vorsitzender erklärte Mitterlehner", "Den
-        # Flüchtlingen sicherte der Präsident zu"): look after the finite verb ("Am Rande
-        # der Konferenz hat der Minister bekanntgegeben")
-        v = next((x.i for x in toks[start : t.i + 1] if x.is_finite_verb), None)
-        if v is not None and not any(x.xpos in sx.SUBORDINATING_TAGS for x in toks[start:v]):
-            start = v + 1
-    return _subject_in(sent, start, t.i)
-
-
-def _subject_in(sent: Sentence, start: int, end: int) -> int | None:
-    """The first noun or pronoun in ``start`` … ``end - 1`` that can be a subject: not
-    after a preposition, not dative or accusative, not a time."""
-    toks = sent.tokens
-    k = start
-    while k < end:
-        x = toks[k]
-        if x.upos in {"NOUN", "PROPN"} or (x.upos == "X" and x.text[:1].isupper()) or (x.upos == "PRON" and (x.xpos in {"PPER", "PIS"} or x.lower in _DEMONSTRATIVE_SUBJECTS)):
-            prev = toks[k - 1] if k > 0 else None
-            oblique = (prev is not None and (prev.upos == "ADP" or prev.lower in {"dem", "einem", "den"})) or (x.feats.get("Case") in {"Dat", "Acc"} and x.upos != "PROPN") or x.lower in sx.g("temporal_noun")
-            oblique = oblique or not _could_be_nominative(sent, x) or (x.feats.get("Case") == "Gen" and x.upos == "NOUN" and k > 1 and toks[k - 1].lower in {"des", "der"})
-            # "Ihr gegenüber", "der Zeitung zufolge": a postposition follows
-            oblique = oblique or (k + 1 < len(toks) and toks[k + 1].xpos == "APPO")
-            # "Die das Unglück überlebende Alice Kakamara": a phrase inside an attribute
-            oblique = oblique or (k > 1 and prev.upos == "DET" and toks[k - 2].upos == "DET" and k + 1 < end and toks[k + 1].xpos == "ADJA")
-            if oblique:
-                # skip the rest of this noun phrase
-                while k + 1 < end and toks[k + 1].upos in {"PROPN", "NOUN"}:
-                    k += 1
-                k += 1
-                continue
-            if sx.is_country_genitive(x, toks[k:]) and k + 1 < end:
-                return k + 1  # "Chinas Verteidigungsminister …": the genitive is not the head
-            return k
-        k += 1
-    return None
-
-
-def _wie_base(toks: list[Token], v0: int) -> int:
-    """"Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, …": the clause of the
-    verb at ``v0`` opens after "wie"; else at the sentence start (0)."""
-    return next((k + 1 for k in range(v0 - 2, -1, -1) if toks[k].lower == "wie" and (k == 0 or toks[k - 1].text == ",")), 0)
-
-
-def _subject_before_appositions(sent: Sentence, v0: int) -> int | None:
-    """The subject of a verb that opens its segment after appositions or a relative
-    clause, found by position: "Claudia Pfeiffer, Geschäftsführerin des KAV-Berlin,
-    erklärte …", "Alice Kakamara, 30, beschrieb …", "Die Organisation, die im Gazastreifen
-    die Regierungsgewalt ausübt, erklärte …". The first segment is a phrase without a verb
-    or a clause; the subject is in it."""
-    toks = sent.tokens
-    if v0 < 2 or toks[v0 - 1].text != ",":
-        return None
-    base = _wie_base(toks, v0)
-    commas = [k for k in range(base, v0 - 1) if toks[k].text == ","] + [v0 - 1]
-    if len(commas) > 4:
-        return None
-    names: set[int] = set()
-    for k in range(v0):
-        if (close := _name_in_quotes(toks, k)) is not None:
-            names.update((k, close))
-
-    def plain(seg: range) -> bool:
-        return not any(
-            toks[k].upos in {"VERB", "AUX"} or (sx.is_quote(toks[k]) and k not in names) or toks[k].text in {":", ";", "–", "—"} or toks[k].xpos in sx.SUBORDINATING_TAGS or toks[k].lower in sx.g("complementizer")
-            for k in seg
-        )
-
-    if commas[0] <= base or not plain(range(base, commas[0])) or toks[base].xpos in {"APPR", "APPRART"}:
-        return None
-    for a, b in zip(commas, commas[1:], strict=False):
-        seg = toks[a + 1 : b]
-        if not seg or not (_relative_clause(seg) or plain(range(a + 1, b))):
-            return None
-    return _subject_in(sent, base, commas[0])
-
-
-def main_clause_subject(sent: Sentence) -> int | None:
-    """Subject of the sentence's first main-clause verb by surface position, for a
-    sentence without a parse (lite): the noun phrase before a verb-second finite verb
-    ("Der Konzern hat … übernommen"), else the first one after it ("Am Montag hat der
-    Konzern …")."""
-    toks = sent.tokens
-    last = sx.content_last(sent)
-    for t in toks[: last + 1]:
-        if sx.is_quote(t):
-            return None  # the sentence opens a quotation: its subject is not the article's
-        if t.is_finite_verb and not sx.opens_subordinate(toks[_clause_start(sent, t.i)]):
-            s = _surface_subject(sent, t, False, last) if t.i > 0 else None
-            return s if s is not None else _surface_subject(sent, t, True, last)
-    return None
 
 
 def is_zu_infinitive(x: Token) -> bool:
@@ -502,7 +86,7 @@ def _modal_infinitive(sent: Sentence, t: Token) -> bool:
         return False
     if toks[t.i + 1].text == "," and toks[t.i + 2].lower not in sx.g("complementizer"):
         return False
-    start = _clause_start(sent, t.i)
+    start = clause_start(sent, t.i)
     return any(x.xpos == "VMFIN" or (x.upos == "AUX" and x.is_finite_verb and x.lemma in {"wollen", "müssen", "sollen", "können", "werden", "möchten", "dürfen"}) for x in toks[start : t.i])
 
 
@@ -518,27 +102,8 @@ def _plural_finite(sent: Sentence, t: Token) -> bool:
         j -= 1  # "Die Kanadier hingegen sagen, …"
     if toks[j].upos not in {"NOUN", "PROPN"} or toks[j].xpos == "PTKZU":
         return False
-    start = _clause_start(sent, t.i)
+    start = clause_start(sent, t.i)
     return not sx.has_finite_verb(toks[start : t.i])
-
-
-def _apposition_end(toks: list[Token], comma: int, last: int) -> int | None:
-    """The closing comma of an apposition that opens at ``comma`` after a noun (a short
-    noun phrase without a verb between two commas, with more of the clause after it)."""
-    if comma == 0 or toks[comma - 1].upos not in {"NOUN", "PROPN"} or comma + 1 > last:
-        return None
-    first = toks[comma + 1]
-    # an article the tagger calls a relative pronoun ("zu Mair, der arbeitslose Gärtner, …")
-    article = first.lower in {"der", "die", "das"} and comma + 2 <= last and toks[comma + 2].upos in {"NOUN", "ADJ"}
-    if (first.upos not in {"DET", "PROPN", "NOUN", "ADJ"} and not article) or first.lower in sx.g("complementizer"):
-        return None
-    for j in range(comma + 1, min(last, comma + 9) + 1):
-        y = toks[j]
-        if y.text == ",":
-            return j if j > comma + 1 and j + 1 <= last else None
-        if y.upos in {"VERB", "AUX"} or sx.is_quote(y) or y.text in sx.BOUNDARY or (y.upos == "PRON" and not (article and j == comma + 1)):
-            return None
-    return None
 
 
 def _verb_second(seg: list[Token]) -> bool:
@@ -633,25 +198,17 @@ def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> boo
         # a quoted name closes the phrase: content only if a clause comes before it
         # ("Der Planet begleitet den Stern „HD 13189“, teilte …")
         end = opener.i - 1
-    if start == 0 and prev.text == "," and any(x.text == "," for x in toks[: end + 1]) and _subject_before_appositions(sent, i) is not None:
+    if start == 0 and prev.text == "," and any(x.text == "," for x in toks[: end + 1]) and subject_before_appositions(sent, i) is not None:
         # "Thaksin Shinawatra, der … übergeben hatte, hat … angekündigt": a noun phrase
         # with a relative clause or an apposition is the subject, not the content
-        return _clause_goes_on_after(sent, i)
+        return clause_goes_on_after(sent, i)
     if sx.has_finite_verb(toks[start : end + 1]):
         return True
     # "Die Lage, sagte der Minister, sei ernst": a phrase before the frame whose clause
     # goes on after it with a finite verb in Konjunktiv
     if prev.text != "," or start != 0 or any(sx.is_quote(x) or x.xpos in sx.SUBORDINATING_TAGS for x in toks[start : end + 1]):
         return False
-    return _clause_goes_on_after(sent, i)
-
-
-def _clause_goes_on_after(sent: Sentence, i: int) -> bool:
-    """After the frame at ``i`` the interrupted clause goes on with its finite verb in
-    Konjunktiv: "Die Lage, sagte der Minister, sei ernst"."""
-    toks = sent.tokens
-    nxt = next((k for k in range(i + 1, len(toks)) if toks[k].text in sx.BOUNDARY or sx.is_quote(toks[k]) or toks[k].text in sx.FINAL), None)
-    return nxt is not None and toks[nxt].text == "," and nxt + 1 < len(toks) and sx.is_finite(toks[nxt + 1]) and sx.is_konjunktiv(toks[nxt + 1])
+    return clause_goes_on_after(sent, i)
 
 
 def _has_zu_infinitive(toks: list[Token]) -> bool:
@@ -673,7 +230,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     for t in toks:
         if t.i > last:
             break
-        if not _may_be_verb(t):
+        if not may_be_verb(t):
             continue  # speech_verb says None
         if t.xpos in {"VVINF", "VVIZU", "VMINF", "VAINF"} and t.feats.get("VerbForm") not in {"Fin", "Part"} and not _plural_finite(sent, t) and not _modal_infinitive(sent, t):
             continue  # an infinitive is part of a content or modal construction (the tagger's features may know better: "Die Forscher vermuten")
@@ -684,7 +241,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if lemma == "heißen":
             continue  # "heißt es" is its own rule
         info = lexicons.speech_verbs()[lemma]
-        cstart = _clause_start(sent, t.i)
+        cstart = clause_start(sent, t.i)
         opener = toks[cstart].lower
         if opener in {"wie", "als", "wenn", "weil", "nachdem"} and cstart < t.i:
             # "Als Begründung wurde angegeben, …": a prepositional "als" before a finite verb
@@ -714,12 +271,12 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             v0 -= 1
         prev = toks[v0 - 1] if v0 > 0 else None
         prev2 = toks[v0 - 2] if v0 > 1 else None
-        frame_after = prev is not None and (prev.text == "," or (sx.is_quote(prev) and _name_quote_start(toks, v0 - 1) is None)) and (t.is_finite_verb or v0 != t.i)
+        frame_after = prev is not None and (prev.text == "," or (sx.is_quote(prev) and name_quote_start(toks, v0 - 1) is None)) and (t.is_finite_verb or v0 != t.i)
         if frame_after and not _may_have_content_before(sent, quotes, v0):
             frame_after = False
         if frame_after and subj is not None and subj < v0:
             # the parser took a word of the content as subject; a noun phrase after the verb wins
-            after_np = _surface_subject(sent, t if so is not None else toks[v0], True, last)
+            after_np = surface_subject(sent, t if so is not None else toks[v0], True, last)
             if after_np is not None:
                 subj = after_np
             else:
@@ -740,10 +297,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             if sx.is_finite(x) or sx.is_quote(x) or x.text in {";", "–"}:
                 break
         after: tuple[int, int] | None = None
-        rule = ""
+        rule: Rule | None = None
         if colon is not None and colon < last:
             after = (colon + 1, last)
-            rule = "colon"
+            rule = Rule.COLON
         else:
             comma = None
             skip_to = -1
@@ -752,7 +309,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 if k <= skip_to:
                     continue
                 if x.text == ",":
-                    app_end = _apposition_end(toks, k, last)
+                    app_end = apposition_end(toks, k, last)
                     if app_end is not None:
                         skip_to = app_end  # "gab der Leiter …, Andreas Huber, bekannt, dass …"
                         continue
@@ -773,10 +330,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 seg = toks[comma + 1 : seg_end + 1]
                 if f.lower in sx.g("complementizer"):
                     after = (comma + 2, last)
-                    rule = "comma"
+                    rule = Rule.COMMA
                 elif sx.is_quote(f):
                     after = (comma + 1, last)
-                    rule = "comma"
+                    rule = Rule.COMMA
                 elif _has_zu_infinitive(seg) and not any(sx.is_finite(x) and toks[x.i - 1].xpos != "PTKZU" for x in seg) and f.lower not in {"um", "ohne", "statt", "anstatt"}:
                     start = comma + 1
                     # "betont die Absicht Chinas, … auszubauen": the content noun belongs to the content
@@ -797,15 +354,15 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                         else:
                             break
                     after = (start, end)
-                    rule = "zu_inf"
+                    rule = Rule.ZU_INF
                 elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (sx.has_finite_verb(seg) or _verb_second(seg)):
                     after = (comma + 1, last)
-                    rule = "comma"
+                    rule = Rule.COMMA
                 elif not sx.opens_subordinate(f) and (mv := sx.main_finite_verbs(sent, comma + 1, last)) and sx.is_konjunktiv(mv[0]):
                     # "erklärte, in den Ländern, in denen …, sei die Zahl gestiegen": a fronted
                     # phrase and a relative clause before the reported verb
                     after = (comma + 1, last)
-                    rule = "comma"
+                    rule = Rule.COMMA
             if after is None and not frame_after:
                 # zu-infinitive in the same clause: "glauben die Forscher … definieren zu können"
                 seg_end = _next_boundary(sent, t.i + 1, last) - 1
@@ -820,9 +377,9 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                         start += 1
                     if start < seg_end:
                         after = (start, seg_end)
-                        rule = "zu_inf"
+                        rule = Rule.ZU_INF
 
-        if after is not None and rule in {"comma", "colon", "zu_inf"}:
+        if after is not None and rule in {Rule.COMMA, Rule.COLON, Rule.ZU_INF}:
             for k in range(after[0] + 1, after[1] + 1):
                 if toks[k].text in {"–", "—", ";"} and k - 1 >= after[0]:
                     after = (after[0], k - 1)
@@ -835,12 +392,12 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     after = (after[0], end)
                     break
         # „…“, sagte X, „…“: the quote right after the comma goes on; after "dass" it is the content
-        split_quote = rule == "comma" and sx.is_quote(toks[after[0]]) and toks[after[0] - 1].lower not in sx.g("complementizer")
+        split_quote = rule == Rule.COMMA and sx.is_quote(toks[after[0]]) and toks[after[0] - 1].lower not in sx.g("complementizer")
         # "Die Lage, sagte der Minister, sei ernst": the frame interrupts one clause
-        interrupted = frame_after and rule == "comma" and sx.is_finite(toks[after[0]]) and not sx.has_finite_verb(toks[: v0 - 1])
+        interrupted = frame_after and rule == Rule.COMMA and sx.is_finite(toks[after[0]]) and not sx.has_finite_verb(toks[: v0 - 1])
         parts: list[tuple[int, int]] = []
         message: tuple[int, int] | None = None
-        if frame_after and (after is None or rule == "colon" or split_quote or interrupted):
+        if frame_after and (after is None or rule == Rule.COLON or split_quote or interrupted):
             # content before the frame
             comma_i = v0 - 1 if prev.text == "," else v0
             before_end_tok = comma_i - 1
@@ -864,18 +421,18 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                         start = k + 1
                         break
                 # "Zur Feststellung, dass …, sagte X: …": a subordinate clause is not the content
-                seg0 = _clause_start(sent, before_end_tok)
+                seg0 = clause_start(sent, before_end_tok)
                 subordinate = seg0 > start and sx.opens_subordinate(toks[seg0])
                 if start <= before_end_tok and not (subordinate and after is not None):
                     message = _span(sent, start, before_end_tok)
                 elif after is not None:
                     frame_after = False
-        if frame_after and (after is None or rule == "colon" or (rule == "comma" and sx.is_quote(toks[after[0]])) or interrupted):
+        if frame_after and (after is None or rule == Rule.COLON or (rule == Rule.COMMA and sx.is_quote(toks[after[0]])) or interrupted):
             if message is None:
                 continue
             if after is None and toks[v0].lemma == "werden" and not t.is_finite_verb and not sx.reported_content(sent, quotes, message):
                 continue  # "Der Plan, den X vorgelegt hatte, wurde beschlossen": a passive clause, no frame
-            rule = "frame_after"
+            rule = Rule.FRAME_AFTER
             parts.append(message)
             if after is not None:
                 a0, a1 = after
@@ -899,7 +456,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             if sx.is_question(prev_sent) or pl < 2:
                 continue
             message = (prev_sent.start, prev_sent.tokens[pl].end)
-            rule = "anaphor"
+            rule = Rule.ANAPHOR
         else:
             continue
 
@@ -909,13 +466,13 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         if lemma == "zitieren":
             obj = next((c.i for c in toks if c.head == t.i and c.deprel in {"obj", "iobj"} and c.upos in {"NOUN", "PROPN"}), None)
             if obj is None:
-                obj = _surface_subject(sent, t, True, last, objects=True)
+                obj = surface_subject(sent, t, True, last, objects=True)
                 if obj is not None and subj in {None, obj}:
                     # the first NP after the verb is the quoting medium, the next one the speaker
                     # ("zitiert die Zeitung den Polizeibeamten Thomas Pettersen"), unless the
                     # first one is the object ("zitiert ihn die Zeitung")
                     _, hi = sx.np_tokens(sent, obj)
-                    nxt = _surface_subject(sent, toks[hi], True, last, objects=True)
+                    nxt = surface_subject(sent, toks[hi], True, last, objects=True)
                     if nxt is not None and not _accusative(sent, obj):
                         subj, obj = obj, nxt
                     elif nxt is not None and subj is None:
@@ -934,18 +491,18 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             d.parts = parts or None
             out.append(d)
             continue
-        if rule == "anaphor" and subj == 0:
-            subj = _surface_subject(sent, t, True, last)  # "Das teilte die Polizei mit": "Das" is the object
-        if subj is None and so is None and (_wie_base(toks, v0) > 0 or not _clause_goes_on_after(sent, t.i)):
+        if rule == Rule.ANAPHOR and subj == 0:
+            subj = surface_subject(sent, t, True, last)  # "Das teilte die Polizei mit": "Das" is the object
+        if subj is None and so is None and (wie_base(toks, v0) > 0 or not clause_goes_on_after(sent, t.i)):
             # "X, Sprecherin von Y, erklärte, …" (not "Die Lage, sagte der Minister, sei ernst")
-            subj = _subject_before_appositions(sent, v0)
+            subj = subject_before_appositions(sent, v0)
         if subj is None:
             if frame_after and so is None and v0 < t.i:
-                subj = _surface_subject(sent, toks[v0], True, last)  # "„…“, hat die Sprecherin mitgeteilt"
+                subj = surface_subject(sent, toks[v0], True, last)  # "„…“, hat die Sprecherin mitgeteilt"
             if subj is None:
-                subj = _surface_subject(sent, t, frame_after or (rule != "frame_after" and t.i == cstart), last)
+                subj = surface_subject(sent, t, frame_after or (rule != Rule.FRAME_AFTER and t.i == cstart), last)
             if subj is None and not frame_after:
-                subj = _surface_subject(sent, t, True, last)
+                subj = surface_subject(sent, t, True, last)
         if subj is not None and any(a <= toks[subj].start < b for a, b in (parts or [message])):
             subj = None
         if subj is not None:
@@ -954,7 +511,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         else:
             hint = "prev_subject"
         d = Draft(sent=sent.index, message=message, cues=cue, rule=rule, speaker=speaker, speaker_hint=hint, verb_class=info.cls, parts=parts or None)
-        fr_lo = min(cstart, t.i) if rule != "frame_after" else t.i
+        fr_lo = min(cstart, t.i) if rule != Rule.FRAME_AFTER else t.i
         d.frame = (toks[fr_lo].start, toks[frame_end].end)
         out.append(d)
     return out

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claims import lexicons
+from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence, Token
-from claims.rules import syntax as sx
 
 INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 NOT_NAMES = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
@@ -95,7 +95,7 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
         for run in _name_runs(sent):
             if any((sent.index, t.i) in skip for t in run):
                 continue
-            name = sx._join(run)
+            name = sx.join_words(run)
             if len(run) == 1 and sx.is_country(name):
                 continue
             lo = run[0].i
@@ -219,9 +219,9 @@ class SpeakerResolver:
             runs = [r for r in runs if not (len(r) == 1 and sx.is_country(r[0].text))]
         nats = sx.nationalities(toks)
         if runs:
-            name = sx._join(runs[-1])
+            name = sx.join_words(runs[-1])
             if len(runs) >= 2 and any(t.lower == "und" for t in toks):
-                name = " und ".join(sx._join(r) for r in runs)
+                name = " und ".join(sx.join_words(r) for r in runs)
             ent = self.entity_by_name(name) if len(runs) == 1 else None
             if ent is not None:
                 return Resolved(ent.name, ent.kind if ent.kind != "unknown" else "person", ent.role_text or (role[2] if role else None), ent)
@@ -267,5 +267,5 @@ class SpeakerResolver:
         if phrase in lexicons.countries():
             kind = "country"
         if first in INDEFINITE:
-            phrase = sx._join(words)
+            phrase = sx.join_words(words)
         return Resolved(phrase, kind, role[2] if role else None)

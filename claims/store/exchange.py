@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claims.claimreview import claim_review
 from claims.models import Claim
 from claims.output import Format, flat_claim, render_rows
 from claims.store import REVIEW_STATUSES, Review, Store, review_uid
+from claims.store.claimreview import claim_review
 
 
 class ImportError_(ValueError):

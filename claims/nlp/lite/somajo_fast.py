@@ -1,110 +1,46 @@
-"""The lite analyzer: SoMaJo (tokens, sentences, offsets) and HanTa (STTS tags and
-lemmas; its German model ships inside the wheel). No dependency parse and no
-download: the rules fall back to surface patterns."""
+"""Faster SoMaJo for the lite analyzer, with SoMaJo's own tokens.
+
+SoMaJo tries some 60 regular expressions on every token of a paragraph, though nine
+tokens in ten hold no match of most of them. :func:`speed_up` puts a cheap test in
+front of the costly ones (the emoji search, the 1,100-word abbreviation alternation
+and the rare patterns), so a pattern is tried only on a token that can hold a match.
+Every test is implied by its pattern's matches, and each is used only while SoMaJo's
+pattern is the exact text it was written for: the tokens stay SoMaJo's
+(``tests/test_lite.py`` checks them against plain SoMaJo on the seed, gold and bench
+texts).
+
+This module knows SoMaJo's private methods and patterns, so it acts only for the
+SoMaJo version pinned in ``pyproject.toml`` (``SOMAJO_VERSION``).
+"""
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Container
 
-from claims.nlp.model import Sentence, Token
-from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds, renumber
+from claims.nlp.lite.versions import version_supported
 
-STTS_UPOS = {
-    "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP", "APZR": "ADP",
-    "ART": "DET", "CARD": "NUM", "FM": "X", "ITJ": "INTJ", "KOUI": "SCONJ", "KOUS": "SCONJ", "KON": "CCONJ", "KOKOM": "CCONJ",
-    "NN": "NOUN", "NE": "PROPN", "PDS": "PRON", "PDAT": "DET", "PIS": "PRON", "PIAT": "DET", "PIDAT": "DET", "PPER": "PRON",
-    "PPOSS": "PRON", "PPOSAT": "DET", "PRELS": "PRON", "PRELAT": "DET", "PRF": "PRON", "PWS": "PRON", "PWAT": "DET", "PWAV": "ADV",
-    "PAV": "ADV", "PROAV": "ADV", "PTKZU": "PART", "PTKNEG": "PART", "PTKVZ": "ADP", "PTKANT": "PART", "PTKA": "PART",
-    "TRUNC": "X", "VVFIN": "VERB", "VVIMP": "VERB", "VVINF": "VERB", "VVIZU": "VERB", "VVPP": "VERB", "VAFIN": "AUX", "VAIMP": "AUX",
-    "VAINF": "AUX", "VAPP": "AUX", "VMFIN": "AUX", "VMINF": "AUX", "VMPP": "AUX", "XY": "X", "$,": "PUNCT", "$.": "PUNCT", "$(": "PUNCT",
-}
-
-
-def stts(tag: str) -> str:
-    """HanTa writes 'VV(FIN)', 'ADJ(A)'; STTS is 'VVFIN', 'ADJA'. Its nouns from
-    adjectives ('NNA': "Beamten", "Grünen") and its 'NNI' are plain nouns in STTS."""
-    if tag.startswith("$"):
-        return tag
-    t = tag.replace("(", "").replace(")", "")
-    return {"PROAV": "PAV", "NNA": "NN", "NNI": "NN"}.get(t, t)
-
-
-_TAGS: dict[str, tuple[str, str]] = {}  # HanTa tag -> (STTS, UPOS)
-
-
-def _tags(tag: str) -> tuple[str, str]:
-    hit = _TAGS.get(tag)
-    if hit is None:
-        xpos = stts(tag)
-        hit = _TAGS[tag] = (xpos, STTS_UPOS.get(xpos, "X"))
-    return hit
-
-
-_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum() takes
-
-
-def _join_inner_dots(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """'ver' '.' 'di' written without spaces is one word."""
-    dots = [t[0] for t in tokens].count(".")
-    if dots == 0 or (dots == 1 and tokens[-1][0] == "."):
-        return list(tokens)  # no full stop with a word after it
-    out: list[tuple[str, int, int]] = []
-    for tok in tokens:
-        if len(out) >= 2 and out[-1][0] == "." and out[-1][1] == out[-2][2] and tok[1] == out[-1][2] and tok[0][:1].isalpha() and out[-2][0][-1:].isalpha() and out[-2][0][:1].islower():
-            dot = out.pop()
-            prev = out.pop()
-            out.append((prev[0] + dot[0] + tok[0], prev[1], tok[2]))
-            continue
-        out.append(tok)
-    return out
-
-
-_CACHE_LIMIT = 2_000  # entries per memo table; cleared when full, so memory stays flat
-
-
-def _memo(fn, limit: int = _CACHE_LIMIT):
-    """Memoize a pure HanTa method on the instance. HanTa recomputes the morphological
-    analysis of every token in every sentence; news repeats its words, so a batch pays
-    for each word form once. Two generations of at most ``limit / 2`` entries each: when
-    the new one is full it becomes the old one, and an entry found in the old one moves
-    back to the new one, so frequent words stay and memory stays flat."""
-    tables: list[dict] = [{}, {}]  # new, old
-    half = max(1, limit // 2)
-
-    def wrapped(*args, **kwargs):
-        key = (args, tuple(sorted(kwargs.items()))) if kwargs else args
-        new = tables[0]
-        hit = new.get(key)
-        if hit is None:
-            hit = tables[1].get(key)
-            if hit is None:
-                hit = fn(*args, **kwargs)
-            if len(new) >= half:
-                tables[1], tables[0] = new, {}
-                new = tables[0]
-            new[key] = hit
-        return hit
-
-    return wrapped
-
+SOMAJO_VERSION = "2.5.0"
 
 # every character of SoMaJo's emoji class (Extended_Pictographic, Emoji_Presentation,
-# U+FE0F) is one of these (tests/test_speed_features.py checks each code point): a
+# U+FE0F) is one of these (tests/test_lite.py checks each code point): a
 # plain search for them rules out most texts faster than the search by properties
 _MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a-\U0010ffff]")
 
 
-def _speed_up_somajo(tokenizer) -> None:
-    """SoMaJo looks for emoji grapheme by grapheme in every token (a third of its time on
-    news). A token without any emoji character cannot split there, so one search over
-    the token decides; tokens that have one go through SoMaJo's own code unchanged."""
+def speed_up(tokenizer) -> bool:
+    """Make SoMaJo's tokenizer (``SoMaJo(...)._tokenizer``) skip work that cannot change
+    its tokens: the emoji search on tokens without an emoji character, the abbreviation
+    alternation where no full stop follows, and patterns that cannot match a token
+    (``_guard_rare_patterns``). Only for SoMaJo ``SOMAJO_VERSION``, whose private methods
+    and pattern texts this module knows; with another version SoMaJo's own code runs,
+    and one notice says so. Returns whether the speed-ups are in place."""
     import regex
 
+    if tokenizer is None or not version_supported("SoMaJo", SOMAJO_VERSION):
+        return False
     original = getattr(tokenizer, "_split_emojis", None)
-    if original is None:  # another SoMaJo version: leave it as it is
-        return
+    if original is None:
+        return False
     any_emoji = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
 
     def split_emojis(node, token_class="emoticon"):
@@ -115,33 +51,8 @@ def _speed_up_somajo(tokenizer) -> None:
     tokenizer._split_emojis = split_emojis
     _guard_abbreviations(tokenizer)
     _guard_rare_patterns(tokenizer)
-    _skip_clean_substitutions(tokenizer)
     _free_token_lists(tokenizer)
-
-
-_PRINTABLE: list[tuple[str, bool]] = [("", True)]  # the last text asked about, and the answer
-
-
-def _printable(text: str) -> bool:
-    """``text.isprintable()``, for the same text object at once: SoMaJo asks it of the
-    same paragraph several times in a row."""
-    last = _PRINTABLE[0]
-    if last[0] is not text:
-        last = _PRINTABLE[0] = (text, text.isprintable())
-    return last[1]
-
-
-# SoMaJo's clean-up substitutions, each with the test that the text is left as it is:
-# a printable text (str.isprintable: no character of the categories "Other" and
-# "Separator" but the ASCII space) holds no control character, no format character
-# and no white space but single spaces. (tests/test_speed_features.py checks every
-# code point each pattern matches.)
-_CLEAN_PATTERNS = {
-    "spaces": (r"\s+", lambda repl, text: repl == " " and _printable(text) and "  " not in text),
-    "controls": (r"[\u0000-\u001F\u007F-\u009F]", lambda repl, text: _printable(text)),
-    "other_nasties": (r"[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]", lambda repl, text: _printable(text)),
-    "stranded_variation_selector": (r" \uFE0F", lambda repl, text: "\uFE0F" not in text),
-}
+    return True
 
 
 class _PatternProxy:
@@ -153,33 +64,6 @@ class _PatternProxy:
 
     def __getattr__(self, name: str):
         return getattr(self.pattern_object, name)
-
-
-class _UnchangedSkip(_PatternProxy):
-    """A SoMaJo clean-up pattern whose ``sub`` returns the text at once when ``unchanged``
-    says the substitution would leave it as it is (SoMaJo runs six of them over every
-    paragraph; "\\s+" alone replaces each of its spaces by a space, three times)."""
-
-    def __init__(self, pattern, unchanged) -> None:
-        super().__init__(pattern)
-        self.unchanged = unchanged
-
-    def sub(self, repl, string, *args, **kwargs):
-        if not args and not kwargs and isinstance(string, str) and self.unchanged(repl, string):
-            return string
-        return self.pattern_object.sub(repl, string, *args, **kwargs)
-
-
-def _skip_clean_substitutions(tokenizer) -> None:
-    """Wrap SoMaJo's clean-up patterns (``_CLEAN_PATTERNS``) while they are the ones
-    written there, with no flags but the default ones."""
-    import regex
-
-    default = regex.compile("x").flags
-    for name, (pattern, unchanged) in _CLEAN_PATTERNS.items():
-        pat = getattr(tokenizer, name, None)
-        if pat is not None and getattr(pat, "pattern", None) == pattern and not pat.flags & ~default:
-            setattr(tokenizer, name, _UnchangedSkip(pat, unchanged))
 
 
 def _free_token_lists(tokenizer) -> None:
@@ -275,7 +159,7 @@ def _could_hold(*strings: str, lower: bool = False):
 
 
 # a text's lower case for the tests above: SoMaJo tries several patterns on the same
-# text (emptied after each paragraph)
+# text (bounded: emptied when full)
 _LOWERED: dict[str, str] = {}
 
 
@@ -643,361 +527,3 @@ class _AbbreviationFinder(_PatternProxy):
                     pos = m.end()
                     continue
             pos = p + 1
-
-
-WORD_CACHE = 10_000  # word forms whose tag probabilities are kept
-LONG_WORD = 10  # characters; HanTa's morphology costs the square of a word's length
-
-
-def _compound_guesser(tagger, analyze):
-    """HanTa analyses an unknown word morpheme by morpheme, in time growing with the
-    square of its length; German news is full of long compounds. A compound takes the
-    tags of its head: the longest known word it ends in (``Bundesverkehrsminister`` →
-    ``minister``), else the analysis of its last ``LONG_WORD`` characters. Short words go
-    through HanTa's own analysis. (Over 200 derStandard articles 99.0 % of the tags stay
-    the same and tagging takes 55 % less time; the gold scores of lite do not drop.)"""
-    lexicon = getattr(tagger, "cache", None) or {}
-
-    def guess(word):
-        if len(word) <= LONG_WORD:
-            return analyze(word)
-        for k in range(len(word) - 3, 3, -1):  # the head leaves at least three letters in front
-            head = lexicon.get(word[-k:])
-            if head is not None:
-                return head
-        return analyze(word[-LONG_WORD:])
-
-    return guess
-
-
-def _fast_viterbi(tagger, word_probs):
-    """HanTa's ``tag_sent_viterbi``, the same path (equal scores resolve the same way),
-    but each state tries only the tags its next word can have instead of every
-    transition, and a word's tag probabilities are computed once per form and case.
-    ``word_probs(word, case_sensitive)`` gives that word's tag log-probabilities. With
-    the C module (``tagger._compiled``) the same search runs in C."""
-    from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
-
-    compiled = getattr(tagger, "_compiled", None)
-    if compiled is not None:
-        return lambda sent: compiled.tag_sentence([word_probs(w, i > 0) for i, w in enumerate(sent)])
-    trans = tagger.LP_trans_word
-    lowerbound = -1e6
-    ninf = float("-inf")
-
-    def tag(sent: list[str]) -> list[int]:
-        backpointer: list[dict] = []
-        prevrow: dict = {(EMPTY, START): 0.0}
-        for i, w in enumerate(sent):
-            wprobs = word_probs(w, i > 0)
-            empty = not wprobs or (len(wprobs) == 1 and UNKNOWN in wprobs)
-            row: dict = {}
-            back: dict = {}
-            backpointer.append(back)
-            rowbound = sorted(prevrow.values(), reverse=True)[5] - 1 if len(prevrow) > 5 else lowerbound
-            for state, lp0 in prevrow.items():
-                if lp0 < rowbound:
-                    continue
-                lp_t = trans[state]
-                s1 = state[1]
-                if empty:
-                    pairs = [(c, lp_tc, 0) for c, lp_tc in lp_t.items() if c != END]
-                else:
-                    pairs = [(c, lp_t[c], lpwc) for c, lpwc in wprobs.items() if c != END and c in lp_t]
-                for c, lp_tc, lpwc in pairs:
-                    lp = lp0 + lp_tc + lpwc
-                    if lp > lowerbound:
-                        newstate = (s1, c)
-                        old = row.get(newstate)
-                        if old is None or lp > old:
-                            row[newstate] = lp
-                            back[newstate] = state
-            prevrow = row
-        final = (END, EMPTY)
-        best = ninf
-        back = {}
-        for state, lp0 in prevrow.items():
-            lp = lp0 + trans[state].get(END, ninf)
-            if lp > best:
-                best = lp
-                back[final] = state
-        backpointer.append(back)
-        tags = []
-        state = final
-        for i in range(len(backpointer) - 1, 0, -1):
-            state = backpointer[i][state]
-            tags.append(state[1])
-        return tags[::-1]
-
-    return tag
-
-
-_CLAUSE_END = {",", ";", ":", "–", "—", "(", ")"}
-_FINITE = {"VVFIN", "VAFIN", "VMFIN"}
-_VERB_FINAL = {"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}
-_QUOTES = set("„“”\"«»‚‘’›‹'")
-
-
-def retag_attributive_participles(tokens: list[Token]) -> None:
-    """HanTa tags an inflected participle between an article's noun and its own noun
-    as a past tense when the form is one ("bestätigten mit der Angelegenheit vertraute
-    Personen"). When the clause has its finite verb already, and no subordinate clause
-    opens in between, such a word is the attributive adjective (ADJA) of the noun after it."""
-    finite = False
-    for k, x in enumerate(tokens):
-        if x.text in _CLAUSE_END or x.xpos in _VERB_FINAL or x.text in _QUOTES:
-            finite = False
-            continue
-        if x.xpos not in _FINITE:
-            continue
-        if (
-            finite
-            and x.xpos == "VVFIN"
-            and x.text[:1].islower()
-            and x.text.endswith(("te", "ten", "ter", "tes", "tem"))
-            and 0 < k < len(tokens) - 1
-            and tokens[k - 1].upos in {"NOUN", "PROPN"}
-            and tokens[k + 1].upos == "NOUN"
-            and tokens[k + 1].text[:1].isupper()
-        ):
-            x.xpos, x.upos, x.feats, x.lemma = "ADJA", "ADJ", {}, x.text
-            continue
-        finite = True
-
-
-_OPENERS = {":", "–", "—", "-", "(", "[", "/"} | _QUOTES
-
-
-def retag_capitalized_words(tokens: list[Token], adverbs: Container[str] = ()) -> None:
-    """A capitalised word inside a sentence is no verb or adverb, though HanTa may tag an
-    unknown name or plural as one ("Bürgermeister Hans Moser" with "Moser" an imperative,
-    "die beiden Sängerinnen" with an adverb; a known adverb stays, it may open a sentence
-    the tokenizer did not split: "… Großfahndung Unterdessen ging …"): it becomes a name
-    after a name, else a noun. After a colon, dash, bracket or quotation mark a verb may
-    open a new segment ("– Will zu Asylnovelle …") and keeps its tag."""
-    for k in range(1, len(tokens)):
-        x = tokens[k]
-        if (x.xpos[:1] == "V" or (x.xpos == "ADV" and x.lower not in adverbs)) and x.text[:1].isupper() and not x.text.isupper() and tokens[k - 1].text not in _OPENERS:
-            name = tokens[k - 1].xpos == "NE"
-            x.xpos, x.upos, x.feats, x.lemma = ("NE", "PROPN", {}, x.text) if name else ("NN", "NOUN", {}, x.text)
-
-
-def _known_adverbs(tagger) -> frozenset[str]:
-    """Word forms HanTa's lexicon knows as adverbs (lower case)."""
-    adv = getattr(tagger, "tag2int", {}).get("ADV")
-    return frozenset(w for w, tags in (getattr(tagger, "cache", None) or {}).items() if any(t == adv for t, _ in tags))
-
-
-def compiled_available() -> bool:
-    """Whether the lite analyzer will run HanTa's searches in C (the module is built and
-    $CLAIMS_LITE_C is not 0)."""
-    import importlib.util
-    import os
-
-    return os.environ.get("CLAIMS_LITE_C", "1") != "0" and importlib.util.find_spec("claims.nlp._hanta") is not None
-
-
-def _word_probs(tagger):
-    """``word_probs(word, case_sensitive)``: HanTa's ``_tag_word`` (cutoff 5, conditional)
-    as a dict {tag: log p}; in C (the same sums in the same order, best first) when
-    the C module has it."""
-    compiled = getattr(tagger, "_compiled", None)
-    if compiled is not None and hasattr(compiled, "word_probs") and all(hasattr(tagger, a) for a in ("normalize", "cache", "LP_case_t", "LP_wtag")):
-        probs, normalize = compiled.word_probs, tagger.normalize
-        cache, lp_case, lp_wtag = tagger.cache, tagger.LP_case_t, tagger.LP_wtag
-        # analyze_forward is looked up at each call, as HanTa does (a wrapper set later counts)
-        return lambda w, cs: probs(normalize(w), cs, cs and w[0].isupper(), cache, tagger.analyze_forward, lp_case, lp_wtag, 5.0)
-    tag_word = tagger._tag_word
-    return lambda w, cs: dict(tag_word(w, cutoff=5, casesensitive=cs, conditional=True))
-
-
-def _use_compiled_morphology(tagger) -> bool:
-    """Let HanTa's two morphological searches (``analyze_forward`` for the tags of a word
-    form it has not seen, ``analyze_viterbi`` for a lemma) and the sentence Viterbi run
-    in C (``claims.nlp._hanta``, built with the package when a C compiler is there): the
-    same search over the same tables with the same results. Without the module, with
-    another HanTa version, or with ``CLAIMS_LITE_C=0``, HanTa's own Python code runs."""
-    if not compiled_available():
-        return False
-    try:
-        from claims.nlp import _hanta
-
-        model = _hanta.Model(tagger)
-    except (ImportError, ValueError, TypeError, AttributeError):
-        return False
-    strict = bool(getattr(tagger, "strict", False))
-    tagger.analyze_forward = lambda word: model.analyze_forward(word, strict)
-    tagger.analyze_viterbi = model.analyze_viterbi
-    tagger._compiled = model
-    return True
-
-
-def _fast_makelemma(tagger):
-    """HanTa's ``makelemma``, unchanged but for the length of the longest lemma suffix of
-    a tag, which HanTa recomputes over the whole suffix table at every call (a tenth of
-    the lemmas' time) and which is kept here per tag."""
-    table = tagger.lemmasuffixtable
-    longest_of: dict[str, int] = {}
-
-    def makelemma(stem_morphemes, pos):
-        mainpostag = pos.split("(")[0]
-        lemma = "".join(stem_morphemes)
-        suffix = ""
-        lemmasuffices = table.get(mainpostag, [])
-        if len(lemmasuffices) > 0:
-            longest = longest_of.get(mainpostag)
-            if longest is None:
-                longest = longest_of[mainpostag] = max(len(e) for e in lemmasuffices)
-            if len(lemma) + 1 < longest:
-                longest = len(lemma)
-            for i in range(longest + 1, 0, -1):
-                ending = ("#" + lemma)[-i:]
-                if ending in lemmasuffices:
-                    suffix = lemmasuffices[ending]
-                    break
-        if tagger.tag2int.get(pos, 0) in tagger.capitalizedlemmata:
-            lemma = lemma[0].upper() + lemma[1:]
-        return lemma + suffix
-
-    return makelemma
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    """(start, line) for every line of ``text`` with something on it."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
-class LiteAnalyzer:
-    has_ner = False
-
-    def __init__(self) -> None:
-        from HanTa import HanoverTagger as ht
-        from somajo import SoMaJo
-
-        # offsets are found by a plain search through the text (SoMaJo's own alignment
-        # costs a tenth of its time); a text where that fails goes through SoMaJo's
-        self._tok = SoMaJo("de_CMC", split_camel_case=False, character_offsets=False)
-        self._tok_offsets = None
-        self._tagger = ht.HanoverTagger("morphmodel_ger.pgz")
-        self.compiled = _use_compiled_morphology(self._tagger)
-        if all(hasattr(self._tagger, a) for a in ("makelemma", "lemmasuffixtable", "capitalizedlemmata", "tag2int")):
-            self._tagger.makelemma = _fast_makelemma(self._tagger)
-        # both are pure functions of their arguments (the model does not change)
-        if hasattr(self._tagger, "analyze_forward"):
-            self._tagger.analyze_forward = _memo(_compound_guesser(self._tagger, self._tagger.analyze_forward))
-        if hasattr(self._tagger, "_analyze"):
-            self._tagger._analyze = _memo(self._tagger._analyze)
-        _speed_up_somajo(getattr(self._tok, "_tokenizer", None))
-        self._viterbi = None
-        if all(hasattr(self._tagger, a) for a in ("LP_trans_word", "_tag_word")):
-            self._viterbi = _fast_viterbi(self._tagger, _memo(_word_probs(self._tagger), WORD_CACHE))
-        self._lock = threading.Lock()
-        self._adverbs = _known_adverbs(self._tagger)
-        from claims.nlp.stanza_analyzer import freeze_loaded_objects
-
-        freeze_loaded_objects()  # HanTa's model: keep the garbage collector from walking it
-
-    def _tokenize(self, text: str) -> list[list[tuple[str, int, int]]]:
-        """Sentences of (token, start, end) with offsets into ``text``. Every line is a
-        paragraph of its own: a sentence never runs across a line break (a subheading
-        has no full stop; stanza's tokenizer ends the sentence there too)."""
-        with self._lock:
-            raw = list(self._tok.tokenize_text([line for _, line in _lines(text)]))
-        out = []
-        pos = 0
-        for s in raw:
-            toks = []
-            for t in s:
-                word = t.text
-                k = text.find(word, pos)
-                if k < 0 or (k > pos and not text[pos:k].isspace()):
-                    return self._tokenize_aligned(text)  # SoMaJo changed the token: use its alignment
-                pos = k + len(word)
-                toks.append((word, k, pos))
-            out.append(toks)
-        return out
-
-    def _tokenize_aligned(self, text: str) -> list[list[tuple[str, int, int]]]:
-        from somajo import SoMaJo
-
-        with self._lock:
-            if self._tok_offsets is None:
-                self._tok_offsets = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
-                _speed_up_somajo(getattr(self._tok_offsets, "_tokenizer", None))
-            return [[(t.text, a + t.character_offset[0], a + t.character_offset[1]) for t in s] for a, line in _lines(text) for s in self._tok_offsets.tokenize_text([line])]
-
-    def _tagged(self, toks: list[tuple[str, int, int]]) -> list[Token]:
-        """Tokens with STTS tags (and verb lemmas) for (word, start, end) triples."""
-        tags = self._tag([t[0] for t in toks])
-        tokens = []
-        for i, ((word, a, b), (lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
-            xpos, upos = _tags(tag)
-            if not word.isalnum() and _ALNUM.search(word) is None:
-                upos = "PUNCT"
-            elif xpos == "FM" and word[:1].isupper():
-                upos = "PROPN"  # a foreign name ("France Football", "New York Times"), as stanza has it
-            feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
-            tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
-        retag_capitalized_words(tokens, self._adverbs)
-        retag_attributive_participles(tokens)
-        return tokens
-
-    def _sentences(self, text: str) -> list[Sentence]:
-        out: list[Sentence] = []
-        for k, s in enumerate(self._tokenize(text)):
-            toks = _join_inner_dots(s)
-            if toks:
-                out.append(Sentence(index=k, tokens=join_hyphen_compounds(self._tagged(toks))))
-        return renumber(join_colon_sentences(out, text), text)
-
-    def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:
-        """Tag pre-tokenised sentences; token ``i`` of sentence ``k`` stays token ``i``
-        (nothing is joined). Returns the text (tokens and sentences joined by single
-        spaces) and the sentences, with offsets into it, as the stanza analyzer does."""
-        out: list[Sentence] = []
-        pos, first = 0, True
-        for k, sent in enumerate(sentences):
-            toks = []
-            for word in sent:
-                if not first:
-                    pos += 1
-                first = False
-                toks.append((word, pos, pos + len(word)))
-                pos += len(word)
-            out.append(Sentence(index=k, tokens=self._tagged(toks) if toks else []))
-        text = " ".join(w for sent in sentences for w in sent)
-        return text, out
-
-    def _tag(self, words: list[str]) -> list[tuple[str, str]]:
-        """STTS tag for every word; the lemma (HanTa's costly morphological analysis)
-        only for verbs, which the cue rules look up by lemma. Other words keep their form,
-        which is what the rules compare for them."""
-        tagger = self._tagger
-        if not all(hasattr(tagger, a) for a in ("tag_sent_viterbi", "int2tag", "tag2int", "_analyze")):
-            return [(lemma, tag) for _, lemma, tag in tagger.tag_sent(words, taglevel=1)]  # another HanTa version
-        tags = [tagger.int2tag[x] for x in (self._viterbi or tagger.tag_sent_viterbi)(words)]
-        out = []
-        for w, tag in zip(words, tags, strict=True):
-            if tag.startswith(("VV", "VA", "VM")):
-                lemma = tagger._analyze(w, tagger.tag2int[tag], 1)[0]  # taglevel 1
-            else:
-                lemma = w
-            out.append((lemma, tag))
-        return out
-
-    def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:
-        return [self._sentences(t) for t in texts]
-
-
-_SHARED: list[LiteAnalyzer] = []
-
-
-def get_lite_analyzer() -> LiteAnalyzer:
-    if not _SHARED:
-        _SHARED.append(LiteAnalyzer())
-    return _SHARED[0]

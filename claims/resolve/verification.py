@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims import lexicons
+from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc
-from claims.rules import syntax as sx
 
 
 @dataclass

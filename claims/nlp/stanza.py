@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import threading
@@ -76,74 +75,10 @@ def paragraph_pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, int]]
     return out
 
 
-def limit_kernel_cache() -> None:
-    """oneDNN (torch's CPU kernels) caches a compiled kernel per input shape, and a parser
-    sees a new shape with almost every batch: over a long run that cache is what makes
-    memory grow. A small cache keeps it flat; must be set before torch loads."""
-    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "8")
-
-
-@functools.lru_cache(maxsize=1)
-def _libc():
-    """glibc, or None where there is none (loaded once)."""
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.malloc_trim, libc.mallopt  # noqa: B018 - both must exist
-    except (OSError, AttributeError):
-        return None
-    return libc
-
-
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
-MMAP_THRESHOLD = 128 * 1024  # bytes: larger blocks get their own mapping, given back when freed
-
-
-def fix_mmap_threshold() -> None:
-    """Keep glibc's mmap threshold at 128 KB. glibc raises it each time a large block is
-    freed, up to 32 MB, so after a while torch's tensors of a few MB come from the heap,
-    where freed blocks of ever new sizes fragment it and the peak creeps up with the
-    length of a run. A fixed threshold gives every large tensor its own mapping, which
-    goes back to the system when freed. (Stanza, --jobs 2: 100 → 1,000 articles went from
-    506 → 593 MB to 478 → 522 MB.) ``MALLOC_MMAP_THRESHOLD_`` set by the user wins."""
-    if "MALLOC_MMAP_THRESHOLD_" in os.environ:
-        return
-    libc = _libc()
-    if libc is not None:
-        libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
-
-
-def freeze_loaded_objects() -> None:
-    """Move every object that exists now (above all the loaded models: about 370,000 of
-    them with stanza and lite) out of reach of the cyclic garbage collector. They live as
-    long as the process, and without this every full collection walks them all:
-    :func:`release_memory` took 165 ms per batch, 11 % of a prefiltered run, and takes
-    2 ms now. Reference counting still frees them as usual; only reference cycles among
-    objects that exist at this moment are never collected."""
-    import gc
-
-    gc.freeze()
-
-
-def release_memory() -> None:
-    """Hand freed heap back to the system after a batch. glibc keeps freed blocks of
-    torch's many differently sized tensors, so without this a long run's resident
-    memory creeps up with every new batch shape."""
-    import gc
-
-    gc.collect()
-    libc = _libc()
-    if libc is not None:
-        libc.malloc_trim(0)
-
-
 class StanzaAnalyzer:
     """Wraps one stanza pipeline. Use :func:`get_analyzer` to share it per process."""
 
     def __init__(self, model_dir: str | os.PathLike | None = None, download: bool = True):
-        limit_kernel_cache()
-        fix_mmap_threshold()
         import stanza  # local import: only this module touches stanza
 
         self.model_dir = resolve_model_dir(model_dir)
@@ -168,7 +103,6 @@ class StanzaAnalyzer:
         self._pretok = None
         self._kwargs = kwargs
         self._lock = threading.Lock()
-        freeze_loaded_objects()
 
     def _missing_message(self) -> str:
         return (
@@ -218,7 +152,7 @@ class StanzaAnalyzer:
     # -- public API ---------------------------------------------------------------
     def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:
         """Parse several texts in one batch (offsets relative to each text). Parsing
-        only where the claims are is :class:`claims.focus.FocusedAnalyzer`'s job."""
+        only where the claims are is :class:`claims.prefilter.FocusedAnalyzer`'s job."""
         # long texts go in paragraph-sized pieces (sentences never cross a paragraph), so the
         # tokenizer's memory does not grow with the longest article of a run
         return self.analyze_spans(texts, [(ti, a, b) for ti, t in enumerate(texts) for a, b in paragraph_pieces(t)])
@@ -237,7 +171,6 @@ class StanzaAnalyzer:
             out[ti].extend(self._convert(d.sentences, a, texts[ti]))
         for t, sents in zip(texts, out, strict=True):
             renumber(sents, t)
-        release_memory()
         return out
 
     def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:

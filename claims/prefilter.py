@@ -24,7 +24,7 @@ import atexit
 
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.nlp.normalize import renumber
-from claims.nlp.stanza_analyzer import MAX_PIECE  # stretches are bounded like stanza's paragraph pieces
+from claims.nlp.stanza import MAX_PIECE  # stretches are bounded like stanza's paragraph pieces
 
 
 def cue_sentences(text: str, sentences: list[Sentence], before: int = 1) -> set[int]:
@@ -76,7 +76,7 @@ def choose(texts: list[str], lite, before: int = 1) -> tuple[list[list[Sentence]
 
 
 def _helper_work(texts: list[str], before: int):
-    from claims.nlp.lite_analyzer import get_lite_analyzer
+    from claims.nlp.lite import get_lite_analyzer
 
     return choose(texts, get_lite_analyzer(), before)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claims import lexicons
+from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence
-from claims.rules import syntax as sx
 
 # outlet names that are also ordinary German words: only taken after a media noun or as a name tag
 AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt"}
@@ -116,7 +116,7 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                     j += 1
                 if run and not any(x.text in lexicons.countries() for x in run):
                     hi = run[-1].i
-                    name = sx._join(run)
+                    name = sx.join_words(run)
                     is_named = True
                     medium = True
                 elif "-" in t.text and t.text.split("-")[0].isupper():

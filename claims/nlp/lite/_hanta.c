@@ -1,8 +1,8 @@
 /* HanTa's morphological analysis (analyze_forward, analyze_viterbi) and its sentence
  * Viterbi, in C, over HanTa's own model tables. The same search in the same order: the
  * same states, the same floating-point sums and the same tie-breaking as HanTa's pure
- * Python (HanTa 1.2, HanoverTagger.py). claims/nlp/hanta_fast.py wraps it and falls back
- * to the pure Python code when this module is not built. */
+ * Python (HanTa 1.2.1, HanoverTagger.py). claims/nlp/lite/hanta_fast.py wraps it and
+ * falls back to the pure Python code when this module is not built or raises. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -123,8 +123,12 @@ static int in_range(long t) { return t >= -OFF && t < OFF; }
 static int tag_of(PyObject *k, int *t)
 {
     long v = PyLong_AsLong(k);
-    if (PyErr_Occurred() || !in_range(v))
+    if (v == -1 && PyErr_Occurred())
         return -1;
+    if (!in_range(v)) {
+        PyErr_SetString(PyExc_ValueError, "tag out of range");
+        return -1;
+    }
     *t = (int)v;
     return 0;
 }
@@ -849,12 +853,20 @@ fail:
 
 static int state_key(PyObject *state, int *key)
 {
-    if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) != 2)
+    if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) != 2) {
+        PyErr_SetString(PyExc_ValueError, "a state is a pair of tags");
         return -1;
+    }
     long a = PyLong_AsLong(PyTuple_GET_ITEM(state, 0));
-    long b = PyLong_AsLong(PyTuple_GET_ITEM(state, 1));
-    if (PyErr_Occurred() || !in_range(a) || !in_range(b))
+    if (a == -1 && PyErr_Occurred())
         return -1;
+    long b = PyLong_AsLong(PyTuple_GET_ITEM(state, 1));
+    if (b == -1 && PyErr_Occurred())
+        return -1;
+    if (!in_range(a) || !in_range(b)) {
+        PyErr_SetString(PyExc_ValueError, "tag out of range");
+        return -1;
+    }
     *key = KEY((int)a, (int)b);
     return 0;
 }
@@ -1065,18 +1077,23 @@ static int Model_init(Model *m, PyObject *args, PyObject *kw)
         PyErr_SetString(PyExc_RuntimeError, "Model is initialised once");
         return -1;
     }
-    PyObject *nonfinal = PyObject_GetAttrString(tg, "LP_trans_nonfinal");
-    PyObject *final = PyObject_GetAttrString(tg, "LP_trans_final");
-    PyObject *lpm = PyObject_GetAttrString(tg, "LP_m_t");
-    PyObject *lps = PyObject_GetAttrString(tg, "LP_s_t");
-    PyObject *hap = PyObject_GetAttrString(tg, "LP_hapax_t");
-    PyObject *lent = PyObject_GetAttrString(tg, "LP_len_t");
-    PyObject *intt = PyObject_GetAttrString(tg, "Int_t");
-    PyObject *reach = PyObject_GetAttrString(tg, "reachability");
-    PyObject *transw = PyObject_GetAttrString(tg, "LP_trans_word");
+    /* each attribute is looked up only while no error is pending: a lookup made with an
+     * exception set may clear it, and the caller would get NULL without one */
+    static const char *const names[] = {"LP_trans_nonfinal", "LP_trans_final", "LP_m_t", "LP_s_t", "LP_hapax_t", "LP_len_t", "Int_t", "reachability", "LP_trans_word"};
+    PyObject *attrs[9] = {NULL};
+    for (int a = 0; a < 9; a++) {
+        attrs[a] = PyObject_GetAttrString(tg, names[a]);
+        if (!attrs[a]) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "HanTa model tables not as expected: no %s", names[a]);
+            for (int b = 0; b < a; b++)
+                Py_DECREF(attrs[b]);
+            return -1;
+        }
+    }
+    PyObject *nonfinal = attrs[0], *final = attrs[1], *lpm = attrs[2], *lps = attrs[3], *hap = attrs[4];
+    PyObject *lent = attrs[5], *intt = attrs[6], *reach = attrs[7], *transw = attrs[8];
     int ok = -1;
-    if (!nonfinal || !final || !lpm || !lps || !hap || !lent || !intt || !reach || !transw)
-        goto done;
     if (!PyDict_Check(nonfinal) || !PyDict_Check(final) || !PyDict_Check(lpm) || !PyDict_Check(lps) || !PyDict_Check(hap) || !PyDict_Check(lent) || !PyDict_Check(reach) || !PyDict_Check(transw))
         goto bad;
     m->nonfinal = PyMem_Calloc(NKEY, sizeof(FollowList));

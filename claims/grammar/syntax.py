@@ -346,11 +346,11 @@ def name_of(sent: Sentence, lo: int, hi: int) -> str:
     if runs:
         # coordinated names ("Marianne (63) und Michael (66)") keep both
         last = runs[-1]
-        return _join(last).strip(" .-")
+        return join_words(last).strip(" .-")
     words = [t for t in toks if not t.is_punct or t.text in {"-", "."}]
     if words and words[0].lower in ARTICLES:
         words = words[1:]
-    return _join(words) if words else _join(toks)
+    return join_words(words) if words else join_words(toks)
 
 
 def drop_bracketed(runs: list[list[Token]], sent: Sentence, lo: int) -> list[list[Token]]:
@@ -360,7 +360,7 @@ def drop_bracketed(runs: list[list[Token]], sent: Sentence, lo: int) -> list[lis
     return [r for r in runs if not (r[0].i > lo and sent.tokens[r[0].i - 1].text == "(")] or runs
 
 
-def _join(toks: list[Token]) -> str:
+def join_words(toks: list[Token]) -> str:
     out = ""
     prev_end = None
     for t in toks:

@@ -21,12 +21,12 @@ from typing import Any
 
 from claims import lexicons
 from claims.document import parse_text
+from claims.grammar import syntax as sx
+from claims.grammar.verbs import NEGATION, speech_verb, subject_before_appositions, subject_of, surface_subject
 from claims.models import Claim, Span
 from claims.nlp.model import ParsedDoc
 from claims.nlp.normalize import join_colon_sentences, split_at_full_stops
-from claims.rules import syntax as sx
 from claims.rules.quotes import QUOTE_CHARS, find_quotes
-from claims.rules.verb_cues import NEGATION, _subject_before_appositions, _surface_subject, speech_verb, subject_of
 
 ROLES = ("Cue", "Source", "Addr", "Frame")
 LABELS = ("Message",) + ROLES
@@ -711,13 +711,13 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
                     continue
             subj = subject_of(sent, t)
             if subj is None:
-                subj = _surface_subject(sent, t, False, last)
+                subj = surface_subject(sent, t, False, last)
                 if subj is None and t.is_finite_verb:
                     # "Lars Schauer, Manager von Energie Cottbus, bezeichnete …", "Als Beispiel
                     # nannte die NASA …"
-                    subj = _subject_before_appositions(sent, t.i)
+                    subj = subject_before_appositions(sent, t.i)
                     if subj is None:
-                        subj = _surface_subject(sent, t, True, last)
+                        subj = surface_subject(sent, t, True, last)
             if subj is None or sent.tokens[subj].upos == "PRON" and sent.tokens[subj].lower in {"es", "man"}:
                 continue
             lo, hi = sx.np_tokens(sent, subj)

@@ -1,0 +1,247 @@
+"""The lite analyzer: SoMaJo (tokens, sentences, offsets) and HanTa (STTS tags and
+lemmas; its German model ships inside the wheel). No dependency parse and no
+download: the rules fall back to surface patterns."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Container
+
+from claims.nlp.lite import hanta_fast, somajo_fast
+from claims.nlp.model import Sentence, Token
+from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds, renumber
+
+STTS_UPOS = {
+    "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP", "APZR": "ADP",
+    "ART": "DET", "CARD": "NUM", "FM": "X", "ITJ": "INTJ", "KOUI": "SCONJ", "KOUS": "SCONJ", "KON": "CCONJ", "KOKOM": "CCONJ",
+    "NN": "NOUN", "NE": "PROPN", "PDS": "PRON", "PDAT": "DET", "PIS": "PRON", "PIAT": "DET", "PIDAT": "DET", "PPER": "PRON",
+    "PPOSS": "PRON", "PPOSAT": "DET", "PRELS": "PRON", "PRELAT": "DET", "PRF": "PRON", "PWS": "PRON", "PWAT": "DET", "PWAV": "ADV",
+    "PAV": "ADV", "PROAV": "ADV", "PTKZU": "PART", "PTKNEG": "PART", "PTKVZ": "ADP", "PTKANT": "PART", "PTKA": "PART",
+    "TRUNC": "X", "VVFIN": "VERB", "VVIMP": "VERB", "VVINF": "VERB", "VVIZU": "VERB", "VVPP": "VERB", "VAFIN": "AUX", "VAIMP": "AUX",
+    "VAINF": "AUX", "VAPP": "AUX", "VMFIN": "AUX", "VMINF": "AUX", "VMPP": "AUX", "XY": "X", "$,": "PUNCT", "$.": "PUNCT", "$(": "PUNCT",
+}
+
+
+def stts(tag: str) -> str:
+    """HanTa writes 'VV(FIN)', 'ADJ(A)'; STTS is 'VVFIN', 'ADJA'. Its nouns from
+    adjectives ('NNA': "Beamten", "Grünen") and its 'NNI' are plain nouns in STTS."""
+    if tag.startswith("$"):
+        return tag
+    t = tag.replace("(", "").replace(")", "")
+    return {"PROAV": "PAV", "NNA": "NN", "NNI": "NN"}.get(t, t)
+
+
+_TAGS: dict[str, tuple[str, str]] = {}  # HanTa tag -> (STTS, UPOS)
+
+
+def _tags(tag: str) -> tuple[str, str]:
+    hit = _TAGS.get(tag)
+    if hit is None:
+        xpos = stts(tag)
+        hit = _TAGS[tag] = (xpos, STTS_UPOS.get(xpos, "X"))
+    return hit
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum() takes
+
+
+def _join_inner_dots(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """'ver' '.' 'di' written without spaces is one word."""
+    dots = [t[0] for t in tokens].count(".")
+    if dots == 0 or (dots == 1 and tokens[-1][0] == "."):
+        return list(tokens)  # no full stop with a word after it
+    out: list[tuple[str, int, int]] = []
+    for tok in tokens:
+        if len(out) >= 2 and out[-1][0] == "." and out[-1][1] == out[-2][2] and tok[1] == out[-1][2] and tok[0][:1].isalpha() and out[-2][0][-1:].isalpha() and out[-2][0][:1].islower():
+            dot = out.pop()
+            prev = out.pop()
+            out.append((prev[0] + dot[0] + tok[0], prev[1], tok[2]))
+            continue
+        out.append(tok)
+    return out
+
+
+_CLAUSE_END = {",", ";", ":", "–", "—", "(", ")"}
+_FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+_VERB_FINAL = {"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}
+_QUOTES = set("„“”\"«»‚‘’›‹'")
+
+
+def retag_attributive_participles(tokens: list[Token]) -> None:
+    """HanTa tags an inflected participle between an article's noun and its own noun
+    as a past tense when the form is one ("bestätigten mit der Angelegenheit vertraute
+    Personen"). When the clause has its finite verb already, and no subordinate clause
+    opens in between, such a word is the attributive adjective (ADJA) of the noun after it."""
+    finite = False
+    for k, x in enumerate(tokens):
+        if x.text in _CLAUSE_END or x.xpos in _VERB_FINAL or x.text in _QUOTES:
+            finite = False
+            continue
+        if x.xpos not in _FINITE:
+            continue
+        if (
+            finite
+            and x.xpos == "VVFIN"
+            and x.text[:1].islower()
+            and x.text.endswith(("te", "ten", "ter", "tes", "tem"))
+            and 0 < k < len(tokens) - 1
+            and tokens[k - 1].upos in {"NOUN", "PROPN"}
+            and tokens[k + 1].upos == "NOUN"
+            and tokens[k + 1].text[:1].isupper()
+        ):
+            x.xpos, x.upos, x.feats, x.lemma = "ADJA", "ADJ", {}, x.text
+            continue
+        finite = True
+
+
+_OPENERS = {":", "–", "—", "-", "(", "[", "/"} | _QUOTES
+
+
+def retag_capitalized_words(tokens: list[Token], adverbs: Container[str] = ()) -> None:
+    """A capitalised word inside a sentence is no verb or adverb, though HanTa may tag an
+    unknown name or plural as one ("Bürgermeister Hans Moser" with "Moser" an imperative,
+    "die beiden Sängerinnen" with an adverb; a known adverb stays, it may open a sentence
+    the tokenizer did not split: "… Großfahndung Unterdessen ging …"): it becomes a name
+    after a name, else a noun. After a colon, dash, bracket or quotation mark a verb may
+    open a new segment ("– Will zu Asylnovelle …") and keeps its tag."""
+    for k in range(1, len(tokens)):
+        x = tokens[k]
+        if (x.xpos[:1] == "V" or (x.xpos == "ADV" and x.lower not in adverbs)) and x.text[:1].isupper() and not x.text.isupper() and tokens[k - 1].text not in _OPENERS:
+            name = tokens[k - 1].xpos == "NE"
+            x.xpos, x.upos, x.feats, x.lemma = ("NE", "PROPN", {}, x.text) if name else ("NN", "NOUN", {}, x.text)
+
+
+def _known_adverbs(tagger) -> frozenset[str]:
+    """Word forms HanTa's lexicon knows as adverbs (lower case)."""
+    adv = getattr(tagger, "tag2int", {}).get("ADV")
+    return frozenset(w for w, tags in (getattr(tagger, "cache", None) or {}).items() if any(t == adv for t, _ in tags))
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(start, line) for every line of ``text`` with something on it."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+class LiteAnalyzer:
+    has_ner = False
+
+    def __init__(self) -> None:
+        from HanTa import HanoverTagger as ht
+        from somajo import SoMaJo
+
+        # offsets are found by a plain search through the text (SoMaJo's own alignment
+        # costs a tenth of its time); a text where that fails goes through SoMaJo's
+        self._tok = SoMaJo("de_CMC", split_camel_case=False, character_offsets=False)
+        self._tok_offsets = None
+        self._tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+        self._viterbi = hanta_fast.speed_up(self._tagger)
+        self.compiled = getattr(self._tagger, "_compiled", None) is not None  # HanTa's C search runs
+        somajo_fast.speed_up(getattr(self._tok, "_tokenizer", None))
+        self._lock = threading.Lock()
+        self._adverbs = _known_adverbs(self._tagger)
+
+    def _tokenize(self, text: str) -> list[list[tuple[str, int, int]]]:
+        """Sentences of (token, start, end) with offsets into ``text``. Every line is a
+        paragraph of its own: a sentence never runs across a line break (a subheading
+        has no full stop; stanza's tokenizer ends the sentence there too)."""
+        with self._lock:
+            raw = list(self._tok.tokenize_text([line for _, line in _lines(text)]))
+        out = []
+        pos = 0
+        for s in raw:
+            toks = []
+            for t in s:
+                word = t.text
+                k = text.find(word, pos)
+                if k < 0 or (k > pos and not text[pos:k].isspace()):
+                    return self._tokenize_aligned(text)  # SoMaJo changed the token: use its alignment
+                pos = k + len(word)
+                toks.append((word, k, pos))
+            out.append(toks)
+        return out
+
+    def _tokenize_aligned(self, text: str) -> list[list[tuple[str, int, int]]]:
+        from somajo import SoMaJo
+
+        with self._lock:
+            if self._tok_offsets is None:
+                self._tok_offsets = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
+                somajo_fast.speed_up(getattr(self._tok_offsets, "_tokenizer", None))
+            return [[(t.text, a + t.character_offset[0], a + t.character_offset[1]) for t in s] for a, line in _lines(text) for s in self._tok_offsets.tokenize_text([line])]
+
+    def _tagged(self, toks: list[tuple[str, int, int]]) -> list[Token]:
+        """Tokens with STTS tags (and verb lemmas) for (word, start, end) triples."""
+        tags = self._tag([t[0] for t in toks])
+        tokens = []
+        for i, ((word, a, b), (lemma, tag)) in enumerate(zip(toks, tags, strict=True)):
+            xpos, upos = _tags(tag)
+            if not word.isalnum() and _ALNUM.search(word) is None:
+                upos = "PUNCT"
+            elif xpos == "FM" and word[:1].isupper():
+                upos = "PROPN"  # a foreign name ("France Football", "New York Times"), as stanza has it
+            feats = {"VerbForm": "Fin"} if xpos.endswith("FIN") else {}
+            tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
+        retag_capitalized_words(tokens, self._adverbs)
+        retag_attributive_participles(tokens)
+        return tokens
+
+    def _sentences(self, text: str) -> list[Sentence]:
+        out: list[Sentence] = []
+        for k, s in enumerate(self._tokenize(text)):
+            toks = _join_inner_dots(s)
+            if toks:
+                out.append(Sentence(index=k, tokens=join_hyphen_compounds(self._tagged(toks))))
+        return renumber(join_colon_sentences(out, text), text)
+
+    def analyze_pretokenized(self, sentences: list[list[str]]) -> tuple[str, list[Sentence]]:
+        """Tag pre-tokenised sentences; token ``i`` of sentence ``k`` stays token ``i``
+        (nothing is joined). Returns the text (tokens and sentences joined by single
+        spaces) and the sentences, with offsets into it, as the stanza analyzer does."""
+        out: list[Sentence] = []
+        pos, first = 0, True
+        for k, sent in enumerate(sentences):
+            toks = []
+            for word in sent:
+                if not first:
+                    pos += 1
+                first = False
+                toks.append((word, pos, pos + len(word)))
+                pos += len(word)
+            out.append(Sentence(index=k, tokens=self._tagged(toks) if toks else []))
+        text = " ".join(w for sent in sentences for w in sent)
+        return text, out
+
+    def _tag(self, words: list[str]) -> list[tuple[str, str]]:
+        """STTS tag for every word; the lemma (HanTa's costly morphological analysis)
+        only for verbs, which the cue rules look up by lemma. Other words keep their form,
+        which is what the rules compare for them."""
+        tagger = self._tagger
+        if not all(hasattr(tagger, a) for a in ("tag_sent_viterbi", "int2tag", "tag2int", "_analyze")):
+            return [(lemma, tag) for _, lemma, tag in tagger.tag_sent(words, taglevel=1)]  # another HanTa version
+        tags = [tagger.int2tag[x] for x in (self._viterbi or tagger.tag_sent_viterbi)(words)]
+        out = []
+        for w, tag in zip(words, tags, strict=True):
+            if tag.startswith(("VV", "VA", "VM")):
+                lemma = tagger._analyze(w, tagger.tag2int[tag], 1)[0]  # taglevel 1
+            else:
+                lemma = w
+            out.append((lemma, tag))
+        return out
+
+    def analyze_many(self, texts: list[str]) -> list[list[Sentence]]:
+        return [self._sentences(t) for t in texts]
+
+
+_SHARED: list[LiteAnalyzer] = []
+
+
+def get_lite_analyzer() -> LiteAnalyzer:
+    if not _SHARED:
+        _SHARED.append(LiteAnalyzer())
+    return _SHARED[0]
