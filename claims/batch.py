@@ -8,6 +8,7 @@ import itertools
 import os
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from claims.document import SourceDocument
@@ -15,6 +16,39 @@ from claims.models import DocumentResult
 
 BATCH = 8
 _WORKER = {}
+
+
+@dataclass
+class DocumentFailure:
+    """A document whose extraction raised: its path and what went wrong, in one line.
+    :func:`run` yields it in the document's place; the other documents go on."""
+
+    path: str
+    error: str
+
+
+def _describe(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"extraction failed ({type(exc).__name__}{': ' + text[:300] if text else ''})"
+
+
+def extract_batch(sources: list[SourceDocument], analyzer) -> list[DocumentResult | DocumentFailure]:
+    """The documents of one batch, analysed together; when the batch raises, each
+    document again on its own, so that one bad document costs only itself."""
+    from claims.pipeline import extract_documents
+
+    try:
+        return list(extract_documents(sources, analyzer))
+    except Exception:
+        if len(sources) == 1:
+            return [DocumentFailure(sources[0].path, _describe(sys.exc_info()[1]))]
+    out: list[DocumentResult | DocumentFailure] = []
+    for src in sources:
+        try:
+            out.extend(extract_documents([src], analyzer))
+        except Exception as exc:
+            out.append(DocumentFailure(src.path, _describe(exc)))
+    return out
 
 
 def make_analyzer(kind: str = "stanza", model_dir: str | os.PathLike | None = None, prefilter: bool = True, threads: int | None = None):
@@ -169,12 +203,10 @@ def release_memory() -> None:
         libc.malloc_trim(0)
 
 
-def _work(batch: list[SourceDocument]) -> list[DocumentResult]:
-    from claims.pipeline import extract_documents
-
+def _work(batch: list[SourceDocument]) -> list[DocumentResult | DocumentFailure]:
     if "error" in _WORKER:
         raise _WORKER["error"]
-    out = extract_documents(batch, _WORKER["analyzer"])
+    out = extract_batch(batch, _WORKER["analyzer"])
     if _WORKER["release"]:
         release_memory()
     return out
@@ -231,12 +263,12 @@ def _batches(sources: Iterable[SourceDocument], size: int) -> Iterator[list[Sour
         yield chunk
 
 
-def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_dir=None, jobs: int = 1, prefilter: bool = True, progress: bool | None = None, analyzer=None, total: int | None = None) -> Iterator[DocumentResult]:
-    """Results for ``sources`` in input order. ``sources`` may be a generator: it is
+def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_dir=None, jobs: int = 1, prefilter: bool = True, progress: bool | None = None, analyzer=None, total: int | None = None) -> Iterator[DocumentResult | DocumentFailure]:
+    """Results for ``sources`` in input order; a document whose extraction raised gives
+    a :class:`DocumentFailure` in its place. ``sources`` may be a generator: it is
     read a batch at a time (with ``--jobs N``, a few batches per worker ahead), so a long
     run does not hold every text; nothing is loaded when it is empty. ``total`` sizes the
     progress bar."""
-    from claims.pipeline import extract_documents
 
     if total is None and hasattr(sources, "__len__"):
         total = len(sources)
@@ -265,7 +297,7 @@ def run(sources: Iterable[SourceDocument], analyzer_kind: str = "stanza", model_
                     nxt = next(batches, None)
                     if nxt is not None and prefetch is not None:
                         prefetch([s.text[s.body_start :] for s in nxt])  # the prefilter's helper starts on it
-                    results = extract_documents(b, an)
+                    results = extract_batch(b, an)
                     if release:
                         release_memory()
                     for r in results:

@@ -120,6 +120,12 @@ def extract(
     try:  # the analyzer is loaded with the first document that needs extracting
         for r in batch.run(to_extract(), analyzer.value, model_dir, jobs, prefilter, total=len(files)):
             src, slot = pending.popleft()
+            if isinstance(r, batch.DocumentFailure):
+                typer.echo(f"claims: {r.path}: {r.error}", err=True)
+                errors.append(r.error)
+                slot.append([])
+                flush()
+                continue
             slot.append(r.claims if printer else [])
             if store is not None:
                 try:

@@ -329,8 +329,9 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                 seg_end = _next_boundary(sent, comma + 1, last) - 1
                 seg = toks[comma + 1 : seg_end + 1]
                 if f.lower in sx.g("complementizer"):
-                    after = (comma + 2, last)
-                    rule = Rule.COMMA
+                    if comma + 2 <= last:  # "teilte mit, dass" with nothing after it has no content
+                        after = (comma + 2, last)
+                        rule = Rule.COMMA
                 elif sx.is_quote(f):
                     after = (comma + 1, last)
                     rule = Rule.COMMA
