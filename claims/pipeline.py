@@ -20,7 +20,7 @@ from claims.rules.frames import find_colon_quote, find_headline_colon, find_heis
 from claims.rules.headlines import find_cueless_quote
 from claims.rules.noun_cues import find_noun_cues, find_wonach
 from claims.rules.prep_cues import find_prep_cues
-from claims.rules.quotes import Quote, find_quotes
+from claims.rules.quotes import Quotes, find_quotes
 from claims.rules.verb_cues import find_verb_cues
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -39,8 +39,9 @@ def _outlet_at(mentions: list[OutletMention], m: Mention | None) -> OutletMentio
     return None
 
 
-def _in_quote(quotes: list[Quote], pos: int) -> bool:
-    return any(q.start < pos < q.end - 1 for q in quotes)
+def _in_quote(quotes: Quotes, pos: int) -> bool:
+    q = quotes.around(pos)
+    return q is not None and pos < q.end - 1
 
 
 def _outside_frame(drafts: list[Draft], frame: Draft) -> list[Draft]:
@@ -58,7 +59,7 @@ def _outside_frame(drafts: list[Draft], frame: Draft) -> list[Draft]:
     return out
 
 
-def find_drafts(doc: ParsedDoc, quotes: list[Quote]) -> list[Draft]:
+def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
     """Run every cue rule over every sentence."""
     drafts: list[Draft] = []
     for sent in doc.sentences:
@@ -155,22 +156,20 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
 _QUOTE_MARK = re.compile('[„“”"«»]')
 
 
-def decide_kind(doc: ParsedDoc, d: Draft, quotes: list[Quote], media_speaker: bool) -> str:
+def decide_kind(doc: ParsedDoc, d: Draft, quotes: Quotes, media_speaker: bool) -> str:
     s, e = d.message
     text = doc.text
-    for q in quotes:
-        if q.start < s and e < q.end and q.inner[0] >= s - 1:
+    # the message is a quotation, or lies in one that opens right before it
+    for q in (quotes.starting_at(s - 1), quotes.starting_at(s - 2)):
+        if q is not None and e < q.end:
             return "direct"
-        if q.inner == (s, e):
-            return "direct"
-    pieces = d.parts or [d.message]
-    if d.parts and all(any(q.inner == p for q in quotes) for p in pieces):
+    if d.parts and all((q := quotes.starting_at(p[0] - 1)) is not None and q.end == p[1] + 1 for p in d.parts):
         return "direct"
     if _QUOTE_MARK.search(text, s, e):
         return "mixed"
     if d.rule in {Rule.PREP, Rule.WIE, Rule.ANAPHOR}:
         return "reported"
-    sent = next((x for x in doc.sentences if x.start <= s < x.end + 1), doc.sentences[d.sent])
+    sent = doc.sentence_at(s) or doc.sentences[d.sent]
     toks = [t for t in sent.tokens if s <= t.start < e]
     if not toks:
         return "indirect"
@@ -250,8 +249,12 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
     outlet_lists: dict[int, list[OutletMention]] = {}
     last: Resolved | None = None
 
+    by_sentence: dict[int, list[Draft]] = {}
+    for x in all_drafts:
+        by_sentence.setdefault(x.sent, []).append(x)
+
     def messages_in(sent_i: int) -> list[tuple[int, int]]:
-        return [x.message for x in all_drafts if x.sent == sent_i]
+        return [x.message for x in by_sentence.get(sent_i, ())]
 
     pending_quote_match = []
     for i in order:
@@ -278,8 +281,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
         if d.rule == Rule.FREE_INDIRECT:
             pass  # Konjunktiv I with no claim before it: a report whose speaker the text does not name here
         elif d.rule == Rule.CONTINUATION:
-            root = drafts[d.continuation_of]
-            ri = all_drafts.index(root)
+            ri = d.continuation_of  # ``all_drafts`` starts with ``drafts``
             res = speakers.get(ri)
             chosen = outlet_lists.get(ri, [])
         else:
@@ -407,7 +409,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             verification = Verification(status=v[0], evidence=Span(start=a, end=b, text=text[a:b]))
         cont = None
         if d.continuation_of is not None:
-            cont = ids[all_drafts.index(drafts[d.continuation_of])]
+            cont = ids[d.continuation_of]
         parts = [Span(start=a, end=b, text=text[a:b]) for a, b in d.parts] if d.parts else None
         claims.append(
             Claim(

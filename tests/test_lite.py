@@ -32,8 +32,23 @@ def test_lite_offsets_and_compound_heads():
     an = get_lite_analyzer()
     text = "Der Bundesverkehrsminister sagte z. B. am 3. Oktober: „Das ist gut.“ Dann ging er."
     # the plain search for offsets agrees with SoMaJo's own alignment
-    assert an._tokenize(text) == an._tokenize_aligned(text)
+    assert an._tokenize(text) == an._tokenize_aligned(text, 0)
     assert all(text[a:b] == w for s in an._tokenize(text) for w, a, b in s)
+
+
+def test_lite_tokenizes_a_changed_line_with_offsets_and_the_others_as_they_stand():
+    """SoMaJo drops a soft hyphen (so the token is not in the text): that line, and only
+    that one, goes through SoMaJo's own alignment; every offset still slices the text."""
+    from claims.nlp.lite import get_lite_analyzer
+
+    an = get_lite_analyzer()
+    text = "Er sagte, es sei gut.\nDie Bundes\u00adregierung teilte mit, sie sei zufrieden.\nDann ging er."
+    sents = an._tokenize(text)
+    assert [w for s in sents for w, _, _ in s][:6] == ["Er", "sagte", ",", "es", "sei", "gut"]
+    for s in sents:
+        for w, a, b in s:
+            assert text[a:b].replace("\u00ad", "") == w.replace("\u00ad", "")
+    assert sents[:1] == an._tokenize_aligned("Er sagte, es sei gut.", 0)
     # a long unknown compound takes the tags of its head word; short words go to HanTa
     from claims.nlp.lite.hanta_fast import _compound_guesser
 

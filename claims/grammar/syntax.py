@@ -40,10 +40,10 @@ def is_country(word: str) -> bool:
     return word in countries or (word.endswith("s") and word[:-1] in countries)
 
 
-def reported_content(sent: Sentence, quotes: list, span: tuple[int, int]) -> bool:
+def reported_content(sent: Sentence, quotes, span: tuple[int, int]) -> bool:
     """The span is a quotation or a clause in Konjunktiv: what someone said, not a plain
     statement of the article."""
-    if any(q.start <= span[0] and span[1] <= q.end for q in quotes):
+    if quotes.enclosing(span[0], span[1]) is not None:
         return True
     inside = [t.i for t in sent.tokens if span[0] <= t.start < span[1]]
     return bool(inside) and clause_is_konjunktiv(sent, inside[0], inside[-1])

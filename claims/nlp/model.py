@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 
@@ -85,10 +86,29 @@ class Sentence:
 
 @dataclass(slots=True)
 class ParsedDoc:
-    """A parsed document: the exact text and its sentences."""
+    """A parsed document: the exact text and its sentences, in text order and not
+    overlapping (as every analyzer gives them)."""
 
     text: str
     sentences: list[Sentence]
+    _bounds: tuple[list[int], list[int]] | None = field(default=None, repr=False, compare=False)
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+    def _starts_ends(self) -> tuple[list[int], list[int]]:
+        if self._bounds is None or len(self._bounds[0]) != len(self.sentences):
+            self._bounds = ([s.start for s in self.sentences], [s.end for s in self.sentences])
+        return self._bounds
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The first sentence with ``start <= offset <= end``, found by bisection (the
+        rules ask for each claim; a pass over the sentences would make a document's cost
+        grow with the square of its length)."""
+        starts, ends = self._starts_ends()
+        i = bisect_left(ends, offset)
+        return self.sentences[i] if i < len(ends) and starts[i] <= offset else None
+
+    def sentences_before(self, offset: int) -> int:
+        """How many sentences start before ``offset``."""
+        return bisect_left(self._starts_ends()[0], offset)

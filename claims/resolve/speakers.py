@@ -7,6 +7,8 @@ nationality ("der chinesische Minister"), or, for pronouns, to the last speaker.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claims import lexicons
@@ -83,12 +85,105 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
     return [r for r in runs if tuple(x.lower for x in r) not in outlets]
 
 
-def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> list[Entity]:
+class Registry(Sequence[Entity]):
+    """The entities of a document in the order they were first named, with a name
+    index: :meth:`find` costs about the same however many entities there are."""
+
+    def __init__(self) -> None:
+        self._entities: list[Entity] = []
+        self._exact: dict[tuple[str, ...], list[int]] = {}  # words -> entities with exactly those words
+        self._has_word: dict[str, list[int]] = {}  # word -> entities with that word in their name
+        self._single: dict[str, list[int]] = {}  # word -> entities named by that one word
+        self._at: dict[tuple[str, str], list[tuple[tuple[int, int], int]]] | None = None
+        self._compatible: dict[str, list[str]] = {}
+
+    def __getitem__(self, i):
+        return self._entities[i]
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def _index(self, i: int, words: list[str]) -> None:
+        self._exact.setdefault(tuple(words), []).append(i)
+        for w in set(words):
+            self._has_word.setdefault(w, []).append(i)
+        if len(words) == 1:
+            self._single.setdefault(words[0], []).append(i)
+
+    def add(self, entity: Entity) -> None:
+        self._entities.append(entity)
+        self._index(len(self._entities) - 1, entity.words)
+
+    def rename(self, entity: Entity, name: str) -> None:
+        """Give ``entity`` a longer name that holds its present one."""
+        i = next(k for k in self._has_word[entity.words[0]] if self._entities[k] is entity)
+        self._exact[tuple(entity.words)].remove(i)
+        if len(entity.words) == 1:
+            self._single[entity.words[0]].remove(i)
+        entity.name = name
+        self._index(i, entity.words)
+
+    def _positions(self, key: tuple[str, str]) -> list[tuple[tuple[int, int], int]]:
+        """(position, entity) of every mention of an entity with the role or nationality
+        ``key`` (("role", r) or ("nat", n)), in text order; built when first asked,
+        after the registry is complete."""
+        if self._at is None:
+            self._at = {}
+            for i, e in enumerate(self._entities):
+                for k in [("role", r) for r in e.roles] + [("nat", n) for n in e.nats]:
+                    self._at.setdefault(k, []).extend((p, i) for p in e.positions)
+            for lst in self._at.values():
+                lst.sort()
+        return self._at.get(key, [])
+
+    def compatible_roles(self, role: str) -> list[str]:
+        """The entities' roles that ``role`` may name: the same, or one ending in the
+        other ("Minister" and "Verteidigungsminister")."""
+        if role not in self._compatible:
+            self._positions(("role", role))  # builds the index
+            roles = {k[1] for k in self._at if k[0] == "role"}
+            self._compatible[role] = sorted(r for r in roles if r == role or r.endswith(role) or role.endswith(r))
+        return self._compatible[role]
+
+    def nearest(self, pos: tuple[int, int], keys: list[tuple[str, str]], accept) -> Entity | None:
+        """Of the entities with one of ``keys`` that ``accept`` takes, the one mentioned
+        last before ``pos``; failing that, the one mentioned first from ``pos`` on."""
+        before = after = None
+        for key in keys:
+            lst = self._positions(key)
+            i = bisect_left(lst, (pos,))
+            j = i - 1
+            while j >= 0 and not accept(self._entities[lst[j][1]]):
+                j -= 1
+            if j >= 0 and (before is None or lst[j] > before):
+                before = lst[j]
+            j = i
+            while j < len(lst) and not accept(self._entities[lst[j][1]]):
+                j += 1
+            if j < len(lst) and (after is None or lst[j] < after):
+                after = lst[j]
+        found = before or after
+        return self._entities[found[1]] if found else None
+
+    def find(self, name: str) -> Entity | None:
+        """The first entity that ``name`` names: the same words; one word of the
+        entity's name ("Li" for "Li Shangfu"); or the entity's one-word name among its
+        words ("Li Shangfu" for "Li")."""
+        words = name.lower().split()
+        found = list(self._exact.get(tuple(words), ()))
+        if len(words) == 1 and len(words[0]) > 1:
+            found += self._has_word.get(words[0], ())
+        for w in words:
+            found += self._single.get(w, ())
+        return self._entities[min(found)] if found else None
+
+
+def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> Registry:
     """Every proper-name phrase in the document, merged by name.
 
     ``skip`` holds (sentence, token) positions of outlet names, which are not speakers' names.
     """
-    entities: list[Entity] = []
+    entities = Registry()
     countries = lexicons.countries()
     skip = skip or set()
     for sent in doc.sentences:
@@ -124,12 +219,12 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
                 kind = "person"
             elif name.isupper() or "." in name:
                 kind = "organization"
-            ent = _merge(entities, name)
+            ent = entities.find(name)
             if ent is None:
                 ent = Entity(name=name, kind=kind)
-                entities.append(ent)
+                entities.add(ent)
             elif len(name.split()) > len(ent.name.split()):
-                ent.name = name
+                entities.rename(ent, name)
             if ent.kind in {"unknown"} or (kind == "person" and ent.kind == "organization"):
                 ent.kind = kind
             if role is not None:
@@ -140,19 +235,6 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
     return entities
 
 
-def _merge(entities: list[Entity], name: str) -> Entity | None:
-    words = name.lower().split()
-    for e in entities:
-        ew = e.words
-        if ew == words:
-            return e
-        if len(words) == 1 and words[0] in ew and len(words[0]) > 1:
-            return e
-        if len(ew) == 1 and ew[0] in words:
-            return e
-    return None
-
-
 def _nearest(cands: list[Entity], pos: tuple[int, int]) -> Entity | None:
     before = [(max(p for p in e.positions if p < pos), e) for e in cands if any(p < pos for p in e.positions)]
     if before:
@@ -161,10 +243,6 @@ def _nearest(cands: list[Entity], pos: tuple[int, int]) -> Entity | None:
     if after:
         return min(after, key=lambda x: x[0])[1]
     return None
-
-
-def _role_compatible(entity_roles: set[str], role: str) -> bool:
-    return any(r == role or r.endswith(role) or role.endswith(r) for r in entity_roles)
 
 
 def _name_after_role(words: list[Token], role: tuple[str, str, str] | None) -> str | None:
@@ -187,7 +265,7 @@ class SpeakerResolver:
         self.entities = build_registry(doc, outlet_positions)
 
     def entity_by_name(self, name: str) -> Entity | None:
-        return _merge(self.entities, name)
+        return self.entities.find(name)
 
     def resolve(self, sent_i: int, lo: int, hi: int, last_speaker: Resolved | None) -> Resolved | None:
         sent = self.doc.sentences[sent_i]
@@ -236,13 +314,15 @@ class SpeakerResolver:
         first = words[0].lower if words else ""
         phrase = sx.name_of(sent, lo, hi)
         if role is not None and first not in INDEFINITE and role[1] in {"person", "anonymous"} and not (toks[-1].feats.get("Number") == "Plur" and role[1] != "person"):
-            cands = [e for e in self.entities if _role_compatible(e.roles, role[0]) and e.kind in {"person", "unknown"}]
-            if nats:
-                cands = [e for e in cands if not e.nats or e.nats & nats]
-            ent = _nearest(cands, (sent_i, lo))
+            # the nearest person with that role (and, if one is named, that nationality) ...
+            ent = self.entities.nearest(
+                (sent_i, lo),
+                [("role", r) for r in self.entities.compatible_roles(role[0])],
+                lambda e: e.kind in {"person", "unknown"} and (not nats or not e.nats or bool(e.nats & nats)),
+            )
             if ent is None and nats:
-                cands = [e for e in self.entities if e.nats & nats and e.kind in {"person"}]
-                ent = _nearest(cands, (sent_i, lo))
+                # ... or the nearest person of that nationality
+                ent = self.entities.nearest((sent_i, lo), [("nat", n) for n in sorted(nats)], lambda e: e.kind == "person")
             if ent is not None:
                 return Resolved(ent.name, "person", ent.role_text or role[2], ent)
             if sent_i == 0:

@@ -11,20 +11,17 @@ from __future__ import annotations
 from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules.draft import Draft, Rule
-from claims.rules.quotes import Quote
+from claims.rules.quotes import Quotes
 
 
-def continuation_message(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> tuple[tuple[int, int], bool] | None:
+def continuation_message(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> tuple[tuple[int, int], bool] | None:
     """Message span of a continuation candidate and whether it is a whole quotation."""
     last = sx.content_last(sent)
     start, end = sent.start, sent.tokens[last].end
-    for q in quotes:
-        opens_here = q.start >= start - 1 or not doc.text[q.start + 1 : start].strip()  # „ left at the end of the previous sentence
-        if q.start <= start and q.end >= end - 0 and opens_here:
-            s, e = q.inner
-            return (s, min(e, end)), True
-        if q.start == start and q.end >= end:
-            return q.inner, True
+    q = quotes.enclosing(start, end)
+    if q is not None and (q.start >= start - 1 or not doc.text[q.start + 1 : start].strip()):  # „ left at the end of the previous sentence
+        s, e = q.inner
+        return (s, min(e, end)), True
     return (start, end), False
 
 
@@ -38,7 +35,7 @@ REPORTATIVE = {"soll", "sollen", "solle", "müsse", "müssten"}
 REPORTATIVE_SOLL = {"soll", "sollen"}  # the scheme's free indirect speech
 
 
-def qualifies(doc: ParsedDoc, sent: Sentence, quotes: list[Quote], root_kind: str, free_indirect: bool = False) -> bool:
+def qualifies(doc: ParsedDoc, sent: Sentence, quotes: Quotes, root_kind: str, free_indirect: bool = False) -> bool:
     if sx.is_question(sent) or not (_ends_sentence(sent) or sent.tokens[-1].text in sx.QUOTE_MARKS):
         return False
     (_, _), whole_quote = continuation_message(doc, sent, quotes)
@@ -70,22 +67,33 @@ def _konjunktiv_one(sent: Sentence, last: int) -> bool:
     return any(sx.is_konjunktiv(v, sent.tokens[: last + 1]) and v.lower not in konj2 for v in verbs)
 
 
-def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote], kinds: list[str], free_indirect: bool = False) -> list[Draft]:
+def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: Quotes, kinds: list[str], free_indirect: bool = False) -> list[Draft]:
     """Continuation drafts for ``drafts`` (which must be in text order)."""
     claimed = {d.sent for d in drafts}
+    n = len(doc.sentences)
     # sentences covered by a message (multi-sentence quotes)
     for d in drafts:
-        for s in doc.sentences:
-            if d.message[0] <= s.start and s.end <= d.message[1] + 2:
-                claimed.add(s.index)
+        k = doc.sentences_before(d.message[0])
+        while k < n and doc.sentences[k].end <= d.message[1] + 2:
+            claimed.add(k)
+            k += 1
+    # per sentence, where the last message with a cue in it starts
+    last_start: dict[int, int] = {}
+    for o in drafts:
+        if o.cues:
+            last_start[o.sent] = max(last_start.get(o.sent, -1), o.message[0])
+
+    def end_sentence(d: Draft) -> int:
+        """The sentence in which the message of ``d`` ends."""
+        return max(d.sent, doc.sentences_before(d.message[1]) - 1)
+
     out: list[Draft] = []
-    n = len(doc.sentences)
     for r, root in enumerate(drafts):
         if not root.cues or root.continuation_of is not None:
             continue
-        end_sent = max([root.sent] + [s.index for s in doc.sentences if s.start < root.message[1]])
+        end_sent = end_sentence(root)
         # only the last claim that ends in that sentence continues
-        if any(o is not root and o.cues and o.sent == end_sent and o.message[0] > root.message[0] for o in drafts):
+        if last_start.get(end_sent, -1) > root.message[0]:
             continue
         k = end_sent + 1
         while k < n:
@@ -98,9 +106,16 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
             k += 1
     if free_indirect:
         # the SpkAtt scheme also annotates Konjunktiv passages a little further on
-        roots = [(max([d.sent] + [s.index for s in doc.sentences if s.start < d.message[1]]), r) for r, d in enumerate(drafts) if d.cues and d.continuation_of is None]
+        # (sentence where a claim with a cue ends, its index), in text order; ``best`` is
+        # the latest of those that end before the sentence at hand
+        roots = sorted((end_sentence(d), r) for r, d in enumerate(drafts) if d.cues and d.continuation_of is None)
+        best: tuple[int, int] | None = None
+        j = 0
         for sent in doc.sentences:
             k = sent.index
+            while j < len(roots) and roots[j][0] < k:
+                best = roots[j]
+                j += 1
             if k in claimed or sx.is_question(sent) or not _ends_sentence(sent):
                 continue
             last = sx.content_last(sent)
@@ -109,11 +124,11 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
             reportative = hearsay or any(v.lower in REPORTATIVE_SOLL for v in main)
             if not sx.clause_is_konjunktiv(sent, 0, last) and not reportative:
                 continue
-            near = [(e, r) for e, r in roots if 0 < k - e <= 3]
+            near = best is not None and k - best[0] <= 3
             if not near and (reportative or _konjunktiv_one(sent, last)):
                 # Konjunktiv I is reported speech wherever it stands: the nearest speaker before
-                near = [(e, r) for e, r in roots if 0 < k - e]
-            if not near and (hearsay or _konjunktiv_one(sent, last)) and not any(0 < k - e for e, _ in roots):
+                near = best is not None
+            if not near and (hearsay or _konjunktiv_one(sent, last)) and best is None:
                 # Konjunktiv I ("sei") or hearsay ("soll … gewesen sein") before any claim:
                 # reported speech of an unnamed source
                 (s, e), _ = continuation_message(doc, sent, quotes)
@@ -122,7 +137,7 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: list[Quote],
                 continue
             if not near:
                 continue
-            r = max(near)[1]
+            r = best[1]
             (s, e), _ = continuation_message(doc, sent, quotes)
             out.append(Draft(sent=k, message=(s, e), rule=Rule.CONTINUATION, continuation_of=r, speaker_hint="root"))
             claimed.add(k)

@@ -8,12 +8,12 @@ from claims.grammar import syntax as sx
 from claims.grammar.verbs import clause_goes_on_after, particle_of, speech_verb, subject_of, surface_subject
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules.draft import CuePiece, Draft, Mention, Rule
-from claims.rules.quotes import Quote, ending_at, starting_at
+from claims.rules.quotes import Quotes
 
 HEISSEN = {"heißt", "hieß", "hieße", "hiess", "heisst", "geheißen"}
 
 
-def _content_before(sent: Sentence, comma: int, quotes: list[Quote]) -> tuple[int, int] | None:
+def _content_before(sent: Sentence, comma: int, quotes: Quotes) -> tuple[int, int] | None:
     toks = sent.tokens
     end_tok = comma - 1
     if end_tok < 0:
@@ -24,7 +24,7 @@ def _content_before(sent: Sentence, comma: int, quotes: list[Quote]) -> tuple[in
             start = k + 1
             break
     if sx.is_quote(toks[end_tok]):
-        q = ending_at(quotes, toks[end_tok].end)
+        q = quotes.ending_at(toks[end_tok].end)
         if q is not None and q.start <= toks[start].start:
             return q.inner
     if start > end_tok:
@@ -32,7 +32,7 @@ def _content_before(sent: Sentence, comma: int, quotes: list[Quote]) -> tuple[in
     return toks[start].start, toks[end_tok].end
 
 
-def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """``Wir sind sehr schlecht darin, …, so Shmueli.``"""
     toks = sent.tokens
     last = sx.content_last(sent)
@@ -79,7 +79,7 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
     return out
 
 
-def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """``…, hieß es (in dem Bericht).`` and ``Es heißt, …``."""
 
     toks = sent.tokens
@@ -145,7 +145,7 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
 WERDEN = {"wurde", "wurden", "wird", "werde", "würde", "worden"}
 
 
-def find_passive_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_passive_frame(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """``…, wurde (am Montag) mitgeteilt.`` and ``…, wurde von der Polizei bekanntgegeben.``:
     a passive speech verb after the message ends the sentence; the speaker is the
     ``von`` phrase, else the subject of the sentence before ("Der Konzern legte Zahlen
@@ -235,7 +235,7 @@ def _passive_subject(toks: list, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """``Expertin: "Gefahr einer Infektion sehr wahrscheinlich"``."""
     toks = sent.tokens
     for k in range(1, min(5, len(toks) - 1)):
@@ -249,7 +249,7 @@ def find_headline_colon(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> 
         nxt = toks[k + 1]
         if not sx.is_quote(nxt):
             return []
-        q = starting_at(quotes, nxt.start)
+        q = quotes.starting_at(nxt.start)
         if q is None:
             return []
         d = Draft(sent=sent.index, message=q.inner, cues=[CuePiece(toks[k].start, toks[k].end, ":", ":")], rule=Rule.COLON, speaker=Mention(sent.index, 0, k - 1), speaker_hint="quote_match", verb_class="speech")
@@ -269,7 +269,7 @@ def _verb_cue(sent: Sentence, v, before: int | None = None) -> list[CuePiece]:
     return cue
 
 
-def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """``In der ARD zeigte sich der Bundestrainer zufrieden: „Wir haben …“``: a clause
     with a subject and a finite verb that is not a speech verb, then a colon and a
     quotation. The finite verb (with its particle) is the cue, its subject the speaker."""
@@ -278,7 +278,7 @@ def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> lis
     colon = next((k for k, x in enumerate(toks) if x.text == ":"), None)
     if colon is None or colon < 2 or colon + 1 >= len(toks) or not sx.is_quote(toks[colon + 1]):
         return []
-    q = starting_at(quotes, toks[colon + 1].start)
+    q = quotes.starting_at(toks[colon + 1].start)
     if q is None or len(doc.text[q.inner[0] : q.inner[1]].split()) < 4:
         return []  # a short title ("…: „Le Grand Macabre“") is no statement
     verbs = [x for x in toks[:colon] if sx.is_finite(x)]
@@ -297,7 +297,7 @@ def find_colon_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> lis
     return [d]
 
 
-def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """``„Wir haben jetzt vier Punkte …“, zeigte sich Milovan Rajevac zufrieden.``: a
     quotation opens the sentence and an inverted clause follows (finite verb, then its
     subject). The inversion marks the clause as the quotation's frame even when its verb
@@ -307,7 +307,7 @@ def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -
     last = sx.content_last(sent)
     if not toks or not sx.is_quote(toks[0]):
         return []
-    q = starting_at(quotes, toks[0].start)
+    q = quotes.starting_at(toks[0].start)
     if q is None:
         return []
     close = next((x.i for x in toks if x.end == q.end), None)

@@ -9,22 +9,28 @@ from __future__ import annotations
 from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules.draft import Draft, Rule
-from claims.rules.quotes import Quote
+from claims.rules.quotes import Quotes
 
 
 def is_standalone_line(doc: ParsedDoc, sent: Sentence) -> bool:
+    """The sentence is a line of its own (spaces and tabs around it aside) and has no
+    final punctuation."""
     text = doc.text
-    before = text[: sent.start].rstrip(" \t")
-    after = text[sent.end :].lstrip(" \t")
-    line_start = not before or before.endswith("\n")
-    line_end = not after or after.startswith("\n")
+    a = sent.start
+    while a > 0 and text[a - 1] in " \t":
+        a -= 1
+    b = sent.end
+    while b < len(text) and text[b] in " \t":
+        b += 1
+    line_start = a == 0 or text[a - 1] == "\n"
+    line_end = b == len(text) or text[b] == "\n"
     return line_start and line_end and sent.tokens[-1].text not in sx.FINAL
 
 
-def find_cueless_quote(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_cueless_quote(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     if not is_standalone_line(doc, sent):
         return []
-    inside = [q for q in quotes if sent.start <= q.start and q.end <= sent.end]
+    inside = quotes.within(sent.start, sent.end)
     if not inside:
         return []
     last = sx.content_last(sent)

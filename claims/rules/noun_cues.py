@@ -8,7 +8,7 @@ from claims.grammar import syntax as sx
 from claims.grammar.verbs import speech_verb, subject_of, surface_subject
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules.draft import CuePiece, Draft, Mention, Rule
-from claims.rules.quotes import Quote
+from claims.rules.quotes import Quotes
 
 OPENERS = {"dass", "daß", "wonach", "ob"}
 
@@ -22,7 +22,7 @@ def _clause_end(sent: Sentence, start: int, last: int) -> int:
     return last
 
 
-def find_wonach(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_wonach(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """``…, wonach X``, ``Gerüchte, nach denen X`` and ``Pläne, laut denen X``: the relative word is the cue, the
     noun phrase before the comma (a report, a rumour, a newspaper) the source."""
     toks = sent.tokens
@@ -63,7 +63,7 @@ def _konjunktiv_clause(sent: Sentence, start: int, last: int) -> bool:
     return bool(verbs) and verbs[0].i - start <= 6 and sx.is_konjunktiv(verbs[0])
 
 
-def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     toks = sent.tokens
     last = sx.content_last(sent)
     nouns = sx.g("speech_noun")

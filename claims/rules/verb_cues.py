@@ -29,7 +29,7 @@ from claims.grammar.verbs import (
 )
 from claims.nlp.model import ParsedDoc, Sentence, Token
 from claims.rules.draft import CuePiece, Draft, Mention, Rule
-from claims.rules.quotes import Quote, ending_at, starting_at
+from claims.rules.quotes import Quotes
 
 
 def _negated(sent: Sentence, lo: int, hi: int) -> bool:
@@ -121,13 +121,13 @@ def _verb_second(seg: list[Token]) -> bool:
 QUOTE_OR_PUNCT = {",", ":", ";", "„", "“", "\""}
 
 
-def _quoted_name_end(sent: Sentence, quotes: list[Quote], k: int) -> int | None:
+def _quoted_name_end(sent: Sentence, quotes: Quotes, k: int) -> int | None:
     """If the quotation opening at token ``k`` is a short name after a noun ("die
     Nachrichtenagentur „Xinhua“"), the index of its closing mark; else None."""
     toks = sent.tokens
     if k == 0 or (toks[k - 1].upos not in {"NOUN", "PROPN"} and toks[k - 1].lower not in {"dem", "der", "den", "des", "die", "das", "zum", "zur", "im", "vom", "beim"}):
         return None  # after a noun or an article: "sagte X dem „Hamburger Abendblatt“"
-    q = starting_at(quotes, toks[k].start)
+    q = quotes.starting_at(toks[k].start)
     if q is None:
         return None
     inner = [x for x in toks if q.start < x.start < q.end - 1]
@@ -137,12 +137,12 @@ def _quoted_name_end(sent: Sentence, quotes: list[Quote], k: int) -> int | None:
     return close
 
 
-def _coordinated_verb(sent: Sentence, k: int, quotes: list[Quote]) -> bool:
+def _coordinated_verb(sent: Sentence, k: int, quotes: Quotes) -> bool:
     """Does a coordinated verb phrase in the indicative start at ``k`` ("und kündigte an",
     ", doch X erklärte")? Konjunktiv ("und wolle schlafen") continues the report."""
     toks = sent.tokens
     x = toks[k]
-    if k + 1 >= len(toks) or any(q.start < x.start < q.end for q in quotes):
+    if k + 1 >= len(toks) or quotes.around(x.start) is not None:
         return False
     nxt = toks[k + 1]
     if x.text == "," and nxt.xpos == "VVFIN" and nxt.upos == "VERB" and not sx.is_konjunktiv(nxt) and k + 2 < len(toks) and toks[k + 2].lower in {"aber", "jedoch", "zudem", "auch", "dann"}:
@@ -170,7 +170,7 @@ def _article_after_verb(toks: list[Token], comma: int, verb: Token, part: Token 
     return f.lower in {"der", "die", "das"} and ends_verb and comma + 2 < len(toks) and toks[comma + 2].upos in {"NOUN", "PROPN", "ADJ", "ADV"}
 
 
-def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> bool:
+def _may_have_content_before(sent: Sentence, quotes: Quotes, i: int) -> bool:
     """Can the words before a verb at ``i`` (after a comma or a closing quote) be its content?
     A clause or a quotation that opens its clause can; a name in quotes inside a phrase
     ("Gegenüber der Agentur „AP“ sagte …") or an apposition ("Henning Scherf ( SPD ) ,
@@ -188,7 +188,7 @@ def _may_have_content_before(sent: Sentence, quotes: list[Quote], i: int) -> boo
     if sx.opens_subordinate(toks[start]) and not any(sx.is_quote(x) for x in toks[start : end + 1]):
         return False  # "Nachdem …, hat X gebeten": a subordinate clause is a frame, not content
     if sx.is_quote(toks[end]):
-        q = ending_at(quotes, toks[end].end)
+        q = quotes.ending_at(toks[end].end)
         opener = next((x for x in toks if q is not None and x.start == q.start), None)
         if opener is None or opener.i <= start:
             return True  # the quotation opens the clause (or began in an earlier sentence)
@@ -222,7 +222,7 @@ def _span(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     return sent.tokens[lo].start, sent.tokens[hi].end
 
 
-def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[Draft]:
+def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """All speech-verb claims in ``sent`` (one draft per verb with content)."""
     out: list[Draft] = []
     toks = sent.tokens
@@ -408,11 +408,11 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
                     clause0 = toks[k + 1].start if k + 1 < len(toks) else clause0
                     break
             if prev.text == "," and prev2 is not None and sx.is_quote(prev2):
-                q = ending_at(quotes, prev2.end)
+                q = quotes.ending_at(prev2.end)
                 if q is not None and q.start <= clause0:
                     message = q.inner
             elif sx.is_quote(prev):
-                q = ending_at(quotes, prev.end)
+                q = quotes.ending_at(prev.end)
                 if q is not None and q.start <= clause0:
                     message = q.inner
             if message is None and before_end_tok >= 0:
@@ -437,7 +437,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
             parts.append(message)
             if after is not None:
                 a0, a1 = after
-                q = starting_at(quotes, toks[a0].start) if sx.is_quote(toks[a0]) else None
+                q = quotes.starting_at(toks[a0].start) if sx.is_quote(toks[a0]) else None
                 parts.append(q.inner if q is not None else _span(sent, a0, a1))
                 message = (parts[0][0], parts[-1][1])
             else:
@@ -445,7 +445,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: list[Quote]) -> list[
         elif after is not None:
             a0, a1 = after
             if sx.is_quote(toks[a0]):
-                q = starting_at(quotes, toks[a0].start)
+                q = quotes.starting_at(toks[a0].start)
                 if q is not None and q.end >= toks[a1].end - 1:
                     message = q.inner
             if message is None:

@@ -128,6 +128,24 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _found_in(sentences, line: str, a: int) -> list[list[tuple[str, int, int]]] | None:
+    """SoMaJo's sentences of ``line`` as (token, start, end), with offsets from ``a``;
+    None when a token is not in the line as it stands (SoMaJo changed it)."""
+    out = []
+    pos = 0
+    for s in sentences:
+        toks = []
+        for t in s:
+            word = t.text
+            k = line.find(word, pos)
+            if k < 0 or (k > pos and not line[pos:k].isspace()):
+                return None
+            pos = k + len(word)
+            toks.append((word, a + k, a + pos))
+        out.append(toks)
+    return out
+
+
 class LiteAnalyzer:
     has_ner = False
 
@@ -149,31 +167,23 @@ class LiteAnalyzer:
     def _tokenize(self, text: str) -> list[list[tuple[str, int, int]]]:
         """Sentences of (token, start, end) with offsets into ``text``. Every line is a
         paragraph of its own: a sentence never runs across a line break (a subheading
-        has no full stop; stanza's tokenizer ends the sentence there too)."""
-        with self._lock:
-            raw = list(self._tok.tokenize_text([line for _, line in _lines(text)]))
+        has no full stop; stanza's tokenizer ends the sentence there too). Tokens are
+        found in the line as SoMaJo gives them; a line where SoMaJo changed a token is
+        tokenized again with SoMaJo's own (slower) character alignment."""
         out = []
-        pos = 0
-        for s in raw:
-            toks = []
-            for t in s:
-                word = t.text
-                k = text.find(word, pos)
-                if k < 0 or (k > pos and not text[pos:k].isspace()):
-                    return self._tokenize_aligned(text)  # SoMaJo changed the token: use its alignment
-                pos = k + len(word)
-                toks.append((word, k, pos))
-            out.append(toks)
+        with self._lock:
+            for a, line in _lines(text):
+                sents = _found_in(self._tok.tokenize_text([line]), line, a)
+                out.extend(sents if sents is not None else self._tokenize_aligned(line, a))
         return out
 
-    def _tokenize_aligned(self, text: str) -> list[list[tuple[str, int, int]]]:
+    def _tokenize_aligned(self, line: str, a: int) -> list[list[tuple[str, int, int]]]:
         from somajo import SoMaJo
 
-        with self._lock:
-            if self._tok_offsets is None:
-                self._tok_offsets = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
-                somajo_fast.speed_up(getattr(self._tok_offsets, "_tokenizer", None))
-            return [[(t.text, a + t.character_offset[0], a + t.character_offset[1]) for t in s] for a, line in _lines(text) for s in self._tok_offsets.tokenize_text([line])]
+        if self._tok_offsets is None:
+            self._tok_offsets = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
+            somajo_fast.speed_up(getattr(self._tok_offsets, "_tokenizer", None))
+        return [[(t.text, a + t.character_offset[0], a + t.character_offset[1]) for t in s] for s in self._tok_offsets.tokenize_text([line])]
 
     def _tagged(self, toks: list[tuple[str, int, int]]) -> list[Token]:
         """Tokens with STTS tags (and verb lemmas) for (word, start, end) triples."""
