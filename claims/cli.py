@@ -11,31 +11,42 @@ from typing import Iterator, Optional
 
 import typer
 
-from claims.document import DocumentError, SourceDocument, decode, iter_paths, parse_text, read_document
-from claims.output import ClaimPrinter, Format
+from claims.document import MAX_BYTES, DocumentError, SourceDocument, decode, iter_paths, parse_text, read_document, read_limited
+from claims.output import ClaimPrinter, Format, visible
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Track claims and their sources in German news.")
 
 ModelDir = typer.Option(None, "--model-dir", envvar="CLAIMS_STANZA_DIR", help="Directory with stanza's German models (also $CLAIMS_STANZA_DIR); default: stanza's own location.")
 
 
+def warn(message: str) -> None:
+    """One line on stderr, control characters made visible."""
+    typer.echo(f"claims: {visible(message)}", err=True)
+
+
+def echo_rows(text: str) -> None:
+    """A listing on stdout; an empty JSONL or CSV listing prints nothing, not an empty line."""
+    if text:
+        typer.echo(text)
+
+
 def fail(message: str, code: int = 1) -> None:
-    typer.echo(f"claims: {message}", err=True)
+    warn(message)
     raise typer.Exit(code)
 
 
-def iter_sources(paths: list[str], errors: list[str]) -> Iterator[SourceDocument]:
+def iter_sources(paths: list[str], errors: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[SourceDocument]:
     """Read the inputs (files; ``-`` is stdin) one at a time; a bad one becomes one error
     line on stderr (and an entry in ``errors``) and the rest still run."""
     for p in paths:
         try:
             if p == "-":
-                data = sys.stdin.buffer.read()
+                data = read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
                 yield parse_text(decode(data, "<stdin>"), path="-", data=data)
             else:
-                yield read_document(p)
+                yield read_document(p, max_bytes)
         except DocumentError as exc:
-            typer.echo(f"claims: {exc}", err=True)
+            warn(str(exc))
             errors.append(str(exc))
 
 
@@ -78,6 +89,7 @@ def extract(
     no_store: bool = typer.Option(False, "--no-store", help="Only print, store nothing."),
     force: bool = typer.Option(False, "--force", help="Extract documents again even when stored unchanged."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse a document (or stdin) larger than this; extraction holds about 90 MB per MB of text."),
 ) -> None:
     """Find attributed claims in German articles and store them."""
     from collections import deque
@@ -96,11 +108,13 @@ def extract(
     printer = None if quiet else ClaimPrinter(fmt, typer.echo)
     seen = [False]
 
-    files = iter_paths(paths)
+    files = iter_paths(paths, errors)
+    for e in errors:
+        warn(e)
 
     def to_extract() -> Iterator[SourceDocument]:
         # read lazily: a long run holds only the texts of the batch being extracted
-        for src in iter_sources(files, errors):
+        for src in iter_sources(files, errors, max_bytes):
             seen[0] = True
             # unchanged documents (same bytes, same extractor) are not extracted again
             if store is not None and not force and store_call(store.has_document, src.sha256, EXTRACTOR_VERSION):
@@ -121,7 +135,7 @@ def extract(
         for r in batch.run(to_extract(), analyzer.value, model_dir, jobs, prefilter, total=len(files)):
             src, slot = pending.popleft()
             if isinstance(r, batch.DocumentFailure):
-                typer.echo(f"claims: {r.path}: {r.error}", err=True)
+                warn(f"{r.path}: {r.error}")
                 errors.append(r.error)
                 slot.append([])
                 flush()
@@ -131,7 +145,7 @@ def extract(
                 try:
                     store.save(r, src.text, EXTRACTOR_VERSION)
                 except StoreError as exc:
-                    typer.echo(f"claims: {src.path}: not stored: {exc}", err=True)
+                    warn(f"{src.path}: not stored: {exc}")
                     errors.append(str(exc))
             flush()
     except ModelNotFoundError as exc:
@@ -167,7 +181,7 @@ def models_status(model_dir: Optional[Path] = ModelDir) -> None:
     d = resolve_model_dir(model_dir)
     from_env = model_dir is not None and os.environ.get(ENV_VAR) == str(model_dir)
     source = f"${ENV_VAR}" if from_env else ("--model-dir" if model_dir else "stanza default")
-    typer.echo(f"directory: {d} ({source})")
+    typer.echo(visible(f"directory: {d} ({source})"))
     typer.echo(_lite_summary())
     if not model_present(d):
         typer.echo("stanza German model: missing (claims models download, or --analyzer lite)")
@@ -218,7 +232,24 @@ def _status_list(values: Optional[list[str]]) -> Optional[list[str]]:
     return out
 
 
+def _date(value: Optional[str], option: str) -> Optional[str]:
+    """A --since/--until value: YYYY-MM or YYYY-MM-DD, a real date; else a usage error."""
+    if value is None:
+        return None
+    from datetime import date
+
+    parts = value.split("-")
+    try:
+        if len(parts) not in (2, 3) or len(parts[0]) != 4 or any(len(x) != 2 for x in parts[1:]):
+            raise ValueError
+        date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError:
+        fail(f"{option} {value!r}: not a date (YYYY-MM or YYYY-MM-DD)", 2)
+    return value
+
+
 def _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset):
+    since, until = _date(since, "--since"), _date(until, "--until")
     kinds = [k for x in (kind or []) for k in x.split(",") if k] or None
     bad = [k for k in kinds or [] if k not in {"direct", "indirect", "reported", "mixed"}]
     if bad:
@@ -256,7 +287,7 @@ def list_claims(
 
     store = open_store(db, create=False)
     rows = _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset)
-    typer.echo(render_status_claims(rows, fmt))
+    echo_rows(render_status_claims(rows, fmt))
 
 
 @app.command()
@@ -285,9 +316,9 @@ def outlets(
     if name:
         rows = store_call(store.query, outlet=name)
         rows += [r for r in store_call(store.query, publisher=name) if r not in rows]
-        typer.echo(render_status_claims(rows, fmt))
+        echo_rows(render_status_claims(rows, fmt))
         return
-    typer.echo(render_rows(outlet_audit(store_call(store.all_claims)), fmt))
+    echo_rows(render_rows(outlet_audit(store_call(store.all_claims)), fmt))
 
 
 @app.command()
@@ -302,9 +333,9 @@ def speakers(
 
     store = open_store(db, create=False)
     if name:
-        typer.echo(render_status_claims(store_call(store.query, speaker=name), fmt))
+        echo_rows(render_status_claims(store_call(store.query, speaker=name), fmt))
         return
-    typer.echo(render_rows(speaker_audit(store_call(store.all_claims)), fmt))
+    echo_rows(render_rows(speaker_audit(store_call(store.all_claims)), fmt))
 
 
 @app.command()
@@ -320,9 +351,12 @@ def verify(
 ) -> None:
     """Append a review to a claim's history."""
     from claims.store import REVIEW_STATUSES
+    from claims.store.claimreview import web_url
 
     if status not in REVIEW_STATUSES:
         fail(f"invalid status {status!r} (choose from {', '.join(REVIEW_STATUSES)})", 2)
+    if url is not None and web_url(url) is None:
+        fail(f"--url {url!r}: not an http(s) URL", 2)
     store = open_store(db, create=False)
     cid = store_call(store.resolve_id, claim_id)
     r = store_call(store.add_review, cid, status, rating=rating, note=note, evidence=evidence or [], reviewer=by, url=url)
@@ -337,7 +371,7 @@ def history(claim_id: str = typer.Argument(...), fmt: Format = typer.Option(Form
     store = open_store(db, create=False)
     cid = store_call(store.resolve_id, claim_id)
     rows = [{k: (", ".join(v) if isinstance(v, list) else v) for k, v in r.as_dict().items() if k != "claim_id"} for r in store_call(store.history, cid)]
-    typer.echo(render_rows(rows, fmt) if rows or fmt != Format.table else "(no reviews)")
+    echo_rows(render_rows(rows, fmt) if rows or fmt != Format.table else "(no reviews)")
 
 
 class ExportFormat(str, Enum):
@@ -357,18 +391,25 @@ def export(
     db: Optional[str] = DbOption,
 ) -> None:
     """Export claims (jsonl keeps documents and reviews, for claims import), csv, or ClaimReview JSON-LD."""
+    from claims.store import StoreError
     from claims.store.exchange import export_claimreview, export_csv, export_jsonl
 
     store = open_store(db, create=False)
     rows = _query(store, status, speaker, outlet, publisher, None, None, None, None, None, 0)
-    if fmt == ExportFormat.jsonl:
-        text = export_jsonl(store, rows)
-    elif fmt == ExportFormat.csv:
-        text = export_csv(rows)
-    else:
-        text = export_claimreview(store, rows)
+    try:
+        if fmt == ExportFormat.jsonl:
+            text = export_jsonl(store, rows)
+        elif fmt == ExportFormat.csv:
+            text = export_csv(rows)
+        else:
+            text = export_claimreview(store, rows)
+    except StoreError as exc:
+        fail(str(exc))
     if output:
-        output.write_text(text + ("\n" if text else ""), encoding="utf-8")
+        try:
+            output.write_text(text + ("\n" if text else ""), encoding="utf-8")
+        except OSError as exc:
+            fail(f"{output}: cannot write ({exc.strerror or exc})")
     elif text:
         typer.echo(text)
 
@@ -429,7 +470,7 @@ def evaluate(
     if verbose:
         for k, v in per_doc.items():
             for e in v.errors:
-                typer.echo(f"{k}: {e}")
+                typer.echo(visible(f"{k}: {e}"))
 
 
 spkatt_app = typer.Typer(no_args_is_help=True, help="SpkAtt-2023 Task 2 (German news): predict and score in its JSON format.")
@@ -479,11 +520,11 @@ def spkatt_predict(
             doc = load(p)
             pred = predict_document(doc, analyzer)
         except (ValueError, KeyError, TypeError) as exc:
-            typer.echo(f"claims: {p}: cannot read Task 2 document ({exc})", err=True)
+            warn(f"{p}: cannot read Task 2 document ({exc})")
             bad += 1
             continue
         (out_dir / p.name).write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
-    typer.echo(f"wrote {len(paths) - bad} documents to {out_dir}", err=True)
+    typer.echo(visible(f"wrote {len(paths) - bad} documents to {out_dir}"), err=True)
     if bad:
         raise typer.Exit(1)
 

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from claims import lexicons
 
@@ -15,6 +16,9 @@ DATELINE_RE = re.compile(r"(?:^|\n|\s)([A-ZÄÖÜ][\wÄÖÜäöüß./ -]{1,40}?)
 # "(APA, 16.10.2015)" or "(Reuters, APA, red)" at the end of the text
 CREDIT_RE = re.compile(r"\(([^()\n]{2,80})\)\s*$")
 DATE_RE = re.compile(r"^\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\s*$")
+#: the largest document read by default (``claims extract --max-bytes``): extraction
+#: holds a document's parse in memory, about 90 MB for each MB of text
+MAX_BYTES = 5_000_000
 NON_OUTLET_CREDITS = {"red", "wh", "ag", "mab"}  # editors' initials, not outlets
 
 
@@ -105,21 +109,36 @@ def parse_text(text: str, path: str | None = None, data: bytes | None = None) ->
     )
 
 
-def read_document(path: str | Path) -> SourceDocument:
+def read_limited(stream: BinaryIO, name: str, max_bytes: int | None = MAX_BYTES) -> bytes:
+    """All of ``stream``, or :class:`DocumentError` once it holds more than ``max_bytes``
+    (None: no limit): an endless stream (``/dev/zero``) or a huge file is refused after
+    reading one byte past the limit, never read into memory whole."""
+    if max_bytes is None:
+        return stream.read()
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise DocumentError(f"{name}: more than {max_bytes:,} bytes (the --max-bytes limit); split the text or raise the limit")
+    return data
+
+
+def read_document(path: str | Path, max_bytes: int | None = MAX_BYTES) -> SourceDocument:
+    """The document in a UTF-8 text file of at most ``max_bytes`` bytes."""
     p = Path(path)
     if not p.exists():
         raise DocumentError(f"{p}: no such file")
     if p.is_dir():
         raise DocumentError(f"{p}: is a directory")
     try:
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            data = read_limited(f, str(p), max_bytes)
     except OSError as exc:
         raise DocumentError(f"{p}: cannot read ({exc.strerror})") from exc
     return parse_text(decode(data, str(p)), path=str(p), data=data)
 
 
-def iter_paths(paths: list[str]) -> list[str]:
-    """Expand directories to the ``*.txt`` files below them (sorted); keep ``-`` and files."""
+def iter_paths(paths: list[str], errors: list[str] | None = None) -> list[str]:
+    """Expand directories to the ``*.txt`` files below them (sorted); keep ``-`` and files.
+    A directory without any ``*.txt`` file is an entry in ``errors``."""
     out: list[str] = []
     for p in paths:
         if p == "-":
@@ -127,7 +146,10 @@ def iter_paths(paths: list[str]) -> list[str]:
             continue
         pp = Path(p)
         if pp.is_dir():
-            out.extend(str(f) for f in sorted(pp.rglob("*.txt")) if f.is_file())
+            found = [str(f) for f in sorted(pp.rglob("*.txt")) if f.is_file()]
+            if not found and errors is not None:
+                errors.append(f"{p}: no *.txt files in this directory")
+            out.extend(found)
         else:
             out.append(p)
     return out

@@ -6,10 +6,12 @@ into the exact document text.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+ReviewStatus = Literal["unverified", "in_review", "confirmed", "false", "misleading", "unverifiable", "disputed"]
 ClaimKind = Literal["direct", "indirect", "reported", "mixed"]
 VerificationStatus = Literal["unverified", "unverifiable", "disputed", "confirmed"]
 SpeakerKind = Literal["person", "organization", "country", "media", "anonymous", "group", "unknown"]
@@ -83,3 +85,51 @@ class DocumentResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
     document: DocumentInfo
     claims: list[Claim]
+
+
+def claim_id(sha256: str, start: int, end: int, cue_starts: list[int]) -> str:
+    """A claim's stable id: a hash of its document, its message span and its cues."""
+    key = f"{sha256}:{start}:{end}:{','.join(str(c) for c in cue_starts)}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+class ExportedDocument(BaseModel):
+    """A ``document`` line of ``claims export --format jsonl``: the document's row with
+    its full text, whose sha256 it is."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    record: Literal["document"]
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    path: str | None = None
+    title: str | None = None
+    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    publisher: str | None = None
+    text: str
+    extractor_version: str | None = None
+    extracted_at: str | None = None
+
+
+class ReviewRecord(BaseModel):
+    """One review of a claim, as exported (``reviews`` of a ``claim`` line)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    uid: str | None = None
+    claim_id: str | None = None
+    status: ReviewStatus
+    rating: str | None = None
+    note: str | None = None
+    evidence: list[str] = Field(default_factory=list)
+    reviewer: str | None = None
+    url: str | None = None
+    created_at: str = Field(description="ISO 8601 time with its offset, e.g. 2026-12-07T09:00:00.000000+00:00")
+
+
+class ExportedClaim(BaseModel):
+    """A ``claim`` line of ``claims export --format jsonl``: the claim, its current
+    status and its reviews, oldest first."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    record: Literal["claim"]
+    status: ReviewStatus
+    claim: Claim
+    reviews: list[ReviewRecord] = Field(default_factory=list)

@@ -6,12 +6,27 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from enum import Enum
 from typing import Any, Iterable
 
 from tabulate import tabulate
 
 from claims.models import Claim
+
+# C0 and C1 controls and DEL (escape sequences start with ESC or CSI), and the
+# bidirectional overrides and isolates, which reorder what a terminal shows
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str, lines: bool = False) -> str:
+    """``text`` for a terminal: control characters as visible escapes (``\\x1b``,
+    ``\\u202e``), so that article text or a review note cannot move the cursor, set the
+    window title, hide a link or reorder a line. ``lines`` keeps line breaks and tabs.
+    JSON, JSONL and CSV output keep the data exact and do not pass through here."""
+    pattern = _CONTROL if lines else _CONTROL_OR_BREAK
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class Format(str, Enum):
@@ -73,7 +88,7 @@ def render_rows(rows: list[dict[str, Any]], fmt: Format) -> str:
         return buf.getvalue().rstrip("\n")
     if not rows:
         return "(no rows)"
-    return tabulate(rows, headers="keys", tablefmt="simple")
+    return tabulate([{visible(str(k)): visible(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows], headers="keys", tablefmt="simple")
 
 
 def render_claims(claims: Iterable[Claim], fmt: Format) -> str:
@@ -142,27 +157,32 @@ def _mark(text: str, spans: list[tuple[int, int, str]], color: bool) -> str:
     for start, end, role in events:
         if start < pos:
             continue
-        out.append(text[pos:start])
-        piece = text[start:end]
+        out.append(visible(text[pos:start], lines=True))
+        piece = visible(text[start:end], lines=True)
         if color:
             out.append(typer.style(piece, **styles[role]))
         else:
             a, b = plain[role]
             out.append(f"{a}{piece}{b}")
         pos = end
-    out.append(text[pos:])
+    out.append(visible(text[pos:], lines=True))
     return "".join(out)
 
 
 def render_show(claim: Claim, status: str, doc_text: str | None, reviews: list, color: bool = False) -> str:
-    lines = [f"claim {claim.id}  [{claim.kind}, {status}]"]
+    lines: list[str] = []
+
+    def add(line: str) -> None:
+        lines.append(visible(line))
+
+    add(f"claim {claim.id}  [{claim.kind}, {status}]")
     doc = claim.document
-    lines.append(f"article: {doc.title or doc.path or doc.sha256[:12]}" + (f" ({doc.date})" if doc.date else "") + (f", publisher {doc.publisher}" if doc.publisher else ""))
+    add(f"article: {doc.title or doc.path or doc.sha256[:12]}" + (f" ({doc.date})" if doc.date else "") + (f", publisher {doc.publisher}" if doc.publisher else ""))
     chain = [claim.speaker.name if claim.speaker else "(unknown speaker)"] + [o.name for o in claim.outlets] + [doc.publisher or "the article"]
-    lines.append("chain:   " + " → ".join(chain))
+    add("chain:   " + " → ".join(chain))
     if claim.speaker and claim.speaker.role:
-        lines.append(f"role:    {claim.speaker.role}")
-    lines.append("")
+        add(f"role:    {claim.speaker.role}")
+    add("")
     if doc_text:
         starts = [claim.message.start] + [c.start for c in claim.cue] + ([claim.speaker.mention.start] if claim.speaker and claim.speaker.mention else [])
         ends = [claim.message.end] + [c.end for c in claim.cue] + ([claim.speaker.mention.end] if claim.speaker and claim.speaker.mention else [])
@@ -171,25 +191,27 @@ def render_show(claim: Claim, status: str, doc_text: str | None, reviews: list, 
             a -= 1
         while b < len(doc_text) and b < max(ends) + 200 and doc_text[b - 1] not in ".!?\n":
             b += 1
+        while a < min(starts) and doc_text[a] == "\n":
+            a += 1
         spans = [(claim.message.start - a, claim.message.end - a, "message")]
         spans += [(c.start - a, c.end - a, "cue") for c in claim.cue]
         if claim.speaker and claim.speaker.mention:
             spans.append((claim.speaker.mention.start - a, claim.speaker.mention.end - a, "speaker"))
         spans += [(o.start - a, o.end - a, "outlet") for o in claim.outlets if a <= o.start < b]
-        lines.append(_mark(doc_text[a:b].strip("\n"), spans, color))
+        lines.append(_mark(doc_text[a:b].rstrip("\n"), spans, color))  # escapes on its own
     else:
-        lines.append(claim.message.text)
+        add(claim.message.text)
     if not color:
-        lines.append("")
-        lines.append("marks: ⟨message⟩ [cue] {speaker} <outlet>")
+        add("")
+        add("marks: ⟨message⟩ [cue] {speaker} <outlet>")
     if claim.verification.evidence:
-        lines.append(f"evidence in text: {claim.verification.evidence.text}")
-    lines.append("")
+        add(f"evidence in text: {claim.verification.evidence.text}")
+    add("")
     if reviews:
-        lines.append("reviews:")
+        add("reviews:")
         for r in reviews:
             extra = "; ".join(x for x in [r.rating, r.note, ", ".join(r.evidence) if r.evidence else None] if x)
-            lines.append(f"  {r.created_at}  {r.status:<12} {r.reviewer or '-'}" + (f"  {extra}" if extra else ""))
+            add(f"  {r.created_at}  {r.status:<12} {r.reviewer or '-'}" + (f"  {extra}" if extra else ""))
     else:
-        lines.append("reviews: none")
+        add("reviews: none")
     return "\n".join(lines)

@@ -3,13 +3,12 @@ verification -> records.  :func:`extract_parsed` is pure; the analyzer is passed
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from claims.document import SourceDocument
 from claims.grammar import syntax as sx
 from claims.grammar.verbs import main_clause_subject, subject_of
-from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification
+from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification, claim_id
 from claims.nlp.model import ParsedDoc
 from claims.resolve.outlets import OutletMention, find_outlet_mentions, resolve_outlet_names
 from claims.resolve.speakers import Resolved, SpeakerResolver
@@ -193,8 +192,7 @@ def decide_kind(doc: ParsedDoc, d: Draft, quotes: Quotes, media_speaker: bool) -
 
 
 def _claim_id(sha: str, d: Draft) -> str:
-    key = f"{sha}:{d.message[0]}:{d.message[1]}:{','.join(str(c.start) for c in d.cues)}"
-    return hashlib.sha1(key.encode()).hexdigest()[:12]
+    return claim_id(sha, d.message[0], d.message[1], [c.start for c in d.cues])
 
 
 def _previous_subject(doc: ParsedDoc, sent_i: int) -> Mention | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from claims.models import Claim, DocumentResult
+from claims.models import Claim, DocumentResult, ExportedClaim, ExportedDocument
 
-SCHEMAS = {"claim.schema.json": Claim, "document-result.schema.json": DocumentResult}
+SCHEMAS = {"claim.schema.json": Claim, "document-result.schema.json": DocumentResult, "export-document.schema.json": ExportedDocument, "export-claim.schema.json": ExportedClaim}
 
 
 def generate() -> dict[str, str]:

@@ -82,3 +82,69 @@ def test_one_failing_document_costs_only_itself(tmp_path, jobs):
     listed = subprocess.run([sys.executable, "-m", "claims", "list", "--db", str(db), "-f", "jsonl"], capture_output=True, text=True, env=env, timeout=120)
     stored = [json.loads(line) for line in listed.stdout.splitlines()]
     assert len(stored) == len(paths) > 0 and "bad.txt" not in listed.stdout
+
+
+def test_oversized_documents_and_endless_streams_are_refused_and_the_batch_goes_on(tmp_path):
+    """A file over --max-bytes, an endless device and an over-long stdin are one line
+    each; nothing of them is read whole; the good file is still extracted."""
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    big = tmp_path / "big.txt"
+    big.write_text("Er sagte, es sei gut. " * 100, encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("Die Polizei teilte mit, es gebe keine Verletzten.", encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", "--analyzer", "lite", "--no-store", "-f", "jsonl", "--max-bytes", "1000", str(big), "/dev/zero", str(small)])
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        f"claims: {big}: more than 1,000 bytes (the --max-bytes limit); split the text or raise the limit",
+        "claims: /dev/zero: more than 1,000 bytes (the --max-bytes limit); split the text or raise the limit",
+    ]
+    assert [json.loads(line)["document"]["path"] for line in r.stdout.splitlines()] == [str(small)]
+    r = CliRunner().invoke(app, ["extract", "--analyzer", "lite", "--no-store", "--max-bytes", "10", "-"], input=b"Er sagte, es sei gut.")
+    assert r.exit_code == 1 and r.stderr.strip() == "claims: <stdin>: more than 10 bytes (the --max-bytes limit); split the text or raise the limit"
+
+
+def test_default_limit_refuses_an_endless_stream_in_a_subprocess():
+    r = subprocess.run([sys.executable, "-m", "claims", "extract", "--analyzer", "lite", "--no-store", "/dev/zero"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1
+    assert r.stderr.strip() == "claims: /dev/zero: more than 5,000,000 bytes (the --max-bytes limit); split the text or raise the limit"
+
+
+def test_a_directory_without_text_files_is_an_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    (tmp_path / "notes.md").write_text("nichts", encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", "--analyzer", "lite", "--no-store", str(tmp_path)])
+    assert r.exit_code == 1 and r.stderr.strip() == f"claims: {tmp_path}: no *.txt files in this directory"
+
+
+def test_control_sequences_reach_the_terminal_only_as_visible_escapes(tmp_path):
+    """Escape sequences in an article and in a review note (window title, screen clear,
+    a bidi override) are shown escaped by every table and by show and history; JSON
+    keeps the text exact."""
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    run = CliRunner().invoke
+    art = tmp_path / "a.txt"
+    art.write_text("Der Minister\x1b]0;pwned\x07 sagte, die Lage sei \x1b[2Jernst\u202e.\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    r = run(app, ["extract", "--analyzer", "lite", "--db", db, str(art)])
+    assert r.exit_code == 0 and "\x1b" not in r.stdout and "\\x1b[2J" in r.stdout
+    r = run(app, ["list", "--db", db, "-f", "jsonl"])
+    claim = json.loads(r.stdout.splitlines()[0])
+    assert "\x1b[2J" in claim["message"]["text"]  # the data stays exact
+    assert run(app, ["verify", claim["id"][:10], "--status", "false", "--note", "Quelle\x1b[1A\x1b[2K gelöscht", "--db", db]).exit_code == 0
+    for cmd in (["list"], ["show", claim["id"][:10]], ["history", claim["id"][:10]], ["speakers"], ["outlets"]):
+        r = run(app, [*cmd, "--db", db])
+        assert r.exit_code == 0, (cmd, r.output)
+        assert not any(ch in r.stdout for ch in "\x1b\x07\u202e"), cmd
+    assert "\\x1b[1A\\x1b[2K gelöscht" in run(app, ["history", claim["id"][:10], "--db", db]).stdout
+    assert "\\u202e" in run(app, ["show", claim["id"][:10], "--db", db]).stdout
+    r = run(app, ["show", "\x1b[2Jnothing", "--db", db])
+    assert r.exit_code == 1 and "\x1b" not in r.stderr

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
+from urllib.parse import urlsplit
 
 from claims.models import Claim
 
@@ -15,6 +17,25 @@ RATINGS = {
     "confirmed": (5, "Richtig"),
 }
 PERSONISH = {"person", "anonymous"}
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` if it is an absolute http(s) URL with a host; else None (a
+    ``javascript:`` or ``data:`` link must not reach a page that shows the review)."""
+    if not value:
+        return None
+    u = urlsplit(value.strip())
+    return value.strip() if u.scheme.lower() in {"http", "https"} and u.netloc and not any(ch.isspace() or ord(ch) < 32 for ch in value.strip()) else None
+
+
+def to_script_json(data: Any) -> str:
+    """JSON that is safe inside an HTML ``<script type="application/ld+json">``: ``<``,
+    ``>`` and ``&`` (and the line separators JavaScript rejects) as ``\\u`` escapes, so no
+    text can close the script element; the JSON means the same."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    for ch in "<>&\u2028\u2029":
+        text = text.replace(ch, f"\\u{ord(ch):04x}")
+    return text
 
 
 def _entity(name: str, kind: str | None) -> dict[str, Any]:
@@ -35,8 +56,8 @@ def claim_review(claim: Claim, review: dict[str, Any]) -> dict[str, Any] | None:
         article["datePublished"] = doc.date
     if doc.publisher:
         article["publisher"] = {"@type": "Organization", "name": doc.publisher}
-    if doc.path and doc.path.startswith(("http://", "https://")):
-        article["url"] = doc.path
+    if web_url(doc.path):
+        article["url"] = web_url(doc.path)
     appearance = [article] + [{"@type": "CreativeWork", "name": o.name} for o in claim.outlets]
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if claim.speaker:
@@ -53,8 +74,9 @@ def claim_review(claim: Claim, review: dict[str, Any]) -> dict[str, Any] | None:
         "datePublished": review["created_at"][:10],
         "identifier": claim.id,
     }
-    if review.get("url"):
-        out["url"] = review["url"]
-    if review.get("evidence"):
-        out["citation"] = list(review["evidence"])
+    if web_url(review.get("url")):
+        out["url"] = web_url(review["url"])
+    citations = [u for u in map(web_url, review.get("evidence") or []) if u]
+    if citations:
+        out["citation"] = citations
     return out

@@ -11,19 +11,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, get_args
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from claims.models import Claim, DocumentResult
+from claims.models import Claim, DocumentResult, ReviewStatus
 
 SCHEMA_VERSION = 2
 ENV_VAR = "CLAIMS_DB"
-REVIEW_STATUSES = ("unverified", "in_review", "confirmed", "false", "misleading", "unverifiable", "disputed")
+REVIEW_STATUSES: tuple[str, ...] = get_args(ReviewStatus)
 # listing order: what still needs checking first
 STATUS_ORDER = {"unverified": 0, "in_review": 1, "unverifiable": 2, "disputed": 3, "misleading": 4, "false": 5, "confirmed": 6}
 
@@ -101,13 +102,34 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
+def shown_url(url: str) -> str:
+    """``url`` as the user may see it: a SQLite file as its path, any password masked."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///") :]
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can read: drop anything between :// and @
+        head, sep, rest = url.partition("://")
+        return head + sep + ("***@" + rest.rsplit("@", 1)[1] if "@" in rest else rest)
+
+
+def fold(text: str | None) -> str | None:
+    """Case folded with Unicode's rules ("Ö1" and "ö1", "STRASSE" and "straße"), as the
+    filters compare names and messages."""
+    return None if text is None else text.casefold()
+
+
 def _explain(exc: Exception, url: str) -> StoreError:
-    msg = str(getattr(exc, "orig", exc))
-    where = url.replace("sqlite:///", "")
+    msg = " ".join(str(getattr(exc, "orig", exc)).split())
+    if url and "://" in url:
+        msg = msg.replace(url, shown_url(url))
+    where = shown_url(url)
     if "locked" in msg:
         return StoreError(f"{where}: database is locked by another process (try again)")
     if "not a database" in msg or "malformed" in msg:
         return StoreError(f"{where}: not a claims database or corrupt ({msg})")
+    if isinstance(exc, OverflowError) or "too large" in msg or "out of range" in msg:
+        return StoreError(f"{where}: a number out of the database's range ({msg})")
     if "unable to open" in msg:
         return StoreError(f"{where}: cannot open database file")
     return StoreError(f"{where}: database error: {msg}")
@@ -136,6 +158,12 @@ def review_uid(claim_id: str, status: str, created_at: str, reviewer: str | None
 class Store:
     def __init__(self, url: str | None = None, create: bool = True):
         self.url = normalize_url(url) if url else default_url()
+        try:
+            parsed = sa.engine.make_url(self.url)
+        except sa.exc.ArgumentError as exc:
+            raise StoreError(f"{shown_url(self.url)}: not a database URL (a SQLite file path, or e.g. postgresql+psycopg://user@host/db)") from exc
+        if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+            raise StoreError(f"{shown_url(self.url)}: an in-memory database keeps nothing; give a file path")
         if self.url.startswith("sqlite:///"):
             path = Path(self.url[len("sqlite:///") :])
             if not create and not path.exists():
@@ -148,34 +176,65 @@ class Store:
 
             @sa.event.listens_for(self.engine, "connect")
             def _pragmas(dbapi_conn, _):  # noqa: ANN001
+                dbapi_conn.isolation_level = None  # SQLAlchemy, not the driver, says BEGIN (below)
+                dbapi_conn.create_function("claims_fold", 1, fold, deterministic=True)
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.execute("PRAGMA busy_timeout=30000")
                 cur.close()
+
+            @sa.event.listens_for(self.engine, "begin")
+            def _begin(conn):  # noqa: ANN001
+                # a write transaction takes the write lock when it starts, so two processes
+                # never both decide "not there yet" and then both insert (schema, documents)
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("claims_write") else "BEGIN")
         else:
-            self.engine = sa.create_engine(self.url)
+            try:
+                self.engine = sa.create_engine(self.url)
+            except sa.exc.NoSuchModuleError as exc:
+                raise StoreError(f"{shown_url(self.url)}: unknown kind of database {parsed.get_backend_name()!r} (SQLite and PostgreSQL are supported)") from exc
+            except ImportError as exc:
+                raise StoreError(f"{shown_url(self.url)}: the database driver is not installed ({exc}); for PostgreSQL: pip install 'psycopg[binary]'") from exc
         try:
             self._prepare()
         except StoreError:
             raise
-        except sa.exc.SQLAlchemyError as exc:
+        except (sa.exc.SQLAlchemyError, OverflowError) as exc:
             raise _explain(exc, self.url) from exc
+
+    @contextmanager
+    def _write(self, *lock_keys: str):
+        """A write transaction, one writer at a time for what it decides: SQLite takes its
+        write lock at BEGIN; PostgreSQL takes a transaction lock per key (schema, a document)."""
+        with self.engine.connect().execution_options(claims_write=True) as conn, conn.begin():
+            if conn.dialect.name == "postgresql":
+                for key in lock_keys:
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": "claims:" + key})
+            yield conn
+
+    def _like(self, column, text: str):
+        """``column`` contains ``text``, literally (``%`` and ``_`` are no wildcards), with
+        case folded by Unicode's rules on SQLite (SQLite's own lower() knows ASCII only)
+        and by the server's lower() elsewhere."""
+        if self.engine.dialect.name == "sqlite":
+            return sa.func.claims_fold(column).contains(fold(text), autoescape=True)
+        return sa.func.lower(column).contains(text.lower(), autoescape=True)
 
     # -- schema -----------------------------------------------------------------
     def _prepare(self) -> None:
-        with self.engine.begin() as conn:
+        with self._write("schema") as conn:
             insp = sa.inspect(conn)
             tables = set(insp.get_table_names())
             if "meta" not in tables:
                 if tables - {"meta"}:
-                    raise StoreError(f"{self.url.replace('sqlite:///', '')}: not a claims database (unknown tables {sorted(tables)})")
+                    raise StoreError(f"{shown_url(self.url)}: not a claims database (unknown tables {sorted(tables)})")
                 metadata.create_all(conn)
                 conn.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
                 return
             row = conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
             version = int(row[0]) if row else 0
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.url.replace('sqlite:///', '')}: database schema version {version} is newer than this claims ({SCHEMA_VERSION}); upgrade claims")
+                raise StoreError(f"{shown_url(self.url)}: database schema version {version} is newer than this claims ({SCHEMA_VERSION}); upgrade claims")
             if version < SCHEMA_VERSION:
                 self._migrate(conn, version)
 
@@ -201,8 +260,10 @@ class Store:
             return fn(*args)
         except StoreError:
             raise
-        except sa.exc.SQLAlchemyError as exc:
+        except (sa.exc.SQLAlchemyError, OverflowError) as exc:
             raise _explain(exc, self.url) from exc
+        except ValueError as exc:  # a stored record that no longer reads as one (JSON, pydantic)
+            raise StoreError(f"{shown_url(self.url)}: a stored record is damaged ({type(exc).__name__})") from exc
 
     # -- documents and claims ---------------------------------------------------------
     def has_document(self, sha256: str, extractor_version: str) -> bool:
@@ -219,7 +280,7 @@ class Store:
 
     def _save(self, result: DocumentResult, text: str | None, extractor_version: str) -> dict[str, int]:
         doc = result.document
-        with self.engine.begin() as conn:
+        with self._write("document:" + doc.sha256) as conn:
             existing = conn.execute(sa.select(documents_t.c.sha256).where(documents_t.c.sha256 == doc.sha256)).first()
             values = dict(path=doc.path, title=doc.title, date=doc.date, publisher=doc.publisher, extractor_version=extractor_version, extracted_at=_now())
             if text is not None:
@@ -316,12 +377,12 @@ class Store:
         if status:
             stmt = stmt.where(c.status.in_(status))
         if speaker:
-            stmt = stmt.where(sa.func.lower(c.speaker).contains(speaker.lower()))
+            stmt = stmt.where(self._like(c.speaker, speaker))
         if outlet:
-            sub = sa.select(outlets_t.c.claim_id).where(sa.func.lower(outlets_t.c.name).contains(outlet.lower()))
+            sub = sa.select(outlets_t.c.claim_id).where(self._like(outlets_t.c.name, outlet))
             stmt = stmt.where(c.id.in_(sub))
         if publisher:
-            stmt = stmt.where(sa.func.lower(c.publisher).contains(publisher.lower()))
+            stmt = stmt.where(self._like(c.publisher, publisher))
         if kind:
             stmt = stmt.where(c.kind.in_(kind))
         if since:
@@ -329,7 +390,7 @@ class Store:
         if until:
             stmt = stmt.where(c.date <= until + "\uffff")
         if search:
-            stmt = stmt.where(sa.func.lower(c.message).contains(search.lower()))
+            stmt = stmt.where(self._like(c.message, search))
         order = sa.case(*[(c.status == k, v) for k, v in STATUS_ORDER.items()], else_=9)
         stmt = stmt.order_by(c.position) if document else stmt.order_by(order, c.date.desc(), c.document_sha256, c.position)
         if limit is not None:
@@ -363,7 +424,7 @@ class Store:
         return r
 
     def _insert_reviews(self, reviews: list[Review]) -> int:
-        with self.engine.begin() as conn:
+        with self._write(*sorted({"claim:" + r.claim_id for r in reviews})) as conn:
             return self._insert_reviews_in(conn, reviews)
 
     @staticmethod
@@ -395,17 +456,23 @@ class Store:
 
     def _import(self, documents, claims, reviews) -> dict[str, int]:
         added_docs = added_claims = 0
-        with self.engine.begin() as conn:
+        with self._write("import") as conn:
             for d in documents:
                 if not conn.execute(sa.select(documents_t.c.sha256).where(documents_t.c.sha256 == d["sha256"])).first():
                     conn.execute(documents_t.insert().values(**{k: d.get(k) for k in ("sha256", "path", "title", "date", "publisher", "text", "extractor_version", "extracted_at")}))
                     added_docs += 1
+            texts: dict[str, str | None] = {}
             for c in claims:
                 if conn.execute(sa.select(claims_t.c.id).where(claims_t.c.id == c.id)).first():
                     continue
-                if not conn.execute(sa.select(documents_t.c.sha256).where(documents_t.c.sha256 == c.document.sha256)).first():
-                    conn.execute(documents_t.insert().values(sha256=c.document.sha256, path=c.document.path, title=c.document.title, date=c.document.date, publisher=c.document.publisher))
-                    added_docs += 1
+                sha = c.document.sha256
+                if sha not in texts:
+                    row = conn.execute(sa.select(documents_t.c.text).where(documents_t.c.sha256 == sha)).first()
+                    if row is None:
+                        raise StoreError(f"claim {c.id}: its document {sha[:12]} is neither in the file nor in the database")
+                    texts[sha] = row[0]
+                if texts[sha] is not None and (bad := span_mismatch(c, texts[sha])):
+                    raise StoreError(f"claim {c.id}: {bad}")
                 conn.execute(
                     claims_t.insert().values(
                         id=c.id, document_sha256=c.document.sha256, position=c.message.start, speaker=c.speaker.name if c.speaker else None, kind=c.kind,
@@ -424,6 +491,19 @@ class Store:
                     raise StoreError(f"reviews refer to unknown claims: {', '.join(sorted(m[:10] for m in missing))}")
             added_reviews = self._insert_reviews_in(conn, reviews) if reviews else 0
         return {"documents": added_docs, "claims": added_claims, "reviews": added_reviews}
+
+
+def span_mismatch(claim: Claim, text: str) -> str | None:
+    """What in ``claim`` does not slice back to the document ``text``; None if all does."""
+    spans = [("message", claim.message), *(("message part", s) for s in claim.message_parts or []), *(("cue", s) for s in claim.cue), *(("outlet", s) for s in claim.outlets)]
+    if claim.speaker is not None and claim.speaker.mention is not None:
+        spans.append(("speaker mention", claim.speaker.mention))
+    if claim.verification.evidence is not None:
+        spans.append(("evidence", claim.verification.evidence))
+    for name, s in spans:
+        if not (0 <= s.start <= s.end <= len(text)) or text[s.start : s.end] != s.text:
+            return f"its {name} ({s.start}-{s.end}) is not that text of its document"
+    return None
 
 
 def _latest_status(conn: Connection, claim_id: str) -> str | None:
