@@ -191,7 +191,7 @@ def render_show(claim: Claim, status: str, doc_text: str | None, reviews: list, 
             a -= 1
         while b < len(doc_text) and b < max(ends) + 200 and doc_text[b - 1] not in ".!?\n":
             b += 1
-        while a < min(starts) and doc_text[a] == "\n":
+        while a < min(starts) and doc_text[a] in " \n":
             a += 1
         spans = [(claim.message.start - a, claim.message.end - a, "message")]
         spans += [(c.start - a, c.end - a, "cue") for c in claim.cue]

@@ -1,5 +1,5 @@
-"""Property tests (Hypothesis) over both analyzers: real sentences from the seeds and
-the gold files, mutated (cut at any word, quote marks, cue words, Unicode of every
+"""Property tests (Hypothesis) over both analyzers: real sentences from the seeds, the
+gold files and SpkAtt's training part, mutated (cut at any word, quote marks, cue words, Unicode of every
 category, whitespace only). Whatever the input: no exception, and every span the
 extraction reports lies in the document and slices back to its text.
 
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from claims.document import parse_text
 from claims.pipeline import extract_document
-from tests.conftest import GOLD_DIR, SEEDS
+from tests.conftest import GOLD_DIR, SEEDS, SPKATT_DIR
 
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -32,6 +32,13 @@ def _sentences() -> list[str]:
     out = []
     for t in texts:
         out += [s.strip() for s in re.split(r"(?<=[.!?“\"])\s+|\n+", t) if len(s.strip()) > 20]
+    # SpkAtt sentences (tokens joined by spaces) from its training part, never the check part
+    from claims.eval.spkatt import check_split, documents
+
+    train, _ = check_split(documents(SPKATT_DIR / "train" / "task2"))
+    for path in train[:40]:
+        for sent in json.loads(path.read_text(encoding="utf-8"))["Sentences"]:
+            out.append(" ".join(sent["Tokens"]))
     return out
 
 

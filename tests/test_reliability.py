@@ -148,3 +148,42 @@ def test_control_sequences_reach_the_terminal_only_as_visible_escapes(tmp_path):
     assert "\\u202e" in run(app, ["show", claim["id"][:10], "--db", db]).stdout
     r = run(app, ["show", "\x1b[2Jnothing", "--db", db])
     assert r.exit_code == 1 and "\x1b" not in r.stderr
+
+
+def test_a_killed_run_leaves_only_whole_documents_and_a_rerun_completes(tmp_path):
+    """kill -9 in the middle of a batch: every stored document has all its claims (one
+    transaction per document), and running again stores the rest without duplicates."""
+    import signal
+    import sqlite3
+    import time
+
+    from tests.conftest import SHARED
+
+    bench = sorted((SHARED / "bench" / "derstandard").glob("*.txt"))[:300]
+    db = tmp_path / "k.db"
+    cmd = [sys.executable, "-m", "claims", "extract", "--analyzer", "lite", "-q", "--db", str(db), *map(str, bench)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while stored < 20 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(db, timeout=1) as con:
+                stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            pass
+    assert proc.poll() is None, "the run ended before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as con:
+        by_doc = dict(con.execute("SELECT d.path, count(c.id) FROM documents d LEFT JOIN claims c ON c.document_sha256 = d.sha256 GROUP BY d.path"))
+    assert 20 <= len(by_doc) < len(bench)
+    fresh = subprocess.run([sys.executable, "-m", "claims", "extract", "--analyzer", "lite", "--no-store", "-f", "jsonl", *by_doc], capture_output=True, text=True, timeout=300)
+    expected: dict[str, int] = dict.fromkeys(by_doc, 0)
+    for line in fresh.stdout.splitlines():
+        expected[json.loads(line)["document"]["path"]] += 1
+    assert by_doc == expected
+    assert subprocess.run(cmd, capture_output=True, timeout=600).returncode == 0
+    with sqlite3.connect(db) as con:
+        docs, claims, distinct = con.execute("SELECT (SELECT count(*) FROM documents), count(*), count(DISTINCT id) FROM claims").fetchone()
+    assert docs == len(bench) and claims == distinct
