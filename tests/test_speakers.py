@@ -1,5 +1,6 @@
 """The speaker registry's name index finds what a pass over every entity would."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,3 +47,59 @@ def test_nearest_by_role_before_and_after():
     assert reg.nearest((0, 0), keys, lambda e: True).name == "Li Shangfu"  # none before: the first after
     assert reg.nearest((4, 0), keys, lambda e: e.name != "Boris Pistorius").name == "Li Shangfu"
     assert reg.nearest((4, 0), [("role", "papst")], lambda e: True) is None
+
+
+# Real sentences (news-train's study part, the seeds): a role phrase and the person it names.
+FRAKTIONSCHEF = (
+    "Wien – Das monatelange Gezerre um die Einführung eines Bonus/Malus-Systems bei der Beschäftigung älterer Arbeitnehmer "
+    "geht SPÖ-Klubobmann Andreas Schieder sichtlich auf die Nerven. In Richtung Koalitionspartner meinte der Fraktionschef "
+    "bei einer Pressekonferenz, er verstehe nicht, wieso dieses Thema auf die lange Bank geschoben werde. Die Sozialpartner "
+    "reagierten wenig erfreut. Eine Frist hat noch nie eine Lösung gebracht, sagte ÖGB-Chef Erich Foglar am Montag in Bad Ischl."
+)
+POLIZEICHEF = (
+    "Duschanbe – Die Polizei im Süden Tadschikistans hat Tausende muslimische Männer zwangsweise rasiert. Vergangenes Jahr "
+    "seien die Bärte von 12.818 Männern aus der Region Chatlon in Ordnung gebracht worden, sagte der örtliche Polizeichef. "
+    "Die Regierung versucht seit Jahren, Fremdeinflüsse auf das Land einzudämmen. Vergangenes Jahr hatte Staatschef "
+    "Emomali Rachmon verboten, Neugeborenen ausländische Namen zu geben."
+)
+TEASER = (
+    "Die Verbindung wird immer enger: Schon beim gemeinsamen Treffen in Moskau loben China und Russland die gute "
+    "Zusammenarbeit. Nun betont der chinesische Verteidigungsminister die Absicht Chinas, die \"multilaterale Koordinierung\" "
+    "noch weiter auszubauen.\n\nChina will Verteidigungsminister Li Shangfu zufolge die Zusammenarbeit mit Russland verstärken."
+)
+
+
+def _speaker_of(text: str, message_start: str, analyzer) -> str | None:
+    from claims.document import parse_text
+    from claims.pipeline import extract_document
+
+    claims = extract_document(parse_text(text), analyzer).claims
+    (c,) = [c for c in claims if c.message.text.startswith(message_start)]
+    return c.speaker.name if c.speaker else None
+
+
+def _lite():
+    from claims.nlp.lite import get_lite_analyzer
+
+    return get_lite_analyzer()
+
+
+def test_a_definite_description_refers_back_to_the_person_named_before():
+    # "der Fraktionschef" is the Klubobmann named before, not the ÖGB-Chef named after
+    assert _speaker_of(FRAKTIONSCHEF, "er verstehe nicht", _lite()) == "Andreas Schieder"
+
+
+def test_a_role_that_only_shares_its_head_is_not_a_later_person():
+    # "der örtliche Polizeichef" is not the "Staatschef" named two sentences on
+    assert _speaker_of(POLIZEICHEF, "Vergangenes Jahr seien", _lite()) != "Emomali Rachmon"
+
+
+def test_a_teaser_names_the_person_the_article_names_later():
+    # no person before the teaser: its "Verteidigungsminister" is the one named after
+    assert _speaker_of(TEASER, "die Absicht Chinas", _lite()) == "Li Shangfu"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, start, expected", [(FRAKTIONSCHEF, "er verstehe nicht", "Andreas Schieder"), (TEASER, "die Absicht Chinas", "Li Shangfu")])
+def test_the_same_with_stanza(text, start, expected, analyzer):
+    assert _speaker_of(text, start, analyzer) == expected

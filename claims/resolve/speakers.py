@@ -16,6 +16,7 @@ from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence, Token
 
 INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
+DEFINITE = {"der", "die", "das", "dem", "den", "des"}
 NOT_NAMES = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
 
 
@@ -27,6 +28,7 @@ class Entity:
     nats: set[str] = field(default_factory=set)
     positions: list[tuple[int, int]] = field(default_factory=list)  # (sentence, token)
     role_text: str | None = None
+    role_words: set[str] = field(default_factory=set)  # every role word seen with the name, lower-cased
 
     @property
     def words(self) -> list[str]:
@@ -124,13 +126,13 @@ class Registry(Sequence[Entity]):
         self._index(i, entity.words)
 
     def _positions(self, key: tuple[str, str]) -> list[tuple[tuple[int, int], int]]:
-        """(position, entity) of every mention of an entity with the role or nationality
-        ``key`` (("role", r) or ("nat", n)), in text order; built when first asked,
-        after the registry is complete."""
+        """(position, entity) of every mention of an entity with the role, nationality
+        or kind ``key`` (("role", r), ("nat", n) or ("kind", k)), in text order; built
+        when first asked, after the registry is complete."""
         if self._at is None:
             self._at = {}
             for i, e in enumerate(self._entities):
-                for k in [("role", r) for r in e.roles] + [("nat", n) for n in e.nats]:
+                for k in [("role", r) for r in e.roles] + [("nat", n) for n in e.nats] + [("kind", e.kind)]:
                     self._at.setdefault(k, []).extend((p, i) for p in e.positions)
             for lst in self._at.values():
                 lst.sort()
@@ -145,9 +147,10 @@ class Registry(Sequence[Entity]):
             self._compatible[role] = sorted(r for r in roles if r == role or r.endswith(role) or role.endswith(r))
         return self._compatible[role]
 
-    def nearest(self, pos: tuple[int, int], keys: list[tuple[str, str]], accept) -> Entity | None:
+    def nearest(self, pos: tuple[int, int], keys: list[tuple[str, str]], accept, forward: bool = True) -> Entity | None:
         """Of the entities with one of ``keys`` that ``accept`` takes, the one mentioned
-        last before ``pos``; failing that, the one mentioned first from ``pos`` on."""
+        last before ``pos``; failing that (and if ``forward``), the one mentioned first
+        from ``pos`` on."""
         before = after = None
         for key in keys:
             lst = self._positions(key)
@@ -157,7 +160,7 @@ class Registry(Sequence[Entity]):
                 j -= 1
             if j >= 0 and (before is None or lst[j] > before):
                 before = lst[j]
-            j = i
+            j = i if forward else len(lst)
             while j < len(lst) and not accept(self._entities[lst[j][1]]):
                 j += 1
             if j < len(lst) and (after is None or lst[j] < after):
@@ -230,6 +233,7 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
             if role is not None:
                 ent.roles.add(role[0])
                 ent.role_text = ent.role_text or role[2]
+                ent.role_words.add(role[2].lower())
             ent.nats |= sx.nationalities(before)
             ent.positions.append((sent.index, lo))
     return entities
@@ -263,6 +267,35 @@ class SpeakerResolver:
     def __init__(self, doc: ParsedDoc, outlet_positions: set[tuple[int, int]] | None = None):
         self.doc = doc
         self.entities = build_registry(doc, outlet_positions)
+
+    def described(self, pos: tuple[int, int], role: tuple[str, str, str], nats: set[str], definite: bool) -> Entity | None:
+        """The person a role phrase at ``pos`` refers to ("der Minister", "die
+        chinesische Sprecherin"; ``role`` as :func:`role_of` gives it):
+
+        1. the person mentioned last before it with a compatible role (and, if the
+           phrase names one, a compatible nationality);
+        2. failing that, a definite description ("der Fraktionschef") still refers
+           back: to the person mentioned last before it, if the phrase names no
+           nationality (a role may be worded differently: "SPÖ-Klubobmann Andreas
+           Schieder … meinte der Fraktionschef");
+        3. failing that, the person first mentioned after it with the same role word
+           (a teaser's "der chinesische Verteidigungsminister" whom the article then
+           names); a role that only shares its head ("Polizeichef", "Staatschef") is
+           not enough.
+        """
+        ent = self.entities.nearest(
+            pos,
+            [("role", r) for r in self.entities.compatible_roles(role[0])],
+            lambda e: e.kind in {"person", "unknown"} and (not nats or not e.nats or bool(e.nats & nats)),
+        )
+        if ent is None or any(p < pos for p in ent.positions):
+            return ent
+        if definite and not nats:
+            before = self.entities.nearest(pos, [("kind", "person")], lambda e: True, forward=False)
+            if before is not None:
+                return before
+        word = role[2].lower()
+        return ent if any(w.endswith(word) or word.endswith(w) for w in ent.role_words) else None
 
     def entity_by_name(self, name: str) -> Entity | None:
         return self.entities.find(name)
@@ -314,12 +347,7 @@ class SpeakerResolver:
         first = words[0].lower if words else ""
         phrase = sx.name_of(sent, lo, hi)
         if role is not None and first not in INDEFINITE and role[1] in {"person", "anonymous"} and not (toks[-1].feats.get("Number") == "Plur" and role[1] != "person"):
-            # the nearest person with that role (and, if one is named, that nationality) ...
-            ent = self.entities.nearest(
-                (sent_i, lo),
-                [("role", r) for r in self.entities.compatible_roles(role[0])],
-                lambda e: e.kind in {"person", "unknown"} and (not nats or not e.nats or bool(e.nats & nats)),
-            )
+            ent = self.described((sent_i, lo), role, nats, definite=first in DEFINITE)
             if ent is None and nats:
                 # ... or the nearest person of that nationality
                 ent = self.entities.nearest((sent_i, lo), [("nat", n) for n in sorted(nats)], lambda e: e.kind == "person")
