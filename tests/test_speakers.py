@@ -103,3 +103,21 @@ def test_a_teaser_names_the_person_the_article_names_later():
 @pytest.mark.parametrize("text, start, expected", [(FRAKTIONSCHEF, "er verstehe nicht", "Andreas Schieder"), (TEASER, "die Absicht Chinas", "Li Shangfu")])
 def test_the_same_with_stanza(text, start, expected, analyzer):
     assert _speaker_of(text, start, analyzer) == expected
+
+
+PESKOW = (
+    "Die EU verlängert ihre Sanktionen. Russland habe mit dieser Sanktionspolitik nicht begonnen und halte sie nicht für "
+    "zielführend, sagte der Sprecher von Präsident Wladimir Putin, Dmitri Peskow. Die Strafen seien weder im Interesse "
+    "der russischen Wirtschaft, noch im Interesse der Steuerzahler in den EU-Ländern."
+)
+
+
+@pytest.mark.parametrize("start", ["Russland habe", "Die Strafen seien"])
+def test_the_name_in_an_apposition_after_a_role_is_the_speaker(start):
+    # the spokesman is Peskow; Putin, in the von-phrase, is whose spokesman he is
+    assert _speaker_of(PESKOW, start, _lite()) == "Dmitri Peskow"
+
+
+@pytest.mark.slow
+def test_the_apposition_with_stanza(analyzer):
+    assert _speaker_of(PESKOW, "Russland habe", analyzer) == "Dmitri Peskow"

@@ -263,6 +263,23 @@ def _name_after_role(words: list[Token], role: tuple[str, str, str] | None) -> s
     return w.text
 
 
+def _apposition_name(sent: Sentence, lo: int, hi: int) -> list[list[Token]]:
+    """The name in a comma apposition that ends the noun phrase of a role ("der
+    Sprecher von Präsident Wladimir Putin, Dmitri Peskow"; "die Sprecherin des
+    Ministeriums, Anna Berger"): the name is the speaker, the person or body in the
+    ``von``/genitive phrase only whose spokesperson it is. As one run, or none."""
+    wlo, whi = sx.widen_np(sent, lo, hi)
+    toks = sent.tokens
+    commas = [k for k in range(hi + 1, whi) if toks[k].text == ","]
+    if not commas:
+        return []
+    start = commas[-1] + 1
+    for run in _name_runs(sent):
+        if run[0].i == start and run[-1].i <= whi and all(t.upos in {"PROPN", "X"} or t.xpos == "NE" for t in run):
+            return [run]
+    return []
+
+
 class SpeakerResolver:
     def __init__(self, doc: ParsedDoc, outlet_positions: set[tuple[int, int]] | None = None):
         self.doc = doc
@@ -329,6 +346,8 @@ class SpeakerResolver:
             # country says whose role it is; it is not the speaker's name
             runs = [r for r in runs if not (len(r) == 1 and sx.is_country(r[0].text))]
         nats = sx.nationalities(toks)
+        if not runs and role is not None:
+            runs = _apposition_name(sent, lo, hi)
         if runs:
             name = sx.join_words(runs[-1])
             if len(runs) >= 2 and any(t.lower == "und" for t in toks):
