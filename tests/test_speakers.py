@@ -121,3 +121,15 @@ def test_the_name_in_an_apposition_after_a_role_is_the_speaker(start):
 @pytest.mark.slow
 def test_the_apposition_with_stanza(analyzer):
     assert _speaker_of(PESKOW, "Russland habe", analyzer) == "Dmitri Peskow"
+
+
+OLIGARCH = (
+    "Das Medium im Besitz des russischen Oligarchen Alexander Jewgenjewitsch Lebedew werde ab 26. März nur noch online "
+    "erscheinen, heißt es. Lebedew kaufte die 1986 gegründete Zeitung im Jahr 2010. Der Oligarch sagte, er habe über "
+    "80 Millionen Euro in die Zeitung gesteckt."
+)
+
+
+def test_a_person_described_by_fortune_is_the_person_named_with_it():
+    # "Oligarch" is a role word (claims/lexicons/roles.tsv): "der Oligarch" is Lebedew
+    assert _speaker_of(OLIGARCH, "er habe über", _lite()) == "Alexander Jewgenjewitsch Lebedew"
