@@ -127,6 +127,13 @@ def test_unter_berufung_auf_makes_the_source_the_speaker(extract):
     assert [x.text for x in c.cue] == ["berichtete", "unter Berufung auf"]
 
 
+
+def test_an_email_is_the_channel_a_claim_came_through(extract):
+    # news-train: "E-Mail" is a document noun (claims/lexicons/media_nouns.tsv)
+    text = "Allerdings seien durch eine Panne auch Strecken von massiv deutschen Verkehren überwacht worden, wie es in einer internen E-Mail heißt."
+    c = one(extract(text), "durch eine Panne")
+    assert [o.text for o in c.outlets] == ["einer internen E-Mail"]
+
 # --- frames -------------------------------------------------------------------------
 
 
