@@ -58,15 +58,22 @@ def _outside_frame(drafts: list[Draft], frame: Draft) -> list[Draft]:
     return out
 
 
+def _not_nested(drafts: list[Draft]) -> list[Draft]:
+    """The drafts of a sentence without those whose cue lies in the message of a frame
+    after it ("Wir können sagen, dass X existiert, sagte der Minister"): speech inside
+    unmarked direct speech is the speaker's words, as inside quotation marks."""
+    frames = [d for d in drafts if d.rule == Rule.FRAME_AFTER]
+    return [d for d in drafts if not any(o is not d and o.message[0] <= d.cues[0].start < o.message[1] for o in frames)]
+
+
 def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
     """Run every cue rule over every sentence."""
     drafts: list[Draft] = []
     for sent in doc.sentences:
         found: list[Draft] = []
         found += find_headline_colon(doc, sent, quotes)
-        for d in find_verb_cues(doc, sent, quotes):
-            if not _in_quote(quotes, d.cues[0].start):
-                found.append(d)
+        verbs = [d for d in find_verb_cues(doc, sent, quotes) if not _in_quote(quotes, d.cues[0].start)]
+        found += _not_nested(verbs)
         found += find_so_frames(doc, sent, quotes)
         found += find_heisst_es(doc, sent, quotes)
         for p in find_passive_frame(doc, sent, quotes):

@@ -881,3 +881,10 @@ def test_subject_between_auxiliary_and_participle_of_a_frame(which, request):
     auxiliary and the participle, not in the coordinated predicate after it."""
     extract = request.getfixturevalue(which)
     assert one(extract("Das Gesetz sei verfassungswidrig, hatte Gewessler damals gesagt und auf die Stellungnahme der Juristen verwiesen."), "verfassungswidrig").speaker.name == "Gewessler"
+
+
+def test_speech_inside_unmarked_direct_speech_is_no_claim_of_its_own(extract):
+    # news-train (quotation marks stripped): "sagen, dass" belongs to the minister's words
+    text = "Wir können mit mehr als 90-prozentiger Wahrscheinlichkeit sagen, dass zwei zusätzliche Räume hinter der Grabkammer existieren, sagte Antikenminister Mamduch Damati am Donnerstag in Kairo."
+    claims = extract(text)
+    assert len(claims) == 1 and claims[0].speaker.name == "Mamduch Damati" and claims[0].message.text.startswith("Wir können")
