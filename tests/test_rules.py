@@ -888,3 +888,15 @@ def test_speech_inside_unmarked_direct_speech_is_no_claim_of_its_own(extract):
     text = "Wir können mit mehr als 90-prozentiger Wahrscheinlichkeit sagen, dass zwei zusätzliche Räume hinter der Grabkammer existieren, sagte Antikenminister Mamduch Damati am Donnerstag in Kairo."
     claims = extract(text)
     assert len(claims) == 1 and claims[0].speaker.name == "Mamduch Damati" and claims[0].message.text.startswith("Wir können")
+
+
+def test_a_fronted_dass_clause_is_the_content_of_the_frame_after_it(extract):
+    # news-train: the dass-clause before "erklärt Reeves" is what he claims; "dass" stays outside
+    text = "Dass es gerade das Grab von Nofretete sei, das sich hinter der Kammer verbergen soll, erklärt Reeves unter anderem mit der Verbindung zwischen ihr und Tutanchamun."
+    c = one(extract(text), "es gerade das Grab")
+    assert c.speaker.name == "Reeves" and [x.text for x in c.cue] == ["erklärt"] and c.kind == "indirect"
+
+
+def test_a_subordinate_clause_before_the_frame_is_still_no_content(extract):
+    text = "Nachdem die Gespräche gescheitert waren, sagte der Minister, er werde zurücktreten."
+    assert not any(c.message.text.startswith("die Gespräche") for c in extract(text))

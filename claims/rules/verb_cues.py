@@ -185,8 +185,8 @@ def _may_have_content_before(sent: Sentence, quotes: Quotes, i: int) -> bool:
     end = i - 2 if prev.text == "," else i - 1
     if end < start:
         return False
-    if sx.opens_subordinate(toks[start]) and not any(sx.is_quote(x) for x in toks[start : end + 1]):
-        return False  # "Nachdem …, hat X gebeten": a subordinate clause is a frame, not content
+    if sx.opens_subordinate(toks[start]) and toks[start].lower not in sx.g("complementizer") and not any(sx.is_quote(x) for x in toks[start : end + 1]):
+        return False  # "Nachdem …, hat X gebeten": a subordinate clause is a frame, not content; "Dass …, betonte X" is content
     if sx.is_quote(toks[end]):
         q = quotes.ending_at(toks[end].end)
         opener = next((x for x in toks if q is not None and x.start == q.start), None)
@@ -424,6 +424,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                 # "Zur Feststellung, dass …, sagte X: …": a subordinate clause is not the content
                 seg0 = clause_start(sent, before_end_tok)
                 subordinate = seg0 > start and sx.opens_subordinate(toks[seg0])
+                if start < before_end_tok and toks[start].lower in sx.g("complementizer"):
+                    start += 1  # "Dass es so sei, erklärt X": the content follows "dass"
                 if start <= before_end_tok and not (subordinate and after is not None):
                     message = _span(sent, start, before_end_tok)
                 elif after is not None:
