@@ -17,6 +17,7 @@ from claims.rules.continuations import find_continuations
 from claims.rules.draft import Draft, Mention, Rule
 from claims.rules.frames import find_colon_quote, find_headline_colon, find_heisst_es, find_passive_frame, find_quote_then_frame, find_so_frames
 from claims.rules.headlines import find_cueless_quote
+from claims.rules.modals import find_reportative_wollen
 from claims.rules.noun_cues import find_noun_cues, find_wonach
 from claims.rules.prep_cues import find_prep_cues
 from claims.rules.quotes import Quotes, find_quotes
@@ -74,6 +75,8 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
         found += find_headline_colon(doc, sent, quotes)
         verbs = [d for d in find_verb_cues(doc, sent, quotes) if not _in_quote(quotes, d.cues[0].start)]
         found += _not_nested(verbs)
+        if not found:
+            found += find_reportative_wollen(doc, sent, quotes)
         found += find_so_frames(doc, sent, quotes)
         found += find_heisst_es(doc, sent, quotes)
         for p in find_passive_frame(doc, sent, quotes):
@@ -173,7 +176,7 @@ def decide_kind(doc: ParsedDoc, d: Draft, quotes: Quotes, media_speaker: bool) -
         return "direct"
     if _QUOTE_MARK.search(text, s, e):
         return "mixed"
-    if d.rule in {Rule.PREP, Rule.WIE, Rule.ANAPHOR}:
+    if d.rule in {Rule.PREP, Rule.WIE, Rule.ANAPHOR, Rule.REPORTATIVE}:
         return "reported"
     sent = doc.sentence_at(s) or doc.sentences[d.sent]
     toks = [t for t in sent.tokens if s <= t.start < e]

@@ -900,3 +900,22 @@ def test_a_fronted_dass_clause_is_the_content_of_the_frame_after_it(extract):
 def test_a_subordinate_clause_before_the_frame_is_still_no_content(extract):
     text = "Nachdem die Gespräche gescheitert waren, sagte der Minister, er werde zurücktreten."
     assert not any(c.message.text.startswith("die Gespräche") for c in extract(text))
+
+
+# --- reportative "wollen" -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Der Wissenschafter will in ihnen vermauerte Durchgänge erkannt haben.", True),  # news-train
+        ("Der Konzern will im nächsten Jahr zwei Milliarden Euro investieren.", False),  # a plan
+        ("Der Minister will zurückgetreten sein, sagte sein Sprecher.", False),  # another cue's content
+    ],
+)
+def test_wollen_with_a_perfect_infinitive_is_the_subjects_claim(extract, text, claim):
+    found = [c for c in extract(text) if [x.text for x in c.cue] == [text.split()[2]]]
+    assert bool(found) == claim
+    if claim:
+        (c,) = found
+        assert c.kind == "reported" and c.message.text == text[:-1] and c.speaker.mention.text == "Der Wissenschafter"

@@ -133,3 +133,14 @@ OLIGARCH = (
 def test_a_person_described_by_fortune_is_the_person_named_with_it():
     # "Oligarch" is a role word (claims/lexicons/roles.tsv): "der Oligarch" is Lebedew
     assert _speaker_of(OLIGARCH, "er habe über", _lite()) == "Alexander Jewgenjewitsch Lebedew"
+
+
+WISSENSCHAFTER = (
+    "Reeves hatte mit einem im vergangenen August präsentierten Aufsatz weltweit für Schlagzeilen gesorgt, sagte der "
+    "britische Archäologe Nicholas Reeves. Der Wissenschafter will in ihnen vermauerte Durchgänge erkannt haben."
+)
+
+
+def test_a_definite_description_with_no_role_match_is_the_person_named_last():
+    # "Der Wissenschafter" names no role anyone has: the person mentioned last before it
+    assert _speaker_of(WISSENSCHAFTER, "Der Wissenschafter will", _lite()) == "Nicholas Reeves"

@@ -490,3 +490,11 @@ def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
     if hi + 3 < len(toks) and toks[hi + 1].text == "(" and toks[hi + 3].text == ")":
         hi += 3
     return lo, hi
+
+
+def ends_in_perfect_infinitive(sent: Sentence, last: int) -> bool:
+    """Does the clause end in a perfect infinitive ("angehört haben", "beteiligt gewesen
+    sein")? After "soll" it marks hearsay, after "will" the subject's own claim, not a
+    plan or a duty."""
+    toks = [t for t in sent.tokens[: last + 1] if not t.is_punct]
+    return len(toks) >= 2 and toks[-1].lower in {"haben", "sein"} and (toks[-2].xpos in {"VVPP", "VAPP", "VMPP"} or toks[-2].feats.get("VerbForm") == "Part")

@@ -305,12 +305,14 @@ class SpeakerResolver:
             [("role", r) for r in self.entities.compatible_roles(role[0])],
             lambda e: e.kind in {"person", "unknown"} and (not nats or not e.nats or bool(e.nats & nats)),
         )
-        if ent is None or any(p < pos for p in ent.positions):
+        if ent is not None and any(p < pos for p in ent.positions):
             return ent
         if definite and not nats:
             before = self.entities.nearest(pos, [("kind", "person")], lambda e: True, forward=False)
             if before is not None:
                 return before
+        if ent is None:
+            return None
         word = role[2].lower()
         return ent if any(w.endswith(word) or word.endswith(w) for w in ent.role_words) else None
 

@@ -52,13 +52,6 @@ def qualifies(doc: ParsedDoc, sent: Sentence, quotes: Quotes, root_kind: str, fr
     return False
 
 
-def _perfect_infinitive(sent: Sentence, last: int) -> bool:
-    """Does the clause end in a perfect infinitive ("angehört haben", "beteiligt gewesen
-    sein")? After "soll"/"sollte" that marks hearsay, not a plan or a duty."""
-    toks = [t for t in sent.tokens[: last + 1] if not t.is_punct]
-    return len(toks) >= 2 and toks[-1].lower in {"haben", "sein"} and (toks[-2].xpos in {"VVPP", "VAPP", "VMPP"} or toks[-2].feats.get("VerbForm") == "Part")
-
-
 def _konjunktiv_one(sent: Sentence, last: int) -> bool:
     """Main clause in Konjunktiv I proper ("sei", "habe", "wolle"), not Konjunktiv II
     ("würde", "hätte"), which also marks plain conditionals."""
@@ -120,7 +113,7 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: Quotes, kind
                 continue
             last = sx.content_last(sent)
             main = sx.main_finite_verbs(sent, 0, last)[:2]
-            hearsay = _perfect_infinitive(sent, last) and any(v.lower in REPORTATIVE_SOLL | {"sollte", "sollten"} for v in main)
+            hearsay = sx.ends_in_perfect_infinitive(sent, last) and any(v.lower in REPORTATIVE_SOLL | {"sollte", "sollten"} for v in main)
             reportative = hearsay or any(v.lower in REPORTATIVE_SOLL for v in main)
             if not sx.clause_is_konjunktiv(sent, 0, last) and not reportative:
                 continue

@@ -20,6 +20,7 @@ class Rule(str, Enum):
     CUELESS = "cueless"  # a quotation in a title or intertitle
     CONTINUATION = "continuation"  # a sentence going on with the reported speech before it
     FREE_INDIRECT = "free_indirect"  # a Konjunktiv sentence without a cue of its own
+    REPORTATIVE = "reportative"  # "X will Y getan haben": X claims to have done Y
 
 
 @dataclass
