@@ -919,3 +919,11 @@ def test_wollen_with_a_perfect_infinitive_is_the_subjects_claim(extract, text, c
     if claim:
         (c,) = found
         assert c.kind == "reported" and c.message.text == text[:-1] and c.speaker.mention.text == "Der Wissenschafter"
+
+
+@pytest.mark.parametrize("first", ["Aber", "Und", "Doch"])
+def test_a_sentence_joined_to_the_one_before_is_content_of_the_frame_after_it(extract, first):
+    # news-train: "Aber in diesem Fall werden wir … handeln, sagte Peskow."
+    text = f"{first} in diesem Fall werden wir ausgehend vom Prinzip der Gegenseitigkeit handeln, sagte Peskow."
+    c = one(extract(text), f"{first} in diesem Fall")
+    assert c.speaker.name == "Peskow" and [x.text for x in c.cue] == ["sagte"]

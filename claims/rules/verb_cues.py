@@ -185,7 +185,9 @@ def _may_have_content_before(sent: Sentence, quotes: Quotes, i: int) -> bool:
     end = i - 2 if prev.text == "," else i - 1
     if end < start:
         return False
-    if sx.opens_subordinate(toks[start]) and toks[start].lower not in sx.g("complementizer") and not any(sx.is_quote(x) for x in toks[start : end + 1]):
+    # "Aber wir werden handeln, sagte X": a main clause joined to the sentence before is content
+    joined = start == 0 and toks[0].lower in {"und", "aber", "oder", "sondern", "doch"}
+    if sx.opens_subordinate(toks[start]) and not joined and toks[start].lower not in sx.g("complementizer") and not any(sx.is_quote(x) for x in toks[start : end + 1]):
         return False  # "Nachdem …, hat X gebeten": a subordinate clause is a frame, not content; "Dass …, betonte X" is content
     if sx.is_quote(toks[end]):
         q = quotes.ending_at(toks[end].end)
