@@ -144,3 +144,15 @@ WISSENSCHAFTER = (
 def test_a_definite_description_with_no_role_match_is_the_person_named_last():
     # "Der Wissenschafter" names no role anyone has: the person mentioned last before it
     assert _speaker_of(WISSENSCHAFTER, "Der Wissenschafter will", _lite()) == "Nicholas Reeves"
+
+
+KORTE = (
+    "Ein Ministeriumssprecher hatte damals argumentiert, dass die Klage sich auf eine Inspektion von 2012 beziehe. "
+    "Der stellvertretende Vorsitzende der Linksfraktion, Jan Korte, forderte in der Zeitung die Einstellung von mehr "
+    "Personal bei der Bundespolizei. Er sprach sich zudem dafür aus, die Privatisierung der Fluggastkontrollen rückgängig zu machen."
+)
+
+
+def test_er_is_the_person_named_in_the_sentence_before_not_an_older_speaker():
+    # news-train; "sich dafür aussprechen" is a speech verb with its correlate (speech_verbs.tsv)
+    assert _speaker_of(KORTE, "die Privatisierung", _lite()) == "Jan Korte"

@@ -316,6 +316,16 @@ class SpeakerResolver:
         word = role[2].lower()
         return ent if any(w.endswith(word) or word.endswith(w) for w in ent.role_words) else None
 
+    def recent_person(self, pos: tuple[int, int]) -> Entity | None:
+        """The person mentioned last before ``pos`` if that mention is in the same
+        sentence or the one before: "Jan Korte forderte … Er sprach sich dafür aus, …"
+        ("er", "sie" are the nearest person named, before the speaker of an older claim)."""
+        ent = self.entities.nearest(pos, [("kind", "person")], lambda e: True, forward=False)
+        if ent is None:
+            return None
+        last = max(p for p in ent.positions if p < pos)
+        return ent if pos[0] - last[0] <= 1 else None
+
     def entity_by_name(self, name: str) -> Entity | None:
         return self.entities.find(name)
 
@@ -328,6 +338,9 @@ class SpeakerResolver:
         if len(words) == 1 and words[0].upos == "PRON":
             low = words[0].lower
             if low in sx.PERSONAL_PRONOUNS or low == "man":
+                near = self.recent_person((sent_i, lo)) if low in {"er", "sie"} else None
+                if near is not None and (last_speaker is None or last_speaker.entity is not near):
+                    return Resolved(near.name, near.kind, near.role_text, near)
                 if last_speaker is not None:
                     return last_speaker
                 # the nearest person named before
