@@ -927,3 +927,10 @@ def test_a_sentence_joined_to_the_one_before_is_content_of_the_frame_after_it(ex
     text = f"{first} in diesem Fall werden wir ausgehend vom Prinzip der Gegenseitigkeit handeln, sagte Peskow."
     c = one(extract(text), f"{first} in diesem Fall")
     assert c.speaker.name == "Peskow" and [x.text for x in c.cue] == ["sagte"]
+
+
+def test_a_web_site_named_by_its_domain_is_a_medium(extract):
+    # news-train: "berichtet Myce.com" - the site is the speaker and the outlet
+    text = "Die geschlossene Testphase wurde nun zur offenen Beta für alle Nutzer mit Microsoft-Konto, berichtet Myce.com."
+    c = one(extract(text), "Die geschlossene Testphase")
+    assert c.speaker.name == "Myce.com" and [o.name for o in c.outlets] == ["Myce.com"]

@@ -3,6 +3,7 @@ across the document (``dem Bericht`` -> the outlet named before it)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claims import lexicons
@@ -76,6 +77,10 @@ def _nominative(words: list, head) -> str:
     return " ".join(out)
 
 
+# a web site named by its domain: "Myce.com", "Golem.de", "www.echotopos.ch"
+_WEB_NAME = re.compile(r"(?:www\.)?[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|info|io|de|at|ch|eu|fr|it|es|nl|ru|us|uk)")
+
+
 def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
     out: list[OutletMention] = []
     toks = sent.tokens
@@ -88,6 +93,8 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         noun = None
         if t.upos in {"NOUN", "PROPN", "X"} or t.text[:1].isupper():
             noun = lexicons.compound_match(t.lemma, media) or (lexicons.compound_match(t.text, media) if t.text != t.lemma else None)
+        if named is None and noun is None and _WEB_NAME.fullmatch(t.text):
+            named = (k, t.text, "online")  # "berichtet Myce.com", "laut Golem.de"
         if named is None and noun is None:
             k += 1
             continue
