@@ -934,3 +934,19 @@ def test_a_web_site_named_by_its_domain_is_a_medium(extract):
     text = "Die geschlossene Testphase wurde nun zur offenen Beta für alle Nutzer mit Microsoft-Konto, berichtet Myce.com."
     c = one(extract(text), "Die geschlossene Testphase")
     assert c.speaker.name == "Myce.com" and [o.name for o in c.outlets] == ["Myce.com"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forscher der John Hopkins Universität warnen nun vor einem Fehler, mit dem die Verschlüsselung von iMessage ausgehebelt werden kann.",  # news-train
+        "Die Opposition verwies auf die Gebiete, in denen die Arbeitslosigkeit gestiegen ist.",
+    ],
+)
+def test_a_relative_clause_after_the_object_is_no_content(extract, text):
+    assert not any(c.message.text.startswith(("mit dem", "in denen")) for c in extract(text))
+
+
+def test_a_prepositional_phrase_after_the_comma_can_open_the_content(extract):
+    text = "Der Minister erklärte, in der Stadt sei die Lage ruhig."
+    assert one(extract(text), "in der Stadt").speaker.name == "Minister"

@@ -137,6 +137,21 @@ def _quoted_name_end(sent: Sentence, quotes: Quotes, k: int) -> int | None:
     return close
 
 
+RELATIVE_AFTER_PREPOSITION = {"dem", "der", "den", "denen", "deren", "dessen", "welchem", "welcher", "welchen", "welches"}
+
+
+def _relative_clause_at(toks: list, i: int, last: int) -> bool:
+    """Does a relative clause with a preposition open at ``i`` ("mit dem die Daten …",
+    "in denen …")? A preposition, a relative pronoun and then no noun of its own ("in
+    der Stadt" is a prepositional phrase)."""
+    if i + 1 > last or toks[i].upos != "ADP" or toks[i + 1].lower not in RELATIVE_AFTER_PREPOSITION:
+        return False
+    if toks[i + 1].xpos in {"PRELS", "PRELAT"} or toks[i + 1].lower in {"denen", "deren", "dessen"}:
+        return True
+    nxt = toks[i + 2] if i + 2 <= last else None
+    return nxt is not None and nxt.upos not in {"NOUN", "PROPN", "ADJ", "NUM"} and nxt.xpos not in {"ADJA", "CARD"}
+
+
 def _coordinated_verb(sent: Sentence, k: int, quotes: Quotes) -> bool:
     """Does a coordinated verb phrase in the indicative start at ``k`` ("und kündigte an",
     ", doch X erklärte")? Konjunktiv ("und wolle schlafen") continues the report."""
@@ -358,6 +373,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                             break
                     after = (start, end)
                     rule = Rule.ZU_INF
+                elif _relative_clause_at(toks, comma + 1, last):
+                    pass  # "warnen vor einem Fehler, mit dem … werden kann": the noun's relative clause
                 elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (sx.has_finite_verb(seg) or _verb_second(seg)):
                     after = (comma + 1, last)
                     rule = Rule.COMMA
