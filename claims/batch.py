@@ -39,9 +39,9 @@ def extract_batch(sources: list[SourceDocument], analyzer) -> list[DocumentResul
 
     try:
         return list(extract_documents(sources, analyzer))
-    except Exception:
+    except Exception as exc:
         if len(sources) == 1:
-            return [DocumentFailure(sources[0].path, _describe(sys.exc_info()[1]))]
+            return [DocumentFailure(sources[0].path, _describe(exc))]
     out: list[DocumentResult | DocumentFailure] = []
     for src in sources:
         try:

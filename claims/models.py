@@ -78,6 +78,16 @@ class Claim(BaseModel):
     verification: Verification = Field(default_factory=Verification)
     continuation_of: str | None = None
 
+    def spans(self) -> list[tuple[str, Span | Outlet]]:
+        """Every piece of the document the claim points at, with what it is; each
+        ``text`` is ``document_text[start:end]``."""
+        out: list[tuple[str, Span | Outlet]] = [("message", self.message), *(("message part", s) for s in self.message_parts or []), *(("cue", s) for s in self.cue), *(("outlet", s) for s in self.outlets)]
+        if self.speaker is not None and self.speaker.mention is not None:
+            out.append(("speaker mention", self.speaker.mention))
+        if self.verification.evidence is not None:
+            out.append(("evidence", self.verification.evidence))
+        return out
+
 
 class DocumentResult(BaseModel):
     """A document and the claims found in it."""

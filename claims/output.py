@@ -16,8 +16,9 @@ from claims.models import Claim
 
 # C0 and C1 controls and DEL (escape sequences start with ESC or CSI), and the
 # bidirectional overrides and isolates, which reorder what a terminal shows
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NOT_BREAKS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_NOT_BREAKS}]")
+_CONTROL_OR_BREAK = re.compile(f"[\t\n{_NOT_BREAKS}]")
 
 
 def visible(text: str, lines: bool = False) -> str:

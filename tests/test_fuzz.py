@@ -72,12 +72,7 @@ def mutated(draw) -> str:
 def _check(text: str, analyzer) -> None:
     claims = extract_document(parse_text(text), analyzer).claims
     for c in claims:
-        spans = [c.message, *(c.message_parts or []), *c.cue, *c.outlets]
-        if c.speaker is not None and c.speaker.mention is not None:
-            spans.append(c.speaker.mention)
-        if c.verification.evidence is not None:
-            spans.append(c.verification.evidence)
-        for s in spans:
+        for _, s in c.spans():
             assert 0 <= s.start <= s.end <= len(text), (s, len(text))
             assert text[s.start : s.end] == s.text
 

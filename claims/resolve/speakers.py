@@ -125,9 +125,9 @@ class Registry(Sequence[Entity]):
         entity.name = name
         self._index(i, entity.words)
 
-    def _positions(self, key: tuple[str, str]) -> list[tuple[tuple[int, int], int]]:
-        """(position, entity) of every mention of an entity with the role, nationality
-        or kind ``key`` (("role", r), ("nat", n) or ("kind", k)), in text order; built
+    def _mentions(self) -> dict[tuple[str, str], list[tuple[tuple[int, int], int]]]:
+        """For each role, nationality and kind (("role", r), ("nat", n), ("kind", k)),
+        (position, entity) of every mention of an entity with it, in text order; built
         when first asked, after the registry is complete."""
         if self._at is None:
             self._at = {}
@@ -136,14 +136,13 @@ class Registry(Sequence[Entity]):
                     self._at.setdefault(k, []).extend((p, i) for p in e.positions)
             for lst in self._at.values():
                 lst.sort()
-        return self._at.get(key, [])
+        return self._at
 
     def compatible_roles(self, role: str) -> list[str]:
         """The entities' roles that ``role`` may name: the same, or one ending in the
         other ("Minister" and "Verteidigungsminister")."""
         if role not in self._compatible:
-            self._positions(("role", role))  # builds the index
-            roles = {k[1] for k in self._at if k[0] == "role"}
+            roles = {k[1] for k in self._mentions() if k[0] == "role"}
             self._compatible[role] = sorted(r for r in roles if r == role or r.endswith(role) or role.endswith(r))
         return self._compatible[role]
 
@@ -153,7 +152,7 @@ class Registry(Sequence[Entity]):
         from ``pos`` on."""
         before = after = None
         for key in keys:
-            lst = self._positions(key)
+            lst = self._mentions().get(key, [])
             i = bisect_left(lst, (pos,))
             j = i - 1
             while j >= 0 and not accept(self._entities[lst[j][1]]):
@@ -237,16 +236,6 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
             ent.nats |= sx.nationalities(before)
             ent.positions.append((sent.index, lo))
     return entities
-
-
-def _nearest(cands: list[Entity], pos: tuple[int, int]) -> Entity | None:
-    before = [(max(p for p in e.positions if p < pos), e) for e in cands if any(p < pos for p in e.positions)]
-    if before:
-        return max(before, key=lambda x: x[0])[1]
-    after = [(min(p for p in e.positions if p >= pos), e) for e in cands if e.positions]
-    if after:
-        return min(after, key=lambda x: x[0])[1]
-    return None
 
 
 def _name_after_role(words: list[Token], role: tuple[str, str, str] | None) -> str | None:
@@ -344,8 +333,7 @@ class SpeakerResolver:
                 if last_speaker is not None:
                     return last_speaker
                 # the nearest person named before
-                pers = [e for e in self.entities if e.kind == "person"]
-                ent = _nearest(pers, (sent_i, lo))
+                ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: True)
                 if ent is not None:
                     return Resolved(ent.name, ent.kind, ent.role_text, ent)
             return None

@@ -28,7 +28,7 @@ def find_reportative_wollen(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> l
             continue
         if clause_start(sent, t.i) != 0 or sx.has_finite_verb(toks[: t.i]):
             return []  # only a main clause that the modal opens after its first phrase
-        subj = surface_subject(sent, t, t.i == 0, last) if t.i > 0 else None
+        subj = surface_subject(sent, t, False, last) if t.i > 0 else None  # before the modal
         if subj is None:
             subj = surface_subject(sent, t, True, last)
         speaker = Mention(sent.index, *sx.np_tokens(sent, subj)) if subj is not None else None

@@ -22,10 +22,9 @@ PERSONISH = {"person", "anonymous"}
 def web_url(value: str | None) -> str | None:
     """``value`` if it is an absolute http(s) URL with a host; else None (a
     ``javascript:`` or ``data:`` link must not reach a page that shows the review)."""
-    if not value:
-        return None
-    u = urlsplit(value.strip())
-    return value.strip() if u.scheme.lower() in {"http", "https"} and u.netloc and not any(ch.isspace() or ord(ch) < 32 for ch in value.strip()) else None
+    value = (value or "").strip()
+    u = urlsplit(value)
+    return value if u.scheme.lower() in {"http", "https"} and u.netloc and not any(ch.isspace() or ord(ch) < 32 for ch in value) else None
 
 
 def to_script_json(data: Any) -> str:
@@ -56,8 +55,8 @@ def claim_review(claim: Claim, review: dict[str, Any]) -> dict[str, Any] | None:
         article["datePublished"] = doc.date
     if doc.publisher:
         article["publisher"] = {"@type": "Organization", "name": doc.publisher}
-    if web_url(doc.path):
-        article["url"] = web_url(doc.path)
+    if url := web_url(doc.path):
+        article["url"] = url
     appearance = [article] + [{"@type": "CreativeWork", "name": o.name} for o in claim.outlets]
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if claim.speaker:
@@ -74,8 +73,8 @@ def claim_review(claim: Claim, review: dict[str, Any]) -> dict[str, Any] | None:
         "datePublished": review["created_at"][:10],
         "identifier": claim.id,
     }
-    if web_url(review.get("url")):
-        out["url"] = web_url(review["url"])
+    if url := web_url(review.get("url")):
+        out["url"] = url
     citations = [u for u in map(web_url, review.get("evidence") or []) if u]
     if citations:
         out["citation"] = citations

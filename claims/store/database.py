@@ -495,12 +495,7 @@ class Store:
 
 def span_mismatch(claim: Claim, text: str) -> str | None:
     """What in ``claim`` does not slice back to the document ``text``; None if all does."""
-    spans = [("message", claim.message), *(("message part", s) for s in claim.message_parts or []), *(("cue", s) for s in claim.cue), *(("outlet", s) for s in claim.outlets)]
-    if claim.speaker is not None and claim.speaker.mention is not None:
-        spans.append(("speaker mention", claim.speaker.mention))
-    if claim.verification.evidence is not None:
-        spans.append(("evidence", claim.verification.evidence))
-    for name, s in spans:
+    for name, s in claim.spans():
         if not (0 <= s.start <= s.end <= len(text)) or text[s.start : s.end] != s.text:
             return f"its {name} ({s.start}-{s.end}) is not that text of its document"
     return None
