@@ -10,7 +10,7 @@ from claims.grammar import syntax as sx
 from claims.grammar.verbs import main_clause_subject, subject_of
 from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification, claim_id
 from claims.nlp.model import ParsedDoc
-from claims.resolve.outlets import OutletMention, find_outlet_mentions, resolve_outlet_names
+from claims.resolve.outlets import OutletMention, author_before, find_outlet_mentions, resolve_outlet_names
 from claims.resolve.speakers import Resolved, SpeakerResolver
 from claims.resolve.verification import find_verification
 from claims.rules.continuations import find_continuations
@@ -301,13 +301,22 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 # "laut einem Medienbericht": a report is the source; "laut einer Mitteilung der Polizei": the owner is
                 doc_om = _outlet_at(outlets[cand.sent], cand)
                 if doc_om is not None:
-                    if cand.last > doc_om.last:
+                    if doc_om.owner is not None:
+                        cand = Mention(cand.sent, *doc_om.owner)
+                    elif cand.last > doc_om.last:
                         cand = Mention(cand.sent, doc_om.last + 1, cand.last)
                         if doc.sentences[cand.sent].tokens[cand.first].lower in {"von", "vom"}:
                             cand = Mention(cand.sent, cand.first + 1, cand.last)
+                    elif doc_om.authored and doc_om.definite and (prior := author_before(outlets, doc_om)) is not None:
+                        cand = Mention(prior.sent, *prior.owner)  # "eine Erhebung des BKA … Der Statistik zufolge"
+                    elif doc_om.statement and last is not None and last.kind != "unknown":
+                        # "wie es in einer internen E-Mail heißt": the author, named before
+                        res, cand = last, None
                     else:
                         om = doc_om
-            if om is not None:
+            if res is not None:
+                pass
+            elif om is not None:
                 res = Resolved(om.name, "media", None)
                 mention = cand
                 if d.rule == Rule.WIE and last is not None and last.kind != "media":

@@ -73,8 +73,14 @@ def outlet_first_words() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def media_nouns() -> dict[str, str]:
-    """Media and document nouns (lower case) -> type."""
+    """Media and document nouns (lower case) -> type (medium, report, document)."""
     return {r[0].lower(): r[1] for r in _rows("media_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def surname_media_nouns() -> frozenset[str]:
+    """Media nouns that are also surnames ("Papier"): outlets only as common nouns."""
+    return frozenset(r[0].lower() for r in _rows("media_nouns.tsv") if r[2:3] == ["common"])
 
 
 @lru_cache(maxsize=None)

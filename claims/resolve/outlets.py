@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 
 from claims import lexicons
+from claims.grammar import inflection
 from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence
 
 # outlet names that are also ordinary German words: only taken after a media noun or as a name tag
-AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt"}
+AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt", "heute", "news", "falter", "trend", "format", "capital", "time", "vice", "mirror", "observer", "independent", "abendzeitung", "sabah", "zaman", "marca", "fars", "wired", "cicero", "variety", "billboard", "heise", "golem", "kicker", "tagesschau", "volkszeitung", "ria", "sana"}
 # foreign names: taken after an article or as a tagged name ("zitierte die Sun")
 FOREIGN = {"sun", "times", "news", "telegraph", "politico", "prawda"}
 
@@ -30,6 +31,10 @@ class OutletMention:
     definite: bool
     plural: bool
     medium: bool  # a medium that can speak (not a document such as "Mitteilung")
+    authored: bool = False  # a document whose author is the speaker ("Aussendung", "Papier")
+    bare: bool = False  # no article: "laut Bericht"
+    owner: tuple[int, int] | None = None  # token range of the author: "des BND", "von Nissan"
+    statement: bool = False  # its author without a name is the speaker named before
 
 
 def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
@@ -61,20 +66,43 @@ def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
     return None
 
 
-def _nominative(words: list, head) -> str:
-    """"russischer Medien" -> "russische Medien": adjectives in the strong nominative
-    where the noun is plural or feminine; the noun as its lemma."""
-    plural = head.feats.get("Number") == "Plur" or head.lower.endswith("medien")
-    fem = head.feats.get("Gender") == "Fem"
-    out = []
-    for w in words:
-        if w.upos == "ADJ" and w.lemma and (plural or fem) and w.lemma.isalpha():
-            out.append(w.lemma.lower() + "e" if w.text[:1].islower() else w.lemma + "e")
-        elif w is head and w.lemma and not plural and w.lemma[:1].isupper():
-            out.append(w.lemma)
-        else:
-            out.append(w.text)
-    return " ".join(out)
+def _common_noun_before(t) -> bool:
+    """An article, adjective or preposition: the next noun is a common noun."""
+    return t.upos in {"DET", "ADJ", "ADP"} or t.xpos in {"ART", "ADJA", "APPR", "APPRART", "PPOSAT"}
+
+
+def _owner_after(sent: Sentence, hi: int) -> tuple[int, int] | None:
+    """The author of a document right after its noun: a genitive ("des BND", "der
+    Regierung") or a "von" phrase ("von Nissan"), as a token range."""
+    toks = sent.tokens
+    j = hi + 1
+    if j + 1 >= len(toks):
+        return None
+    if toks[j].lower in {"von", "vom"}:
+        j += toks[j].lower == "von"
+    elif toks[j].text not in {"des", "der", "eines", "einer"}:
+        return None
+    span = sx.surface_np_after(sent, j)
+    if span is None or not any(x.upos in {"NOUN", "PROPN"} for x in toks[span[0] : span[1] + 1]):
+        return None
+    if toks[j].lower == "der":
+        # "der" is a genitive before a feminine or plural noun ("der Polizei", "der
+        # Autobauer"), not before a masculine one ("laut Erhebung der Fall war")
+        words = toks[span[0] : span[1] + 1]
+        h = inflection.head_index(words)
+        if h is not None and words[h].upos == "NOUN" and inflection.gender(words[h], toks[j]) in {"Masc", "Neut"} and not words[h].lower.endswith(("er", "en", "n")):
+            return None
+    return span
+
+
+def author_before(mentions: list[list[OutletMention]], om: OutletMention, window: int = 2) -> OutletMention | None:
+    """The last statement or document with a named author in the sentences up to
+    ``window`` before ``om`` ("eine Erhebung des BKA … Der Statistik zufolge")."""
+    for s in range(om.sent, max(-1, om.sent - window - 1), -1):
+        for m in reversed(mentions[s]):
+            if m.owner is not None and (m.sent < om.sent or m.last < om.first):
+                return m
+    return None
 
 
 # a web site named by its domain: "Myce.com", "Golem.de", "www.echotopos.ch"
@@ -93,6 +121,8 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         noun = None
         if t.upos in {"NOUN", "PROPN", "X"} or t.text[:1].isupper():
             noun = lexicons.compound_match(t.lemma, media) or (lexicons.compound_match(t.text, media) if t.text != t.lemma else None)
+            if noun in lexicons.surname_media_nouns() and not (k > 0 and _common_noun_before(toks[k - 1])):
+                noun = None  # "Hans-Jürgen Papier", "Papier sagte": a surname
         if named is None and noun is None and _WEB_NAME.fullmatch(t.text):
             named = (k, t.text, "online")  # "berichtet Myce.com", "laut Golem.de"
         if named is None and noun is None:
@@ -103,12 +133,15 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         kind = "unknown"
         is_named = False
         medium = True
+        authored = statement = False
         if named is not None:
             hi, name, kind = named
             is_named = True
         else:
             kind = "medium" if media[noun] == "medium" else "document"
             medium = media[noun] == "medium"
+            authored = media[noun] in {"statement", "document"}
+            statement = media[noun] == "statement"
             # a name right after the media noun: "der Sender CCTV News", "Magazin Business Insider"
             j = k + 1
             nxt = _named_at(sent, j) if j < len(toks) else None
@@ -116,6 +149,7 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                 hi, name, kind = nxt
                 is_named = True
                 medium = True
+                authored = False
             else:
                 run = []
                 while j < len(toks) and (toks[j].upos == "PROPN" or toks[j].xpos in {"NE", "FM"} or (run and toks[j].upos == "NUM")) and toks[j].text[:1].isupper() | (toks[j].upos == "NUM"):
@@ -126,27 +160,35 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                     name = sx.join_words(run)
                     is_named = True
                     medium = True
-                elif "-" in t.text and t.text.split("-")[0].isupper():
+                    authored = False
+                elif "-" in t.text and len(t.text.split("-")[0]) > 1 and t.text.split("-")[0].isupper():
                     # "ORF-Report", "Bild-Zeitung": the compound names its outlet
                     name = t.text
                     is_named = True
         # extend to the left over article and adjectives
-        while lo > 0 and (toks[lo - 1].upos in {"DET", "ADJ"} or toks[lo - 1].xpos in {"ART", "ADJA", "PPOSAT", "PIAT"}):
+        while lo > 0 and ((toks[lo - 1].upos in {"DET", "ADJ"} and toks[lo - 1].xpos != "ADJD") or toks[lo - 1].xpos in {"ART", "ADJA", "PPOSAT", "PIAT"}):
             lo -= 1
         # mwt words share offsets: "im ORF-Report" -> start at "im"
         first_tok = toks[lo]
         if lo > 0 and toks[lo - 1].start == first_tok.start:
             lo -= 1
+        owner = None
         if name is None:
-            words = [x for x in toks[lo : hi + 1] if x.lower not in sx.ARTICLES and not x.is_punct and x.lower not in {"einem", "einer", "ein", "eine", "eines", "im", "in", "zum", "zur", "beim", "vom", "am"}]
-            name = _nominative(words, t) if words else t.text
+            plural = t.feats.get("Number") == "Plur" or t.lower.endswith(("berichte", "berichten", "medien"))
+            name = inflection.nominative([x for x in toks[lo : hi + 1] if x.lower != "in"], keep_indefinite=False, plural=plural) or t.text
+            owner = _owner_after(sent, hi) if authored else None
+            if owner is not None:
+                # "einem vertraulichen Papier des BND": the author belongs to the document's name
+                name = f"{name} {doc.text[toks[hi + 1].start : toks[owner[1]].end]}"
+                hi = owner[1]
         det = toks[lo]
         definite = det.lower in sx.ARTICLES or det.lower in {"im", "zum", "zur", "vom", "beim", "am"}
         plural = t.feats.get("Number") == "Plur" or t.lower.endswith(("berichte", "berichten", "medien"))
         start, end = toks[lo].start, toks[hi].end
         if lo > 0 and toks[lo].start == toks[lo - 1].start:
             start = toks[lo].start
-        out.append(OutletMention(sent.index, lo, hi, name, kind, start, end, doc.text[start:end], is_named, definite, plural, medium))
+        bare = lo == k and k > 0 and toks[k - 1].upos == "ADP"
+        out.append(OutletMention(sent.index, lo, hi, name, kind, start, end, doc.text[start:end], is_named, definite, plural, medium, authored and not is_named, bare, owner, statement and not is_named))
         k = hi + 1
     return out
 
@@ -156,7 +198,9 @@ def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) ->
 
     A definite unnamed mention (``dem Bericht``, ``die Zeitung``, ``dem Blatt``) takes
     the last named outlet before it; an indefinite singular report (``einem
-    britischen Zeitungsbericht``) takes the next named outlet within two sentences.
+    britischen Zeitungsbericht``) takes the next named outlet within two sentences; a
+    bare one (``laut Bericht``) the last named outlet, else the next. Documents with
+    an author of their own (``einer Aussendung``, ``dem Papier``) take no medium's name.
     """
     last_named: OutletMention | None = None
     flat = [m for ms in mentions for m in ms]
@@ -164,14 +208,18 @@ def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) ->
         if m.named:
             last_named = m
             continue
-        if m.definite and last_named is not None and not m.plural:
+        if m.authored:
+            continue  # a press release or a paper is not the medium named nearby
+        if (m.definite or m.bare) and last_named is not None and not m.plural:
             m.name = last_named.name
             m.named = True
             m.medium = True
             m.kind = last_named.kind
+            m.authored = False
         elif not m.definite and not m.plural:
             nxt = next((x for x in flat[idx + 1 :] if x.named and x.medium and x.sent - m.sent <= 2), None)
             if nxt is not None and last_named is None:
                 m.name = nxt.name
                 m.kind = nxt.kind
                 m.medium = True
+                m.authored = False

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claims import lexicons
+from claims.grammar import inflection
 from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence, Token
 
@@ -60,18 +61,19 @@ def role_of(tokens: list[Token]) -> tuple[str, str, str] | None:
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
     outlets, roles, media = lexicons.outlets(), lexicons.roles(), lexicons.media_nouns()
+    surnames = lexicons.surname_media_nouns() | {None}  # "Hans-Jürgen Papier"
     for t in sent.tokens:
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1])) and t.lower not in NOT_NAMES
         ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, roles) is None
-        ok = ok and lexicons.compound_match(t.text, media) is None
+        ok = ok and lexicons.compound_match(t.text, media) in surnames
         country = ok and sx.is_country(t.text)  # only asked of a name
         surname = (
             cur
-            and t.upos == "NOUN"
+            and t.upos in {"NOUN", "ADJ", "ADV"}  # "Sebastian Kurz": a capitalised word after a name
             and t.text[:1].isupper()
             and cur[-1].end < t.start
             and lexicons.compound_match(t.text, roles) is None
-            and lexicons.compound_match(t.text, media) is None
+            and lexicons.compound_match(t.text, media) in surnames
             and (t.i + 1 >= len(sent.tokens) or sent.tokens[t.i + 1].upos not in {"NOUN", "PROPN"})
         )
         if (ok and not country) or surname:
@@ -396,6 +398,8 @@ class SpeakerResolver:
             kind = "group"
         if phrase in lexicons.countries():
             kind = "country"
-        if first in INDEFINITE:
-            phrase = sx.join_words(words)
+        if first in INDEFINITE or phrase == sx.join_words(words[1:] if first in DEFINITE else words):
+            # a description, not a name: in the nominative ("einem selbsternannten Mitglied"
+            # -> "ein selbsternanntes Mitglied", "der Oberste Gerichtshof" -> "Oberster Gerichtshof")
+            phrase = inflection.nominative(words) or phrase
         return Resolved(phrase, kind, role[2] if role else None)

@@ -1,0 +1,192 @@
+"""Noun phrases in the nominative: the canonical form of a speaker's or an outlet's name.
+
+``des bahrainischen Innenministeriums`` -> ``bahrainisches Innenministerium``,
+``einem selbsternannten Mitglied`` -> ``ein selbsternanntes Mitglied``,
+``vom Internationalen Strafgerichtshof`` -> ``Internationaler Strafgerichtshof``.
+
+The phrase is read from its first word up to its head noun (the last noun before a
+genitive, a preposition or a bracket); what follows the head stays as written
+("Papier des BND", "Oberster Gerichtshof in Pretoria"). A definite article goes, an
+indefinite one becomes ``ein``/``eine``; adjectives take the strong nominative ending
+for the head's gender and number; a genitive ``-s`` on the head goes. Gender and
+number come from the articles and the analyzer's features where they agree, else from
+the noun's ending and the word lists in ``grammar.tsv`` (the lite analyzer has no
+morphology).
+"""
+
+from __future__ import annotations
+
+from claims import lexicons
+from claims.grammar import syntax as sx
+from claims.nlp.model import Token
+
+INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
+# prepositions fused with an article: the article goes with them
+FUSED = {"im", "am", "vom", "zum", "zur", "beim", "ins", "ans"}
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_FEM_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "ur", "enz", "anz", "in")
+_NEUT_SUFFIXES = ("um", "ium", "ment", "chen", "lein", "tum", "ma", "ett", "al", "at", "nis")
+_STRONG = {"Masc": "er", "Neut": "es", "Fem": "e", "Plur": "e"}
+
+
+def _is_adjective(t: Token) -> bool:
+    if t.upos == "PROPN" and t.text[:1].islower() and t.lower.endswith(_ADJ_ENDINGS):
+        return True  # the lite tagger's "bahrainischen/NE"
+    return t.xpos == "ADJA" or (t.upos == "ADJ" and t.xpos != "ADJD")
+
+
+def adjective_stem(word: str) -> str:
+    """``bahrainischen`` -> ``bahrainisch``; a word without an ending stays."""
+    low = word.lower()
+    for e in _ADJ_ENDINGS:
+        if low.endswith(e) and len(word) - len(e) >= 3:
+            return word[: -len(e)]
+    return word
+
+
+def gender(head: Token, article: Token | None, plural: bool = False, adjective: Token | None = None) -> str:
+    """``Masc``, ``Neut``, ``Fem`` or ``Plur`` for the head noun of a phrase, from its
+    article, the ending of an adjective before it ("die britischen Forscher" is plural,
+    "die britische Regierung" feminine), the noun's ending and the gender lists."""
+    art = article.lower if article is not None else ""
+    low = head.lower.split("-")[-1]
+    if art in {"des", "eines"} and low.endswith("s"):
+        low = _drop_genitive_s(low)
+    feats = head.feats
+    if plural or feats.get("Number") == "Plur":
+        return "Plur"
+    adj = adjective.lower if adjective is not None else ""
+    feminine = _listed(low, "feminine_noun") or (low.endswith(_FEM_SUFFIXES) and not _listed(low, "neuter_noun"))
+    if art in {"einer", "eine"}:
+        return "Fem"
+    if art == "die":
+        if adj.endswith("en") or not feminine:
+            return "Plur"
+        return "Fem"
+    if art == "der" and adj.endswith("en"):
+        return "Fem" if feminine else "Plur"
+    if _listed(low, "neuter_noun"):
+        return "Neut"
+    if _listed(low, "masculine_noun"):
+        return "Masc"
+    if feminine and art not in {"des", "eines", "dem", "einem", "den", "einen", "der"}:
+        return "Fem"
+    if art == "das" or low.endswith(_NEUT_SUFFIXES):
+        return "Neut"
+    # the analyzer's genders of the article, the adjective and the noun, by majority
+    votes = [x.feats.get("Gender") for x in (article, adjective, head) if x is not None]
+    votes = [v for v in votes if v in {"Masc", "Neut"}]
+    if votes:
+        return max(("Masc", "Neut"), key=votes.count) if votes.count("Masc") != votes.count("Neut") else votes[-1]
+    return "Masc"
+
+
+def _listed(word: str, category: str) -> bool:
+    """``word`` or its last compound part is in a gender list of ``grammar.tsv``."""
+    nouns = sx.g(category)
+    return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 4 and len(word) > len(n))
+
+
+def head_index(words: list[Token]) -> int | None:
+    """Index in ``words`` of the head noun: the last noun of the first run of article,
+    adjectives and nouns."""
+    head = None
+    for k, t in enumerate(words):
+        if (t.upos in {"NOUN", "PROPN"} or (t.upos == "X" and t.text[:1].isupper())) and not _is_adjective(t):
+            head = k
+            continue
+        if head is not None:
+            break
+        if not (_is_adjective(t) or t.upos in {"DET", "NUM", "ADP"} or t.xpos in {"ART", "PIAT", "PPOSAT"} or t.lower in FUSED):
+            return None
+    return head
+
+
+def nominative(words: list[Token], keep_indefinite: bool = True, plural: bool = False) -> str:
+    """The phrase ``words`` in the nominative (see the module's docstring)."""
+    words = [w for w in words if not w.is_punct or w.text in {"-", ".", "(", ")", "/"}]
+    if not words:
+        return ""
+    h = head_index(words)
+    if h is None:
+        return sx.join_words(words[1:] if len(words) > 1 and words[0].lower in sx.ARTICLES else words)
+    head = words[h]
+    article = next((w for w in words[:h] if w.lower in sx.ARTICLES or w.lower in INDEFINITE), None)
+    if article is None and words[0].lower in FUSED:
+        article = words[0]
+    adjective = next((w for w in reversed(words[:h]) if _is_adjective(w)), None)
+    gen = gender(head, article, plural, adjective)
+    out: list[str] = []
+    spaced: list[Token] = []
+    for k, w in enumerate(words):
+        if k < h and (w.lower in sx.ARTICLES or w.lower in FUSED or w.upos == "ADP"):
+            continue  # "vom", stanza's "von dem"
+        if k < h and w.lower in INDEFINITE:
+            if keep_indefinite and gen != "Plur":
+                out.append(("eine" if gen == "Fem" else "ein") if w.text[:1].islower() else ("Eine" if gen == "Fem" else "Ein"))
+                spaced.append(w)
+            continue
+        if k < h and _is_adjective(w) and _inflects(w, article, plural if article is None else gen == "Plur"):
+            out.append(adjective_stem(w.text) + _STRONG[gen])
+        elif k == h and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"} and gen == "Masc" and _weak_base(w.text):
+            out.append(_weak_base(w.text))  # "eines leitenden Beamten" -> "ein leitender Beamter"
+        elif k == h and gen in {"Masc", "Neut"} and article is not None and article.lower in {"des", "eines"} and not _lemma_ending(w):
+            out.append(_drop_genitive_s(w.text))
+        elif k == h and _lemma_ending(w) and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"} and gen != "Plur":
+            out.append(w.lemma)  # "des Präsidenten" -> "Präsident"
+        else:
+            out.append(w.text)
+        spaced.append(w)
+    # keep the spacing of the text: no space before a hyphen or bracket joined to a word
+    text = ""
+    for k, (w, form) in enumerate(zip(spaced, out, strict=True)):
+        if k and w.start > spaced[k - 1].end:
+            text += " "
+        text += form
+    return text
+
+
+def _inflects(w: Token, article: Token | None, plural: bool) -> bool:
+    """Whether an attributive adjective needs a new ending: not an indeclinable place
+    adjective ("Wiener"), not one without an ending ("massenhaft"), not one already in
+    the nominative after "ein" ("ein neues Echo"), not one without an article unless the
+    noun is known to be plural."""
+    low = w.lower
+    if not w.text[:1].isalpha() or not low.endswith(_ADJ_ENDINGS):
+        return False
+    if w.text[:1].isupper() and low.endswith("er") and w.i > 0:
+        return False  # "Wiener", "Schweriner"
+    if article is None:
+        # no article: a case the ending alone cannot tell ("ersten Erkenntnissen"); only a
+        # known plural is put in the nominative ("laut russischer Medien")
+        return plural and not low.endswith("e")
+    return article.lower != "ein"
+
+
+def _weak_base(word: str) -> str | None:
+    """The nominative of a person noun with a case ending, by the role lexicon:
+    ``Beamten`` -> ``Beamter``, ``Bundespolizisten`` -> ``Bundespolizist``,
+    ``Experten`` -> ``Experte``; None for other words."""
+    if not word.endswith("n"):
+        return None
+    roles = lexicons.roles()
+    for cand in ([word[:-1] + "r"] if word.endswith("en") else []) + [word[:-1], word[:-2]]:
+        hit = lexicons.compound_match(cand, roles)
+        if hit is not None and cand.lower().endswith(hit):
+            return cand
+    return None
+
+
+def _lemma_ending(w: Token) -> bool:
+    """The analyzer's lemma is the word less a case ending ("Präsidenten" -> "Präsident")."""
+    lem = w.lemma or ""
+    return lem != w.text and lem[:1].isupper() and w.text[len(lem) :] in {"n", "en", "s", "es"} and w.text.startswith(lem)
+
+
+def _drop_genitive_s(word: str) -> str:
+    """``Innenministeriums`` -> ``Innenministerium``, ``Gerichtshofes`` -> ``Gerichtshof``."""
+    if word.endswith("es") and len(word) > 5 and word[-3] in "sßzx":
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")) and len(word) > 3:
+        return word[:-1]
+    return word

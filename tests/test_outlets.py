@@ -1,0 +1,73 @@
+"""Outlets as channels (claims/resolve/outlets.py): documents and their authors, anaphoric
+and bare mentions, on sentences from German news (lite analyzer; the slow tier repeats
+them with stanza)."""
+
+import pytest
+
+from claims.document import parse_text
+from claims.pipeline import extract_document
+
+PAPIER = (
+    "Die Operation lief zwischen 2004 und 2006. Dabei wurden die Audiodaten abgehörter Gespräche direkt nach USA "
+    "geroutet, wie es in einem vertraulichen Papier des BND heißt."
+)
+STATISTIK = (
+    "Im vergangenen Jahr hat es 1.031 Angriffe auf Flüchtlingsheime gegeben. Das geht aus einer Erhebung des "
+    "Bundeskriminalamts (BKA) hervor. Der Statistik zufolge hatten 901 der Taten einen rechtsradikalen Hintergrund."
+)
+AUSSENDUNG = (
+    "Außenminister Sebastian Kurz (ÖVP) hat das Urteil als Unrecht bezeichnet. Wir werden nicht locker lassen, sagte Kurz "
+    "laut einer Aussendung am Sonntag."
+)
+BERICHT = (
+    "Microsoft hat einen neuen Dienst gestartet, berichtet Myce.com. Der Dienst basiert laut Bericht auf Docs for "
+    "Facebook, sei nun aber von Grund auf neu aufgebaut worden."
+)
+SURNAME = "Die Verfassung verbiete das, sagte der frühere Präsident des Verfassungsgerichts, Hans-Jürgen Papier."
+
+
+def _claim(text: str, start: str, analyzer):
+    claims = extract_document(parse_text(text), analyzer).claims
+    (c,) = [c for c in claims if c.message.text.startswith(start)]
+    return c
+
+
+def _lite():
+    from claims.nlp.lite import get_lite_analyzer
+
+    return get_lite_analyzer()
+
+
+CASES = [
+    # text, message start, speaker, outlet names
+    (PAPIER, "Dabei wurden", "BND", ["vertrauliches Papier des BND"]),
+    (STATISTIK, "hatten 901 der Taten", "BKA", ["Statistik"]),
+    (AUSSENDUNG, "Wir werden", "Sebastian Kurz", ["Aussendung"]),
+    (BERICHT, "Der Dienst basiert", "Myce.com", ["Myce.com"]),
+]
+
+
+def _check(analyzer, text, start, speaker, outlets):
+    c = _claim(text, start, analyzer)
+    assert c.speaker is not None and c.speaker.name == speaker
+    assert [o.name for o in c.outlets] == outlets
+
+
+@pytest.mark.parametrize("text, start, speaker, outlets", CASES)
+def test_a_document_is_the_channel_and_its_author_the_speaker(text, start, speaker, outlets):
+    # a paper or press release names its author after it, before it ("eine Erhebung des
+    # BKA … Der Statistik zufolge") or is the speaker's own; a bare "laut Bericht" is the
+    # report of the outlet named before
+    _check(_lite(), text, start, speaker, outlets)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, start, speaker, outlets", CASES)
+def test_the_same_with_stanza(text, start, speaker, outlets, analyzer):
+    _check(analyzer, text, start, speaker, outlets)
+
+
+def test_a_surname_that_is_also_a_document_noun_is_no_outlet():
+    c = _claim(SURNAME, "Die Verfassung", _lite())
+    assert c.outlets == []
+    assert c.speaker is not None and c.speaker.name == "Hans-Jürgen Papier"
