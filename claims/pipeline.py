@@ -15,7 +15,7 @@ from claims.resolve.speakers import Resolved, SpeakerResolver
 from claims.resolve.verification import find_verification
 from claims.rules.continuations import find_continuations
 from claims.rules.draft import Draft, Mention, Rule
-from claims.rules.frames import find_colon_quote, find_headline_colon, find_heisst_es, find_passive_frame, find_quote_then_frame, find_so_frames
+from claims.rules.frames import find_colon_quote, find_coordinated_frame, find_headline_colon, find_heisst_es, find_passive_frame, find_quote_then_frame, find_so_frames
 from claims.rules.headlines import find_cueless_quote
 from claims.rules.modals import find_reportative_wollen
 from claims.rules.noun_cues import find_noun_cues, find_wonach
@@ -74,6 +74,10 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
         found: list[Draft] = []
         found += find_headline_colon(doc, sent, quotes)
         verbs = [d for d in find_verb_cues(doc, sent, quotes) if not _in_quote(quotes, d.cues[0].start)]
+        coordinated = find_coordinated_frame(doc, sent, quotes)
+        if coordinated:
+            taken = {d.cues[0].start for d in coordinated}
+            verbs = [d for d in verbs if d.cues[0].start not in taken] + coordinated
         found += _not_nested(verbs)
         if not found:
             found += find_reportative_wollen(doc, sent, quotes)

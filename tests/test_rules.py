@@ -50,6 +50,19 @@ def test_colon_frame_is_direct_in_quote_less_text(extract):
     assert c.message.text == "Die Gewässer sind nicht sicher für Wasseraktivitäten"
 
 
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_a_second_speech_verb_shares_the_frame_subject(which, request):
+    # news-train study part (gnad-106): two claims of one speaker, one frame before the
+    # colon; the second verb is not the frame of the first content
+    text = "Das könne er mit seinem Sozialpartnerherz nur schwer mittragen, meinte Schieder, betonte aber gleichzeitig: Das ist kein schlechter Vorschlag."
+    claims = request.getfixturevalue(which)(text)
+    first, second = one(claims, "Sozialpartnerherz"), one(claims, "kein schlechter Vorschlag")
+    assert first.message.text == "Das könne er mit seinem Sozialpartnerherz nur schwer mittragen"
+    assert [x.text for x in first.cue] == ["meinte"] and first.speaker.name == "Schieder"
+    assert second.message.text == "Das ist kein schlechter Vorschlag"
+    assert [x.text for x in second.cue] == ["betonte"] and second.speaker.name == "Schieder"
+
+
 def test_zu_infinitive_and_accusation(extract):
     text = "Allerdings werfen westliche Staaten der Regierung in Peking vor, stillschweigend die russische Invasion der Ukraine zu unterstützen."
     c = one(extract(text), "stillschweigend")

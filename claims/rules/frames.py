@@ -326,3 +326,52 @@ def find_quote_then_frame(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> lis
     d = Draft(sent=sent.index, message=q.inner, cues=cue, rule=Rule.FRAME_AFTER, speaker=Mention(sent.index, *sx.np_tokens(sent, subj)), verb_class="speech")
     d.frame = (v.start, toks[last].end)
     return [d]
+
+
+# words between a second speech verb and its colon: "betonte aber gleichzeitig:"
+_LINKING = {"aber", "jedoch", "gleichzeitig", "zugleich", "auch", "zudem", "außerdem", "allerdings", "dann", "noch", "weiter", "ebenfalls"}
+
+
+def find_coordinated_frame(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
+    """``Das könne er nur schwer mittragen, meinte Schieder, betonte aber gleichzeitig: Das
+    ist kein schlechter Vorschlag.``: a frame after the content (speech verb, then its
+    subject) and a second speech verb that shares the subject and opens new content with a
+    colon. Two claims of the same speaker; the second verb is no frame of the first content."""
+    toks = sent.tokens
+    last = sx.content_last(sent)
+    for i in range(2, last):
+        if toks[i - 1].text != "," or not sx.is_finite(toks[i]):
+            continue
+        first = speech_verb(sent, toks[i])
+        comma = next((k for k in range(i + 1, last) if toks[k].text == ","), None)
+        if first is None or comma is None or comma == i + 1:
+            continue
+        subject = toks[i + 1 : comma]
+        if not any(x.upos in {"NOUN", "PROPN"} for x in subject) or any(sx.is_finite(x) for x in subject):
+            continue
+        j = comma + 1 + (toks[comma + 1].lower == "und")
+        if j > last or not sx.is_finite(toks[j]):
+            continue
+        second = speech_verb(sent, toks[j])
+        colon = next((k for k in range(j + 1, min(last, j + 5) + 1) if toks[k].text == ":"), None)
+        if second is None or colon is None or colon >= last or any(x.lower not in _LINKING and x is not second[1] for x in toks[j + 1 : colon]):
+            continue
+        before = _content_before(sent, i - 1, quotes)
+        if before is None:
+            continue
+        after = (toks[colon + 1].start, toks[last].end)
+        if sx.is_quote(toks[colon + 1]):
+            q = quotes.starting_at(toks[colon + 1].start)
+            if q is not None:
+                after = q.inner
+        speaker = Mention(sent.index, i + 1, comma - 1)
+        out = []
+        for verb, (lemma, part), message, rule, frame_end in ((toks[i], first, before, Rule.FRAME_AFTER, comma - 1), (toks[j], second, after, Rule.COLON, colon)):
+            cues = [CuePiece(verb.start, verb.end, verb.text, lemma)]
+            if part is not None and part.i != verb.i:
+                cues.append(CuePiece(part.start, part.end, part.text, lemma))
+            d = Draft(sent=sent.index, message=message, cues=cues, rule=rule, speaker=speaker, verb_class="speech")
+            d.frame = (verb.start, toks[frame_end].end)
+            out.append(d)
+        return out
+    return []
