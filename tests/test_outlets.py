@@ -23,6 +23,12 @@ BERICHT = (
     "Microsoft hat einen neuen Dienst gestartet, berichtet Myce.com. Der Dienst basiert laut Bericht auf Docs for "
     "Facebook, sei nun aber von Grund auf neu aufgebaut worden."
 )
+ZEITUNG = (
+    "Gerichtsvollzieher Gerhard G. machte sich vergangene Woche auf den Weg, um einen Jet zu beschlagnahmen, berichtet "
+    "die Zeitung Die Welt. An das von Kunden eingeschaltete Fluggastrechte-Portal Flightright floss kein Geld. Der "
+    "Flughafen informierte die Gesellschaft von der bevorstehenden Pfändung, worauf diese ihre Schulden beglich, "
+    "berichtet die Zeitung."
+)
 SURNAME = "Die Verfassung verbiete das, sagte der frühere Präsident des Verfassungsgerichts, Hans-Jürgen Papier."
 
 
@@ -44,6 +50,8 @@ CASES = [
     (STATISTIK, "hatten 901 der Taten", "BKA", ["Statistik"]),
     (AUSSENDUNG, "Wir werden", "Sebastian Kurz", ["Aussendung"]),
     (BERICHT, "Der Dienst basiert", "Myce.com", ["Myce.com"]),
+    # "die Zeitung" is the newspaper named with that noun, not the portal named since
+    (ZEITUNG, "Der Flughafen", "Die Welt", ["Die Welt"]),
 ]
 
 

@@ -35,6 +35,7 @@ class OutletMention:
     bare: bool = False  # no article: "laut Bericht"
     owner: tuple[int, int] | None = None  # token range of the author: "des BND", "von Nissan"
     statement: bool = False  # its author without a name is the speaker named before
+    noun: str | None = None  # the media noun of the phrase ("zeitung" in "die Zeitung Die Welt")
 
 
 def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
@@ -188,7 +189,7 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         if lo > 0 and toks[lo].start == toks[lo - 1].start:
             start = toks[lo].start
         bare = lo == k and k > 0 and toks[k - 1].upos == "ADP"
-        out.append(OutletMention(sent.index, lo, hi, name, kind, start, end, doc.text[start:end], is_named, definite, plural, medium, authored and not is_named, bare, owner, statement and not is_named))
+        out.append(OutletMention(sent.index, lo, hi, name, kind, start, end, doc.text[start:end], is_named, definite, plural, medium, authored and not is_named, bare, owner, statement and not is_named, noun))
         k = hi + 1
     return out
 
@@ -199,7 +200,8 @@ def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) ->
     A definite unnamed mention (``dem Bericht``, ``die Zeitung``, ``dem Blatt``) takes
     the last named outlet before it; an indefinite singular report (``einem
     britischen Zeitungsbericht``) takes the next named outlet within two sentences; a
-    bare one (``laut Bericht``) the last named outlet, else the next. Documents with
+    bare one (``laut Bericht``) the last named outlet (the last with the same noun, if
+    any: ``die Zeitung`` after ``die Zeitung Die Welt``), else the next. Documents with
     an author of their own (``einer Aussendung``, ``dem Papier``) take no medium's name.
     """
     last_named: OutletMention | None = None
@@ -211,6 +213,11 @@ def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) ->
         if m.authored:
             continue  # a press release or a paper is not the medium named nearby
         if (m.definite or m.bare) and last_named is not None and not m.plural:
+            # "die Zeitung" is the newspaper named with that noun ("die Zeitung Die Welt")
+            # rather than a portal named since
+            same_head = next((x for x in reversed(flat[:idx]) if x.named and x.noun is not None and x.noun == m.noun), None)
+            if same_head is not None:
+                last_named = same_head
             m.name = last_named.name
             m.named = True
             m.medium = True
