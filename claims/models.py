@@ -15,6 +15,7 @@ ReviewStatus = Literal["unverified", "in_review", "confirmed", "false", "mislead
 ClaimKind = Literal["direct", "indirect", "reported", "mixed"]
 VerificationStatus = Literal["unverified", "unverifiable", "disputed", "confirmed"]
 SpeakerKind = Literal["person", "organization", "country", "media", "anonymous", "group", "unknown"]
+Resolution = Literal["name", "apposition", "description", "pronoun", "medium", "previous speaker", "previous subject", "continuation", "quote match", "phrase"]
 OutletKind = Literal["agency", "broadcaster", "newspaper", "magazine", "online", "social", "medium", "document", "unknown"]
 
 
@@ -37,6 +38,9 @@ class Speaker(BaseModel):
     kind: SpeakerKind = "unknown"
     role: str | None = Field(default=None, description="title or role, e.g. 'Verteidigungsminister'")
     mention: Span | None = Field(default=None, description="the noun phrase in the claim's sentence; null when inferred")
+    entity: str | None = Field(default=None, description="the speaker's entity within the document (e1, e2 …): claims with the same id have the same speaker")
+    via: Resolution | None = Field(default=None, description="how the speaker was found from the mention or the context")
+    mentions: list[Span] = Field(default_factory=list, description="every mention of the speaker by name in the document")
 
 
 class Outlet(BaseModel):

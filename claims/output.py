@@ -170,6 +170,21 @@ def _mark(text: str, spans: list[tuple[int, int, str]], color: bool) -> str:
     return "".join(out)
 
 
+def speaker_chain(sp) -> str:
+    """How a speaker was found: ``Li Shangfu [e2] ← "der chinesische
+    Verteidigungsminister" (description) ← "Li Shangfu" (named at 364)``."""
+    steps = [sp.name + (f" [{sp.entity}]" if sp.entity else "")]
+    if sp.mention is not None:
+        steps.append(f'"{sp.mention.text}" ({sp.via or "mention"})')
+    elif sp.via:
+        steps.append(f"({sp.via})")
+    inside = sp.mention is not None and any(sp.mention.start <= m.start < sp.mention.end for m in sp.mentions)
+    if sp.mentions and not inside:
+        first = sp.mentions[0]
+        steps.append(f'"{first.text}" (named at {first.start})')
+    return " ← ".join(steps)
+
+
 def render_show(claim: Claim, status: str, doc_text: str | None, reviews: list, color: bool = False) -> str:
     lines: list[str] = []
 
@@ -181,6 +196,8 @@ def render_show(claim: Claim, status: str, doc_text: str | None, reviews: list, 
     add(f"article: {doc.title or doc.path or doc.sha256[:12]}" + (f" ({doc.date})" if doc.date else "") + (f", publisher {doc.publisher}" if doc.publisher else ""))
     chain = [claim.speaker.name if claim.speaker else "(unknown speaker)"] + [o.name for o in claim.outlets] + [doc.publisher or "the article"]
     add("chain:   " + " → ".join(chain))
+    if claim.speaker is not None and (claim.speaker.via or claim.speaker.mention):
+        add("speaker: " + speaker_chain(claim.speaker))
     if claim.speaker and claim.speaker.role:
         add(f"role:    {claim.speaker.role}")
     add("")

@@ -4,6 +4,7 @@ verification -> records.  :func:`extract_parsed` is pure; the analyzer is passed
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claims.document import SourceDocument
 from claims.grammar import syntax as sx
@@ -37,6 +38,29 @@ def _outlet_at(mentions: list[OutletMention], m: Mention | None) -> OutletMentio
         if om.sent == m.sent and om.first <= m.last and m.first <= om.last:
             return om
     return None
+
+
+def _via(res: Resolved | None, via: str) -> Resolved | None:
+    """``res`` as reached by another way (a continuation, the speaker before)."""
+    return replace(res, via=via) if res is not None else None
+
+
+class _EntityIds:
+    """Document-local entity ids: a named entity's own (``e1`` …), and one per name for
+    speakers the registry does not hold (descriptions, media), numbered after them."""
+
+    def __init__(self, named: int) -> None:
+        self._next = named + 1
+        self._by_name: dict[str, str] = {}
+
+    def of(self, res: Resolved) -> str:
+        if res.entity is not None:
+            return res.entity.id
+        key = res.name.casefold()
+        if key not in self._by_name:
+            self._by_name[key] = f"e{self._next}"
+            self._next += 1
+        return self._by_name[key]
 
 
 def _in_quote(quotes: Quotes, pos: int) -> bool:
@@ -294,7 +318,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             pass  # Konjunktiv I with no claim before it: a report whose speaker the text does not name here
         elif d.rule == Rule.CONTINUATION:
             ri = d.continuation_of  # ``all_drafts`` starts with ``drafts``
-            res = speakers.get(ri)
+            res = _via(speakers.get(ri), "continuation")
             chosen = outlet_lists.get(ri, [])
         else:
             cand = d.speaker
@@ -315,18 +339,18 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                         cand = Mention(prior.sent, *prior.owner)  # "eine Erhebung des BKA … Der Statistik zufolge"
                     elif doc_om.statement and last is not None and last.kind != "unknown":
                         # "wie es in einer internen E-Mail heißt": the author, named before
-                        res, cand = last, None
+                        res, cand = _via(last, "previous speaker"), None
                     else:
                         om = doc_om
             if res is not None:
                 pass
             elif om is not None:
-                res = Resolved(om.name, "media", None)
+                res = Resolved(om.name, "media", None, via="medium")
                 mention = cand
                 if d.rule == Rule.WIE and last is not None and last.kind != "media":
                     prev_claims = [x for x in all_drafts if x.sent == d.sent - 1 and x is not d]
                     if prev_claims:
-                        res, mention = last, None
+                        res, mention = _via(last, "previous speaker"), None
             elif cand is not None:
                 res = resolver.resolve(cand.sent, cand.first, cand.last, last)
                 mention = cand
@@ -337,15 +361,15 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                     # a subject found by position only (no parse) must look like a speaker
                     kinds = {"person", "organization", "country", "group"} | ({"unknown"} if sx.has_parse(doc.sentences[ps.sent]) else set())
                     if r is not None and r.kind in kinds:
-                        res = r
+                        res = _via(r, "previous subject")
                 if res is None:
-                    res = last
+                    res = _via(last, "previous speaker")
             elif d.speaker_hint == "prev_claim":
                 media_out = [om for om in chosen if om.medium]
                 if media_out:
-                    res = Resolved(media_out[0].name, "media", None)
+                    res = Resolved(media_out[0].name, "media", None, via="medium")
                 else:
-                    res = last
+                    res = _via(last, "previous speaker")
             if d.speaker_hint == "quote_match" or d.rule == Rule.CUELESS:
                 pending_quote_match.append(i)
         speakers[i] = res
@@ -372,11 +396,11 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             # keep a speaker named in the headline itself ("Heino: …"), not one guessed from a role
             keep_mention = own is not None and own.kind == "person" and own.name.split()[-1] in mention_text
             if not keep_mention:
-                speakers[i] = speakers[best]
+                speakers[i] = _via(speakers[best], "quote match")
         elif speakers.get(i) is None and d.rule == Rule.CUELESS:
             later = [j for j in order if all_drafts[j].message[0] > d.message[1] and speakers.get(j) is not None]
             if later:
-                speakers[i] = speakers[later[0]]
+                speakers[i] = _via(speakers[later[0]], "quote match")
 
     # kinds and verification
     final_kinds = {}
@@ -396,6 +420,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
         verif.setdefault(i, (f.status, f.evidence))
 
     info = DocumentInfo(path=src.path, sha256=src.sha256, title=src.title, date=src.date, publisher=src.publisher)
+    entity_ids = _EntityIds(len(resolver.entities))
     ids = {i: _claim_id(src.sha256, all_drafts[i]) for i in order}
     claims: list[Claim] = []
     for i in order:
@@ -415,7 +440,15 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                         hi -= 1
                 a, b = toks[lo].start, toks[hi].end
                 mspan = Span(start=a, end=b, text=text[a:b])
-            speaker = Speaker(name=res.name, kind=res.kind if res.kind in {"person", "organization", "country", "media", "anonymous", "group"} else "unknown", role=res.role, mention=mspan)
+            speaker = Speaker(
+                name=res.name,
+                kind=res.kind if res.kind in {"person", "organization", "country", "media", "anonymous", "group"} else "unknown",
+                role=res.role,
+                mention=mspan,
+                entity=entity_ids.of(res),
+                via=res.via,
+                mentions=[Span(start=a, end=b, text=text[a:b]) for a, b in res.entity.spans] if res.entity is not None else [],
+            )
         outs = []
         seen = set()
         for om in outlet_lists.get(i, []):

@@ -62,6 +62,18 @@ def test_show_marks_cue_speaker_message_and_chain(db):
     assert "chain:   Li Shangfu → CCTV News → the article" in r.output
     assert "[sagte] {der Minister} <dem Bericht> [zufolge]" in r.output
     assert "⟨China ist bereit" in r.output
+    # how the speaker was found: the description in the sentence, the name earlier
+    assert 'speaker: Li Shangfu [e2] ← "der Minister" (description) ← "Li Shangfu" (named at 364)' in r.output
+
+
+def test_claims_of_one_speaker_share_an_entity_id(db):
+    rows = _ids(db, "--speaker", "Shangfu")
+    by_doc = {}
+    for x in rows:
+        by_doc.setdefault(x["document"]["sha256"], set()).add(x["speaker"]["entity"])
+    assert all(len(ids) == 1 for ids in by_doc.values())
+    assert all(x["speaker"]["via"] for x in rows)
+    assert any(m["text"] == "Li Shangfu" for x in rows for m in x["speaker"]["mentions"])
 
 
 def test_verify_history_and_claimreview_export(db):

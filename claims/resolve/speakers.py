@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims import lexicons
 from claims.grammar import inflection
@@ -30,6 +30,8 @@ class Entity:
     positions: list[tuple[int, int]] = field(default_factory=list)  # (sentence, token)
     role_text: str | None = None
     role_words: set[str] = field(default_factory=set)  # every role word seen with the name, lower-cased
+    spans: list[tuple[int, int]] = field(default_factory=list)  # character span of each mention by name
+    id: str = ""  # within the document: "e1", "e2" … in order of first mention
 
     @property
     def words(self) -> list[str]:
@@ -42,6 +44,7 @@ class Resolved:
     kind: str
     role: str | None = None
     entity: Entity | None = None
+    via: str = "phrase"  # how it was found: one of models.Resolution
 
 
 def role_of(tokens: list[Token]) -> tuple[str, str, str] | None:
@@ -115,6 +118,7 @@ class Registry(Sequence[Entity]):
             self._single.setdefault(words[0], []).append(i)
 
     def add(self, entity: Entity) -> None:
+        entity.id = f"e{len(self._entities) + 1}"
         self._entities.append(entity)
         self._index(len(self._entities) - 1, entity.words)
 
@@ -237,6 +241,7 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
                 ent.role_words.add(role[2].lower())
             ent.nats |= sx.nationalities(before)
             ent.positions.append((sent.index, lo))
+            ent.spans.append((run[0].start, run[-1].end))
     return entities
 
 
@@ -331,13 +336,13 @@ class SpeakerResolver:
             if low in sx.PERSONAL_PRONOUNS or low == "man":
                 near = self.recent_person((sent_i, lo)) if low in {"er", "sie"} else None
                 if near is not None and (last_speaker is None or last_speaker.entity is not near):
-                    return Resolved(near.name, near.kind, near.role_text, near)
+                    return Resolved(near.name, near.kind, near.role_text, near, "pronoun")
                 if last_speaker is not None:
-                    return last_speaker
+                    return replace(last_speaker, via="pronoun")
                 # the nearest person named before
                 ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: True)
                 if ent is not None:
-                    return Resolved(ent.name, ent.kind, ent.role_text, ent)
+                    return Resolved(ent.name, ent.kind, ent.role_text, ent, "pronoun")
             return None
         # name runs inside the phrase (a run that starts before it with a title the tagger
         # made a name, "Landeshauptmann Thomas Stelzer", is cut to the phrase)
@@ -351,23 +356,25 @@ class SpeakerResolver:
             # country says whose role it is; it is not the speaker's name
             runs = [r for r in runs if not (len(r) == 1 and sx.is_country(r[0].text))]
         nats = sx.nationalities(toks)
+        via = "name"
         if not runs and role is not None:
             runs = _apposition_name(sent, lo, hi)
+            via = "apposition"
         if runs:
             name = sx.join_words(runs[-1])
             if len(runs) >= 2 and any(t.lower == "und" for t in toks):
                 name = " und ".join(sx.join_words(r) for r in runs)
             ent = self.entity_by_name(name) if len(runs) == 1 else None
             if ent is not None:
-                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else "person", ent.role_text or (role[2] if role else None), ent)
+                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else "person", ent.role_text or (role[2] if role else None), ent, via)
             kind = "country" if name in lexicons.countries() else ("person" if role is None or role[1] != "organization" else "organization")
-            return Resolved(name, kind, role[2] if role else None)
+            return Resolved(name, kind, role[2] if role else None, via=via)
         # a name the tagger took for a common noun ("ÖVP-Chef Mitterlehner")
         for t in reversed(words):
             if t.text[:1].isupper() and t.upos in {"NOUN", "X"} and lexicons.compound_match(t.text, lexicons.roles()) is None:
                 ent = self.entity_by_name(t.text)
                 if ent is not None and ent.kind in {"person", "organization", "unknown"}:
-                    return Resolved(ent.name, ent.kind, ent.role_text or (role[2] if role else None), ent)
+                    return Resolved(ent.name, ent.kind, ent.role_text or (role[2] if role else None), ent, "name")
         first = words[0].lower if words else ""
         phrase = sx.name_of(sent, lo, hi)
         if role is not None and first not in INDEFINITE and role[1] in {"person", "anonymous"} and not (toks[-1].feats.get("Number") == "Plur" and role[1] != "person"):
@@ -376,19 +383,19 @@ class SpeakerResolver:
                 # ... or the nearest person of that nationality
                 ent = self.entities.nearest((sent_i, lo), [("nat", n) for n in sorted(nats)], lambda e: e.kind == "person")
             if ent is not None:
-                return Resolved(ent.name, "person", ent.role_text or role[2], ent)
+                return Resolved(ent.name, "person", ent.role_text or role[2], ent, "description")
             if sent_i == 0:
                 # a teaser describes the article's main person: the most mentioned one
                 pers = [e for e in self.entities if e.kind == "person"]
                 if pers:
                     ent = max(pers, key=lambda e: len(e.positions))
-                    return Resolved(ent.name, "person", role[2], ent)
+                    return Resolved(ent.name, "person", role[2], ent, "description")
         named = _name_after_role(words, role)
         if named is not None:
             ent = self.entity_by_name(named)
             if ent is not None:
-                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else role[1], ent.role_text or role[2], ent)
-            return Resolved(named, role[1] if role[1] not in {"anonymous", "unknown"} else "person", role[2])
+                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else role[1], ent.role_text or role[2], ent, "name")
+            return Resolved(named, role[1] if role[1] not in {"anonymous", "unknown"} else "person", role[2], via="name")
         kind = "unknown"
         if role is not None:
             kind = role[1]
