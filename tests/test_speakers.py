@@ -156,3 +156,15 @@ KORTE = (
 def test_er_is_the_person_named_in_the_sentence_before_not_an_older_speaker():
     # news-train; "sich dafür aussprechen" is a speech verb with its correlate (speech_verbs.tsv)
     assert _speaker_of(KORTE, "die Privatisierung", _lite()) == "Jan Korte"
+
+
+@pytest.mark.parametrize(
+    "text, start, expected",
+    [
+        ("Die Lage sei ernst, sagte Karl-Theodor zu Guttenberg am Montag.", "Die Lage", "Karl-Theodor zu Guttenberg"),
+        ("Die Gespräche gingen weiter, sagte der UN-Gesandte Staffan de Mistura.", "Die Gespräche", "Staffan de Mistura"),
+        ("Wir werden nicht locker lassen, sagte Außenminister Sebastian Kurz.", "Wir werden", "Sebastian Kurz"),
+    ],
+)
+def test_a_name_keeps_its_particles_and_a_surname_that_is_also_a_word(text, start, expected):
+    assert _speaker_of(text, start, _lite()) == expected

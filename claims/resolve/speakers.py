@@ -18,6 +18,7 @@ from claims.nlp.model import ParsedDoc, Sentence, Token
 
 INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 DEFINITE = {"der", "die", "das", "dem", "den", "des"}
+NAME_PARTICLES = {"von", "zu", "van", "de", "da", "di", "del", "bin", "ben", "al", "el", "du", "dos", "ten", "ter"}
 NOT_NAMES = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
 
 
@@ -61,6 +62,11 @@ def role_of(tokens: list[Token]) -> tuple[str, str, str] | None:
     return found
 
 
+def _name_word(t: Token) -> bool:
+    """A capitalised proper name that is no country: may go on a name run."""
+    return (t.upos == "PROPN" or t.xpos == "NE") and t.text[:1].isupper() and not sx.is_country(t.text)
+
+
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
     outlets, roles, media = lexicons.outlets(), lexicons.roles(), lexicons.media_nouns()
@@ -77,9 +83,11 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
             and cur[-1].end < t.start
             and lexicons.compound_match(t.text, roles) is None
             and lexicons.compound_match(t.text, media) in surnames
-            and (t.i + 1 >= len(sent.tokens) or sent.tokens[t.i + 1].upos not in {"NOUN", "PROPN"})
+            and (t.i + 1 >= len(sent.tokens) or sent.tokens[t.i + 1].upos not in {"NOUN", "PROPN"} or _name_word(sent.tokens[t.i + 1]))
         )
-        if (ok and not country) or surname:
+        # "Karl-Theodor zu Guttenberg", "Mohammed bin Salman": a particle inside a name
+        particle = cur and _name_word(cur[-1]) and t.lower in NAME_PARTICLES and t.i + 1 < len(sent.tokens) and _name_word(sent.tokens[t.i + 1])
+        if (ok and not country) or surname or particle:
             cur.append(t)
         elif ok and country and not cur:
             runs.append([t])
