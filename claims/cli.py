@@ -35,17 +35,39 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def iter_sources(paths: list[str], errors: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[SourceDocument]:
-    """Read the inputs (files; ``-`` is stdin) one at a time; a bad one becomes one error
-    line on stderr (and an entry in ``errors``) and the rest still run."""
+class StoredURL(str):
+    """A URL whose page is stored already (the sha256 of its document)."""
+
+
+def iter_sources(paths: list[str], errors: list[str], max_bytes: int | None = MAX_BYTES, web=None, stored_url=None) -> Iterator[SourceDocument | StoredURL]:
+    """Read the inputs (files, saved pages, URLs; ``-`` is stdin) one at a time; a bad one
+    becomes one error line on stderr (and an entry in ``errors``) and the rest still run.
+    ``web`` is a :class:`claims.web.Fetcher` for URLs; ``stored_url(url)`` the sha256 of
+    a URL's stored document, which is then not fetched again. A page in another language
+    is skipped with a notice."""
     for p in paths:
         try:
             if p == "-":
                 data = read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
                 yield parse_text(decode(data, "<stdin>"), path="-", data=data)
+            elif p.startswith(("http://", "https://")):
+                from claims.web import fetch_document
+
+                sha = stored_url(p) if stored_url is not None else None
+                yield StoredURL(sha) if sha else fetch_document(web, p)
             else:
                 yield read_document(p, max_bytes)
         except DocumentError as exc:
+            from claims.web import NotGerman
+
+            warn(str(exc))
+            if not isinstance(exc, NotGerman):
+                errors.append(str(exc))
+        except Exception as exc:
+            from claims.web import FetchError
+
+            if not isinstance(exc, FetchError):
+                raise
             warn(str(exc))
             errors.append(str(exc))
 
@@ -79,7 +101,7 @@ class Analyzer(str, Enum):
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Text files, directories (all *.txt below) or - for stdin."),
+    paths: list[str] = typer.Argument(..., help="Text files, saved web pages (.html), directories (all .txt and .html below), http(s) URLs, or - for stdin."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
     model_dir: Optional[Path] = ModelDir,
     analyzer: Analyzer = typer.Option(Analyzer.auto, "--analyzer", help="auto (stanza when its model is found, else lite), stanza (downloads its model if missing), or lite (SoMaJo + HanTa, offline)."),
@@ -90,6 +112,8 @@ def extract(
     force: bool = typer.Option(False, "--force", help="Extract documents again even when stored unchanged."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse a document (or stdin) larger than this; extraction holds about 90 MB per MB of text."),
+    delay: float = typer.Option(1.0, "--delay", min=0.0, help="Least seconds between two requests to one web site."),
+    timeout: float = typer.Option(20.0, "--timeout", min=0.1, help="Seconds to wait for a web server."),
 ) -> None:
     """Find attributed claims in German articles and store them."""
     from collections import deque
@@ -111,11 +135,20 @@ def extract(
     files = iter_paths(paths, errors)
     for e in errors:
         warn(e)
+    web = None
+    if any(f.startswith(("http://", "https://")) for f in files):
+        from claims.web import Fetcher
+
+        web = Fetcher(delay=delay, timeout=timeout, max_bytes=max_bytes)
+    stored_url = (lambda u: store_call(store.document_for_url, u)) if store is not None and not force else None
 
     def to_extract() -> Iterator[SourceDocument]:
         # read lazily: a long run holds only the texts of the batch being extracted
-        for src in iter_sources(files, errors, max_bytes):
+        for src in iter_sources(files, errors, max_bytes, web, stored_url):
             seen[0] = True
+            if isinstance(src, StoredURL):
+                slots.append([[c for c, _ in store_call(store.query, document=str(src))] if printer else []])
+                continue
             # unchanged documents (same bytes, same extractor) are not extracted again
             if store is not None and not force and store_call(store.has_document, src.sha256, EXTRACTOR_VERSION):
                 slots.append([[c for c, _ in store_call(store.query, document=src.sha256)] if printer else []])
@@ -150,11 +183,123 @@ def extract(
             flush()
     except ModelNotFoundError as exc:
         fail(str(exc), 2)
+    finally:
+        if web is not None:
+            web.close()
     flush()
     if printer and seen[0]:
         printer.close()
     if errors:
         raise typer.Exit(1)
+
+
+def _seconds(text: str) -> float:
+    """``15m``, ``30s``, ``1h`` or plain seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    t = text.strip().lower()
+    try:
+        value = float(t[:-1]) * units[t[-1]] if t and t[-1] in units else float(t)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r}: not a duration (e.g. 30s, 15m, 1h)") from None
+    if value <= 0:
+        raise typer.BadParameter(f"{text!r}: not a positive duration")
+    return value
+
+
+@app.command()
+def follow(
+    urls: list[str] = typer.Argument(..., help="RSS, Atom or JSON feeds and sitemaps (http(s) URLs)."),
+    once: bool = typer.Option(False, "--once", help="Read every feed once and exit (for cron and tests)."),
+    interval: str = typer.Option("15m", "--interval", help="Time between two rounds (30s, 15m, 1h)."),
+    model_dir: Optional[Path] = ModelDir,
+    analyzer: Analyzer = typer.Option(Analyzer.auto, "--analyzer", help="auto, stanza or lite (as for extract)."),
+    prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter", help="As for extract."),
+    db: Optional[str] = DbOption,
+    force: bool = typer.Option(False, "--force", help="Fetch every listed article again, and the feeds without conditional requests."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    delay: float = typer.Option(1.0, "--delay", min=0.0, help="Least seconds between two requests to one web site."),
+    timeout: float = typer.Option(20.0, "--timeout", min=0.1, help="Seconds to wait for a web server."),
+) -> None:
+    """Follow feeds and sitemaps: fetch the articles not seen before, extract and store them."""
+    import time
+
+    from claims.web import Fetcher, is_url
+
+    pause = _seconds(interval)
+    bad = [u for u in urls if not is_url(u)]
+    if bad:
+        fail(f"{bad[0]}: not an http(s) URL")
+    store = open_store(db)
+    failed = False
+    with Fetcher(delay=delay, timeout=timeout) as web:
+        while True:
+            failed = _follow_round(urls, web, store, analyzer.value, model_dir, prefilter, force, quiet) or failed
+            if once:
+                break
+            try:
+                time.sleep(pause)
+            except KeyboardInterrupt:
+                break
+    if failed:
+        raise typer.Exit(1)
+
+
+def _follow_round(urls: list[str], web, store, analyzer: str, model_dir, prefilter: bool, force: bool, quiet: bool) -> bool:
+    """One round over the feeds; True when anything failed (reported on stderr)."""
+    from claims import batch
+    from claims.nlp.stanza import ModelNotFoundError
+    from claims.pipeline import EXTRACTOR_VERSION
+    from claims.store import StoreError
+    from claims.web import FetchError, read_listing
+
+    errors: list[str] = []
+    articles: list[str] = []
+    validators: dict[str, tuple[str | None, str | None]] = {}
+    for url in urls:
+        etag, modified = (None, None) if force else store_call(store.feed_state, url)
+        try:
+            got = read_listing(web, url, etag, modified)
+        except FetchError as exc:
+            warn(str(exc))
+            errors.append(str(exc))
+            continue
+        for p in got.problems:
+            warn(p)
+            errors.append(p)
+        validators[url] = (got.etag, got.last_modified)
+        new = [a for a in got.listing.urls if a not in articles and (force or store_call(store.document_for_url, a) is None)]
+        if not quiet:
+            typer.echo(f"{url}: " + ("not modified" if got.not_modified else f"{len(got.listing.urls)} listed, {len(new)} new"), err=True)
+        articles += new
+    stored = 0
+    try:
+        texts: dict[str, str] = {}
+
+        def sources() -> Iterator[SourceDocument]:
+            for s in iter_sources(articles, errors, web=web):
+                if not isinstance(s, StoredURL):
+                    texts[s.sha256] = s.text
+                    yield s
+
+        for r in batch.run(sources(), analyzer, model_dir, 1, prefilter, total=len(articles)):
+            if isinstance(r, batch.DocumentFailure):
+                warn(f"{r.path}: {r.error}")
+                errors.append(r.error)
+                continue
+            try:
+                store.save(r, texts.pop(r.document.sha256, None), EXTRACTOR_VERSION)
+                stored += 1
+                if not quiet:
+                    typer.echo(visible(f"{r.document.url}: {len(r.claims)} claims, {r.document.title or ''}".rstrip(", ")))
+            except StoreError as exc:
+                warn(f"{r.document.url}: not stored: {exc}")
+                errors.append(str(exc))
+    except ModelNotFoundError as exc:
+        fail(str(exc), 2)
+    # the feeds' validators only once their articles are stored: a failed round is read again
+    for url, (etag, modified) in validators.items():
+        store_call(store.set_feed_state, url, etag, modified)
+    return bool(errors)
 
 
 models_app = typer.Typer(no_args_is_help=True, help="Where the stanza model is looked for, what is there, and downloading it.")

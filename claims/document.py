@@ -36,6 +36,13 @@ class SourceDocument:
     publisher: str | None = None
     body_start: int = 0
     title_span: tuple[int, int] | None = None
+    # pages read from the web (claims/web/page.py)
+    url: str | None = None
+    canonical_url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    fetched_at: str | None = None
+    language: str | None = None
 
 
 def decode(data: bytes, name: str) -> str:
@@ -121,8 +128,13 @@ def read_limited(stream: BinaryIO, name: str, max_bytes: int | None = MAX_BYTES)
     return data
 
 
+HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".txt",) + HTML_SUFFIXES
+
+
 def read_document(path: str | Path, max_bytes: int | None = MAX_BYTES) -> SourceDocument:
-    """The document in a UTF-8 text file of at most ``max_bytes`` bytes."""
+    """The document in a UTF-8 text file, or in a saved web page (``.html``/``.htm``:
+    main text and metadata, see :mod:`claims.web.page`), of at most ``max_bytes`` bytes."""
     p = Path(path)
     if not p.exists():
         raise DocumentError(f"{p}: no such file")
@@ -133,22 +145,27 @@ def read_document(path: str | Path, max_bytes: int | None = MAX_BYTES) -> Source
             data = read_limited(f, str(p), max_bytes)
     except OSError as exc:
         raise DocumentError(f"{p}: cannot read ({exc.strerror})") from exc
+    if p.suffix.lower() in HTML_SUFFIXES:
+        from claims.web.page import page_document
+
+        return page_document(data, str(p))
     return parse_text(decode(data, str(p)), path=str(p), data=data)
 
 
 def iter_paths(paths: list[str], errors: list[str] | None = None) -> list[str]:
-    """Expand directories to the ``*.txt`` files below them (sorted); keep ``-`` and files.
-    A directory without any ``*.txt`` file is an entry in ``errors``."""
+    """Expand directories to the ``*.txt``, ``*.html`` and ``*.htm`` files below them
+    (sorted); keep ``-``, URLs and files. A directory without any of them is an entry in
+    ``errors``."""
     out: list[str] = []
     for p in paths:
-        if p == "-":
+        if p == "-" or p.startswith(("http://", "https://")):
             out.append(p)
             continue
         pp = Path(p)
         if pp.is_dir():
-            found = [str(f) for f in sorted(pp.rglob("*.txt")) if f.is_file()]
+            found = [str(f) for f in sorted(pp.rglob("*")) if f.suffix.lower() in TEXT_SUFFIXES and f.is_file()]
             if not found and errors is not None:
-                errors.append(f"{p}: no *.txt files in this directory")
+                errors.append(f"{p}: no .txt or .html files in this directory")
             out.extend(found)
         else:
             out.append(p)

@@ -65,6 +65,11 @@ class DocumentInfo(BaseModel):
     title: str | None = None
     date: str | None = Field(default=None, description="YYYY-MM or YYYY-MM-DD")
     publisher: str | None = None
+    url: str | None = Field(default=None, description="the URL the page was fetched from")
+    canonical_url: str | None = Field(default=None, description="the page's own canonical URL")
+    site: str | None = Field(default=None, description="the web site's name")
+    author: str | None = None
+    fetched_at: str | None = Field(default=None, description="when the page was fetched (ISO 8601, UTC)")
 
 
 class Claim(BaseModel):
@@ -118,6 +123,11 @@ class ExportedDocument(BaseModel):
     title: str | None = None
     date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
     publisher: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    fetched_at: str | None = None
     text: str
     extractor_version: str | None = None
     extracted_at: str | None = None

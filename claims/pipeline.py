@@ -419,7 +419,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
         i = order[f.claim]
         verif.setdefault(i, (f.status, f.evidence))
 
-    info = DocumentInfo(path=src.path, sha256=src.sha256, title=src.title, date=src.date, publisher=src.publisher)
+    info = document_info(src)
     entity_ids = _EntityIds(len(resolver.entities))
     ids = {i: _claim_id(src.sha256, all_drafts[i]) for i in order}
     claims: list[Claim] = []
@@ -483,7 +483,18 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
 
 
 def document_info(src: SourceDocument) -> DocumentInfo:
-    return DocumentInfo(path=src.path, sha256=src.sha256, title=src.title, date=src.date, publisher=src.publisher)
+    return DocumentInfo(
+        path=src.path,
+        sha256=src.sha256,
+        title=src.title,
+        date=src.date,
+        publisher=src.publisher,
+        url=src.url,
+        canonical_url=src.canonical_url,
+        site=src.site,
+        author=src.author,
+        fetched_at=src.fetched_at,
+    )
 
 
 def analyze(src: SourceDocument, analyzer) -> ParsedDoc:

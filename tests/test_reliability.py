@@ -114,7 +114,7 @@ def test_a_directory_without_text_files_is_an_error(tmp_path):
 
     (tmp_path / "notes.md").write_text("nichts", encoding="utf-8")
     r = CliRunner().invoke(app, ["extract", "--analyzer", "lite", "--no-store", str(tmp_path)])
-    assert r.exit_code == 1 and r.stderr.strip() == f"claims: {tmp_path}: no *.txt files in this directory"
+    assert r.exit_code == 1 and r.stderr.strip() == f"claims: {tmp_path}: no .txt or .html files in this directory"
 
 
 def test_control_sequences_reach_the_terminal_only_as_visible_escapes(tmp_path):

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from claims.models import Claim, DocumentResult, ReviewStatus
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ENV_VAR = "CLAIMS_DB"
 REVIEW_STATUSES: tuple[str, ...] = get_args(ReviewStatus)
 # listing order: what still needs checking first
@@ -41,7 +41,24 @@ documents_t = sa.Table(
     sa.Column("text", sa.Text),
     sa.Column("extractor_version", sa.String(32)),
     sa.Column("extracted_at", sa.String(32)),
+    # pages read from the web
+    sa.Column("url", sa.Text, index=True),
+    sa.Column("canonical_url", sa.Text, index=True),
+    sa.Column("site", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("fetched_at", sa.String(32)),
 )
+# feeds and sitemaps that claims follow: the validators of the last answer, for
+# conditional requests
+feeds_t = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.String(32)),
+)
+WEB_COLUMNS = ("url", "canonical_url", "site", "author", "fetched_at")
 claims_t = sa.Table(
     "claims",
     metadata,
@@ -248,6 +265,15 @@ class Store:
             cols = {c["name"] for c in sa.inspect(conn).get_columns("claims")}
             if "stale" not in cols:
                 conn.execute(sa.text("ALTER TABLE claims ADD COLUMN stale BOOLEAN NOT NULL DEFAULT 0"))
+        if version < 3:
+            # version 2 read text files only: no page metadata, no followed feeds
+            cols = {c["name"] for c in sa.inspect(conn).get_columns("documents")}
+            for name in WEB_COLUMNS:
+                if name not in cols:
+                    conn.execute(sa.text(f"ALTER TABLE documents ADD COLUMN {name} {'VARCHAR(32)' if name == 'fetched_at' else 'TEXT'}"))
+            for column in ("url", "canonical_url"):
+                conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_documents_{column} ON documents ({column})"))
+            feeds_t.create(conn, checkfirst=True)
         conn.execute(meta_t.update().where(meta_t.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
     @property
@@ -274,6 +300,34 @@ class Store:
 
         return self._run(q)
 
+    def document_for_url(self, url: str) -> str | None:
+        """The sha256 of a stored document fetched from ``url`` or whose canonical URL it is."""
+
+        def q():
+            with self.engine.connect() as conn:
+                cond = sa.or_(documents_t.c.url == url, documents_t.c.canonical_url == url)
+                return conn.execute(sa.select(documents_t.c.sha256).where(cond).limit(1)).scalar()
+
+        return self._run(q)
+
+    def feed_state(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) of a followed feed's last answer."""
+
+        def q():
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(feeds_t.c.etag, feeds_t.c.last_modified).where(feeds_t.c.url == url)).first()
+                return (row[0], row[1]) if row else (None, None)
+
+        return self._run(q)
+
+    def set_feed_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        def q():
+            with self._write("feed:" + url) as conn:
+                conn.execute(feeds_t.delete().where(feeds_t.c.url == url))
+                conn.execute(feeds_t.insert().values(url=url, etag=etag, last_modified=last_modified, checked_at=_now()))
+
+        self._run(q)
+
     def save(self, result: DocumentResult, text: str | None, extractor_version: str) -> dict[str, int]:
         """Store one document's claims in one transaction; returns counts."""
         return self._run(self._save, result, text, extractor_version)
@@ -283,6 +337,7 @@ class Store:
         with self._write("document:" + doc.sha256) as conn:
             existing = conn.execute(sa.select(documents_t.c.sha256).where(documents_t.c.sha256 == doc.sha256)).first()
             values = dict(path=doc.path, title=doc.title, date=doc.date, publisher=doc.publisher, extractor_version=extractor_version, extracted_at=_now())
+            values.update({k: getattr(doc, k) for k in WEB_COLUMNS})
             if text is not None:
                 values["text"] = text
             if existing:
@@ -459,7 +514,7 @@ class Store:
         with self._write("import") as conn:
             for d in documents:
                 if not conn.execute(sa.select(documents_t.c.sha256).where(documents_t.c.sha256 == d["sha256"])).first():
-                    conn.execute(documents_t.insert().values(**{k: d.get(k) for k in ("sha256", "path", "title", "date", "publisher", "text", "extractor_version", "extracted_at")}))
+                    conn.execute(documents_t.insert().values(**{k: d.get(k) for k in ("sha256", "path", "title", "date", "publisher", "text", "extractor_version", "extracted_at", *WEB_COLUMNS)}))
                     added_docs += 1
             texts: dict[str, str | None] = {}
             for c in claims:
