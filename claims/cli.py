@@ -277,9 +277,13 @@ def _follow_round(urls: list[str], web, store, analyzer: str, model_dir, prefilt
 
         def sources() -> Iterator[SourceDocument]:
             for s in iter_sources(articles, errors, web=web):
-                if not isinstance(s, StoredURL):
-                    texts[s.sha256] = s.text
-                    yield s
+                if isinstance(s, StoredURL):
+                    continue
+                # the same article under another URL: stored by its text or canonical URL
+                if not force and (store_call(store.has_document, s.sha256, EXTRACTOR_VERSION) or (s.canonical_url and store_call(store.document_for_url, s.canonical_url))):
+                    continue
+                texts[s.sha256] = s.text
+                yield s
 
         for r in batch.run(sources(), analyzer, model_dir, 1, prefilter, total=len(articles)):
             if isinstance(r, batch.DocumentFailure):

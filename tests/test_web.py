@@ -244,3 +244,22 @@ def test_the_jsonl_records_carry_the_page_metadata(site, tmp_path):
     assert r.exit_code == 0
     rec = json.loads(r.output.splitlines()[0])
     assert rec["document"]["url"].endswith("futurezone.at.lyft.html") and rec["document"]["canonical_url"].startswith("https://futurezone.at/")
+
+
+def test_decoding_follows_bom_then_http_charset_then_meta():
+    from claims.web.page import decode_html
+
+    meta = '<html><head><meta charset="iso-8859-1"></head><body>Grüße</body></html>'
+    assert "Grüße" in decode_html(meta.encode("iso-8859-1"), "p")
+    assert "Grüße" in decode_html(meta.encode("utf-8"), "p", declared="utf-8")  # the header wins over the meta tag
+    assert "Grüße" in decode_html(b"\xef\xbb\xbf" + meta.encode("utf-8"), "p", declared="iso-8859-1")  # the BOM wins
+
+
+def test_follow_skips_an_article_stored_under_another_url(site, tmp_path):
+    db = str(tmp_path / "moved.db")
+    r = _cli("extract", "-q", "--db", db, str(PAGES[0]))
+    assert r.exit_code == 0
+    before = len(Store(db).documents())
+    r = _cli("follow", "--once", "-q", "--db", db, site.url("/feeds/feed.json"))  # lists PAGES[0] among others
+    assert r.exit_code == 0
+    assert len(Store(db).documents()) == before + 4
