@@ -107,6 +107,8 @@ def nominative(words: list[Token], keep_indefinite: bool = True, plural: bool = 
     words = [w for w in words if not w.is_punct or w.text in {"-", ".", "(", ")", "/"}]
     if not words:
         return ""
+    if len(words) > 1 and words[0].lower in INDEFINITE and words[1].lower in sx.ARTICLES:
+        return sx.join_words(words)  # "eine der Zeuginnen": a pronoun, not an article
     h = head_index(words)
     if h is None:
         return sx.join_words(words[1:] if len(words) > 1 and words[0].lower in sx.ARTICLES else words)
@@ -130,9 +132,9 @@ def nominative(words: list[Token], keep_indefinite: bool = True, plural: bool = 
             out.append(adjective_stem(w.text) + _STRONG[gen])
         elif k == h and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"} and gen == "Masc" and _weak_base(w.text):
             out.append(_weak_base(w.text))  # "eines leitenden Beamten" -> "ein leitender Beamter"
-        elif k == h and gen in {"Masc", "Neut"} and article is not None and article.lower in {"des", "eines"} and not _lemma_ending(w):
+        elif k == h and gen in {"Masc", "Neut"} and article is not None and article.lower in {"des", "eines"} and not (gen == "Masc" and _lemma_ending(w)):
             out.append(_drop_genitive_s(w.text))
-        elif k == h and _lemma_ending(w) and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"} and gen != "Plur":
+        elif k == h and gen == "Masc" and _lemma_ending(w) and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"}:
             out.append(w.lemma)  # "des Präsidenten" -> "Präsident"
         else:
             out.append(w.text)

@@ -76,10 +76,17 @@ def renumber(sentences: list[Sentence], text: str) -> list[Sentence]:
     return sentences
 
 
-def join_colon_sentences(sentences: list[Sentence], text: str) -> list[Sentence]:
+_ENDINGS = {".", "!", "?", ";", "…", "\"", "“", "”", "«", "»", "'", ")"}
+
+
+def join_colon_sentences(sentences: list[Sentence], text: str, unended: bool = False) -> list[Sentence]:
+    """Join a sentence to the one before when that one ends in a colon or in an ordinal's
+    full stop ("23." before "März"), and with ``unended`` when it ends in no punctuation
+    at all on the same line (stanza's "berichtet die Zeitung | Die Welt.")."""
     out: list[Sentence] = []
     for s in sentences:
-        if out and (out[-1].tokens[-1].text == ":" or _ordinal_split(out[-1], s)) and "\n" not in text[out[-1].end : s.start]:
+        cut = out and (out[-1].tokens[-1].text == ":" or _ordinal_split(out[-1], s) or (unended and out[-1].tokens[-1].text not in _ENDINGS and not out[-1].tokens[-1].is_punct))
+        if cut and "\n" not in text[out[-1].end : s.start]:
             prev = out[-1]
             shift = len(prev.tokens)
             for t in s.tokens:

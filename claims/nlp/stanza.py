@@ -146,7 +146,7 @@ class StanzaAnalyzer:
                 tokens = join_hyphen_compounds(tokens)
             out.append(Sentence(index=first_index + k, tokens=tokens))
         if raw and text is not None:
-            out = join_colon_sentences(out, text)
+            out = join_colon_sentences(out, text, unended=True)
         return out
 
     # -- public API ---------------------------------------------------------------
