@@ -365,8 +365,14 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 if res is None:
                     res = _via(last, "previous speaker")
             elif d.speaker_hint == "prev_claim":
+                # "hieß es in einer Stellungnahme des Ministeriums": the document's author;
+                # "heißt es in dem Schreiben, das der APA vorliegt": not the medium that has it
+                owned = [om for om in chosen if om.owner is not None]
                 media_out = [om for om in chosen if om.medium]
-                if media_out:
+                if owned:
+                    mention = Mention(owned[0].sent, *owned[0].owner)
+                    res = resolver.resolve(mention.sent, mention.first, mention.last, last)
+                elif media_out and not any(om.authored for om in chosen):
                     res = Resolved(media_out[0].name, "media", None, via="medium")
                 else:
                     res = _via(last, "previous speaker")

@@ -79,3 +79,25 @@ def test_a_surname_that_is_also_a_document_noun_is_no_outlet():
     c = _claim(SURNAME, "Die Verfassung", _lite())
     assert c.outlets == []
     assert c.speaker is not None and c.speaker.name == "Hans-Jürgen Papier"
+
+
+SENTENCES = [
+    # sentence, speaker, outlet names (the shapes of channel news articles use)
+    ("Die Lage sei ernst, hieß es in einer Stellungnahme des Ministeriums.", "Ministerium", ["Stellungnahme des Ministeriums"]),
+    ("Die Lage ist ernst, wie aus einem Bericht des Rechnungshofs hervorgeht.", "Rechnungshof", ["Bericht des Rechnungshofs"]),
+    ("Die Lage sei ernst, heißt es im Urteil des Obersten Gerichtshofs.", "Oberster Gerichtshof", ["Urteil des Obersten Gerichtshofs"]),
+    ("Die Lage sei ernst, sagte Ludwig der Kleinen Zeitung.", "Ludwig", ["Kleine Zeitung"]),
+    ("Die Lage sei ernst, sagte Ludwig in einer Videobotschaft.", "Ludwig", ["Videobotschaft"]),
+    ("Die Lage sei ernst, wie die Austria Presse Agentur berichtete.", "Austria Presse Agentur", ["Austria Presse Agentur"]),
+    # the medium that has the paper is an outlet, not the paper's author
+    ("Die Lage sei ernst, heißt es in dem Schreiben, das der APA vorliegt.", None, ["Schreiben", "APA"]),
+    # a report's "von" is the verb's: "fordern … von X"
+    ("Transportunternehmen fordern laut Medienberichten von ihren Vertragspartnern Schadenersatz.", "Medienberichte", ["Medienberichte"]),
+]
+
+
+@pytest.mark.parametrize("text, speaker, outlets", SENTENCES)
+def test_channels_and_their_authors_in_one_sentence(text, speaker, outlets):
+    (c,) = extract_document(parse_text(text), _lite()).claims
+    assert (c.speaker.name if c.speaker else None) == speaker
+    assert [o.name for o in c.outlets] == outlets

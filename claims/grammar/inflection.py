@@ -134,6 +134,8 @@ def nominative(words: list[Token], keep_indefinite: bool = True, plural: bool = 
             out.append(_weak_base(w.text))  # "eines leitenden Beamten" -> "ein leitender Beamter"
         elif k == h and gen in {"Masc", "Neut"} and article is not None and article.lower in {"des", "eines"} and not (gen == "Masc" and _lemma_ending(w)):
             out.append(_drop_genitive_s(w.text))
+        elif k == h and gen == "Plur" and (article is None or article.lower == "den") and _plural_base(w.text):
+            out.append(_plural_base(w.text))  # "laut Medienberichten" -> "Medienberichte"
         elif k == h and gen == "Masc" and _lemma_ending(w) and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"}:
             out.append(w.lemma)  # "des Präsidenten" -> "Präsident"
         else:
@@ -163,6 +165,19 @@ def _inflects(w: Token, article: Token | None, plural: bool) -> bool:
         # known plural is put in the nominative ("laut russischer Medien")
         return plural and not low.endswith("e")
     return article.lower != "ein"
+
+
+def _plural_base(word: str) -> str | None:
+    """The nominative plural of a dative plural in the lexicons: ``Medienberichten`` ->
+    ``Medienberichte``, ``Experten`` stays (its nominative ends in -n too)."""
+    if not word.endswith("en"):
+        return None
+    base = word[:-1]
+    for table in (lexicons.media_nouns(), lexicons.roles()):
+        hit = lexicons.compound_match(base, table)
+        if hit is not None and base.lower().endswith(hit + "e"):
+            return base  # a singular in the lexicon whose plural adds -e: "Bericht", "Berichte"
+    return None
 
 
 def _weak_base(word: str) -> str | None:

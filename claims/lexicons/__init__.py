@@ -68,7 +68,10 @@ def outlets() -> dict[tuple[str, ...], tuple[str, str]]:
 
 @lru_cache(maxsize=None)
 def outlet_first_words() -> frozenset[str]:
-    return frozenset(words[0] for words in outlets())
+    """First words of outlet names, with the inflected form of a leading adjective
+    ("kleinen" for "Kleine Zeitung")."""
+    first = {words[0] for words in outlets()}
+    return frozenset(first | {words[0] + "n" for words in outlets() if len(words) > 1 and words[0].endswith("e")})
 
 
 @lru_cache(maxsize=None)
