@@ -86,3 +86,35 @@ def pytest_collection_modifyitems(config, items):
         params = getattr(getattr(item, "callspec", None), "params", {})
         if STANZA_FIXTURES & (set(getattr(item, "fixturenames", ())) | {v for v in params.values() if isinstance(v, str)}):
             item.add_marker(pytest.mark.slow)
+
+
+PG_URL = os.environ.get("CLAIMS_TEST_PG")  # a PostgreSQL server for the tests (scripts/pg-throwaway.sh)
+
+
+@pytest.fixture
+def pg_db():
+    """The URL of a new, empty database on the test PostgreSQL server, dropped after the
+    test. Skipped without ``$CLAIMS_TEST_PG``; CI starts a server and sets it."""
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server: eval \"$(scripts/pg-throwaway.sh start)\" sets CLAIMS_TEST_PG")
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        # ctype C: the server's lower() folds ASCII only, so the filters must not rely on it
+        c.exec_driver_sql(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+    yield PG_URL.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as c:
+        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A new database: a SQLite file, and a database on the PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "claims.db")
+    return request.getfixturevalue("pg_db")

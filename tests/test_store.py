@@ -1,4 +1,4 @@
-"""The store on a real SQLite file."""
+"""The store on a real SQLite file and on a real PostgreSQL server."""
 
 import json
 import sqlite3
@@ -21,8 +21,8 @@ def seed_docs(analyzer):
 
 
 @pytest.fixture
-def store(tmp_path, seed_docs):
-    s = Store(str(tmp_path / "claims.db"))
+def store(db_url, seed_docs):
+    s = Store(db_url)
     for src, r in seed_docs:
         s.save(r, src.text, EXTRACTOR_VERSION)
     return s
@@ -106,26 +106,39 @@ def test_newer_schema_is_refused(tmp_path):
         Store(str(path))
 
 
-def test_older_schema_is_migrated(tmp_path):
-    path = tmp_path / "old.db"
-    con = sqlite3.connect(path)
-    con.executescript(
-        """
-        CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL);
-        INSERT INTO meta VALUES ('schema_version', '1');
-        CREATE TABLE documents (sha256 VARCHAR(64) PRIMARY KEY, path TEXT, title TEXT, date VARCHAR(10), publisher TEXT, text TEXT, extractor_version VARCHAR(32), extracted_at VARCHAR(32));
-        CREATE TABLE claims (id VARCHAR(32) PRIMARY KEY, document_sha256 VARCHAR(64) NOT NULL, position INTEGER NOT NULL, speaker TEXT, kind VARCHAR(16) NOT NULL,
-            machine_status VARCHAR(16) NOT NULL, status VARCHAR(16) NOT NULL, message TEXT NOT NULL, date VARCHAR(10), publisher TEXT, record TEXT NOT NULL);
-        CREATE TABLE claim_outlets (claim_id VARCHAR(32) NOT NULL, name TEXT NOT NULL, kind VARCHAR(16));
-        CREATE TABLE reviews (uid VARCHAR(40) PRIMARY KEY, claim_id VARCHAR(32) NOT NULL, status VARCHAR(16) NOT NULL, rating TEXT, note TEXT, evidence TEXT NOT NULL, reviewer TEXT, created_at VARCHAR(32) NOT NULL);
-        """
-    )
-    con.commit()
-    con.close()
-    s = Store(str(path))
+V1_SCHEMA = """
+CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '1');
+CREATE TABLE documents (sha256 VARCHAR(64) PRIMARY KEY, path TEXT, title TEXT, date VARCHAR(10), publisher TEXT, text TEXT, extractor_version VARCHAR(32), extracted_at VARCHAR(32));
+CREATE TABLE claims (id VARCHAR(32) PRIMARY KEY, document_sha256 VARCHAR(64) NOT NULL, position INTEGER NOT NULL, speaker TEXT, kind VARCHAR(16) NOT NULL,
+    machine_status VARCHAR(16) NOT NULL, status VARCHAR(16) NOT NULL, message TEXT NOT NULL, date VARCHAR(10), publisher TEXT, record TEXT NOT NULL);
+CREATE TABLE claim_outlets (claim_id VARCHAR(32) NOT NULL, name TEXT NOT NULL, kind VARCHAR(16));
+CREATE TABLE reviews (uid VARCHAR(40) PRIMARY KEY, claim_id VARCHAR(32) NOT NULL, status VARCHAR(16) NOT NULL, rating TEXT, note TEXT, evidence TEXT NOT NULL, reviewer TEXT, created_at VARCHAR(32) NOT NULL)
+"""
+
+
+def test_older_schema_is_migrated(db_url, seed_docs):
+    # a version-1 database holding one claim, on SQLite and on PostgreSQL
+    src, result = seed_docs[0]
+    c = result.claims[0]
+    engine = sa.create_engine(db_url if "://" in db_url else "sqlite:///" + db_url)
+    with engine.begin() as conn:
+        for statement in V1_SCHEMA.split(";"):
+            conn.exec_driver_sql(statement)
+        conn.execute(sa.text("INSERT INTO documents (sha256, text) VALUES (:s, :t)"), {"s": src.sha256, "t": src.text})
+        conn.execute(
+            sa.text("INSERT INTO claims VALUES (:id, :d, 0, :sp, :k, 'unverified', 'unverified', :m, NULL, NULL, :r)"),
+            {"id": c.id, "d": src.sha256, "sp": "Ölkonzern Ärger", "k": c.kind, "m": c.message.text, "r": c.model_dump_json()},
+        )
+        conn.execute(sa.text("INSERT INTO claim_outlets VALUES (:id, 'Ö1', 'broadcaster')"), {"id": c.id})
+    engine.dispose()
+    s = Store(db_url)
     assert s.schema_version == SCHEMA_VERSION
     cols = {c["name"] for c in sa.inspect(s.engine).get_columns("reviews")}
     assert "url" in cols
+    # the filters' keys are filled for the claims already there
+    assert [x.id for x, _ in s.query(speaker="ÖLKONZERN")] == [c.id] == [x.id for x, _ in s.query(outlet="ö1")]
+    assert s.query()[0][0].id == c.id  # "stale" has its default
 
 
 def test_corrupt_and_foreign_files(tmp_path):
@@ -157,8 +170,8 @@ def test_locked_database_is_reported(tmp_path, seed_docs, monkeypatch):
     con.close()
 
 
-def test_two_processes_extracting_into_one_database(tmp_path):
-    db = tmp_path / "shared.db"
+def test_two_processes_extracting_into_one_database(db_url):
+    db = db_url
     Store(str(db))
     env_cmd = [sys.executable, "-m", "claims", "extract", "-q", "--db", str(db), "--model-dir", str(MODEL_DIR)]
     procs = [subprocess.Popen(env_cmd + [str(p)], stderr=subprocess.PIPE, text=True, cwd=ROOT) for p in SEEDS]

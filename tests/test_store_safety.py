@@ -19,13 +19,14 @@ TEXT = "Wie Ö1 berichtete, sei die Lage in der Straße ernst.\nDer Bürgermeist
 
 
 @pytest.fixture
-def db(tmp_path):
+def db(tmp_path, db_url):
+    """A SQLite file, and a PostgreSQL database whose ctype is C (lower() there knows
+    ASCII only), holding the claims of TEXT."""
     art = tmp_path / "a.txt"
     art.write_text(TEXT, encoding="utf-8")
-    path = str(tmp_path / "c.db")
-    r = run(app, ["extract", "--analyzer", "lite", "-q", "--db", path, str(art)])
+    r = run(app, ["extract", "--analyzer", "lite", "-q", "--db", db_url, str(art)])
     assert r.exit_code == 0, r.output
-    return path
+    return db_url
 
 
 def _messages(db, *args):
@@ -89,6 +90,8 @@ def test_numbers_out_of_range_and_unwritable_output_are_one_line(db, tmp_path):
 
 
 def test_a_corrupt_database_is_one_line_for_every_command(db):
+    if db.startswith("postgresql"):
+        pytest.skip("the corruption of a database file: SQLite")
     size = Path(db).stat().st_size
     with open(db, "r+b") as f:  # every page after the first overwritten
         f.seek(4096)
@@ -107,16 +110,16 @@ def _processes(cmds: list[list[str]], env=None) -> list[subprocess.CompletedProc
     return out
 
 
-def test_eight_processes_create_one_new_database(tmp_path):
-    db = str(tmp_path / "new.db")
+def test_eight_processes_create_one_new_database(db_url):
+    db = db_url
     code = f"from claims.store import Store; Store({db!r}).schema_version"
     results = _processes([[sys.executable, "-c", code] for _ in range(8)])
     assert [r.returncode for r in results] == [0] * 8, [r.stderr for r in results]
     assert run(app, ["list", "--db", db]).stdout.strip() == "(no rows)"
 
 
-def test_three_processes_extracting_the_same_files(tmp_path):
-    db = str(tmp_path / "same.db")
+def test_three_processes_extracting_the_same_files(db_url):
+    db = db_url
     cmd = [sys.executable, "-m", "claims", "extract", "--analyzer", "lite", "-q", "--db", db, str(ROOT / "seeds")]
     results = _processes([cmd] * 3)
     assert [(r.returncode, r.stderr) for r in results] == [(0, "")] * 3
@@ -210,3 +213,32 @@ def test_claimreview_takes_only_web_urls_and_is_safe_in_a_script_element(tmp_pat
     (review,) = json.loads(out)
     assert "</script><script>alert(1)</script>" in review["claimReviewed"]
     assert review["url"] == "https://faktencheck.example/1" and review["citation"] == ["https://example.org/quelle"]
+
+
+# -- PostgreSQL and SQLite alike ------------------------------------------------------------
+
+
+def test_claims_without_a_date_come_last_on_every_database(db, tmp_path):
+    dated = tmp_path / "dated.txt"
+    dated.write_text(" date 2023-04 Titel\nDer Minister sagte, die Lage sei ernst.\n", encoding="utf-8")
+    assert run(app, ["extract", "--analyzer", "lite", "-q", "--db", db, str(dated)]).exit_code == 0
+    r = run(app, ["list", "--db", db, "-f", "jsonl"])
+    dates = [json.loads(line)["document"]["date"] for line in r.stdout.splitlines()]
+    assert dates[0] == "2023-04" and dates[-1] is None
+
+
+def test_listing_an_empty_database_says_so_and_creates_nothing(db_url):
+    import sqlalchemy as sa
+
+    r = run(app, ["list", "--db", db_url])
+    assert r.exit_code == 1 and r.stderr.strip().endswith(": no claims database here (run claims extract first)")
+    assert len(r.stderr.strip().splitlines()) == 1
+    if db_url.startswith("postgresql"):
+        assert sa.inspect(sa.create_engine(db_url)).get_table_names() == []
+
+
+def test_a_missing_postgresql_driver_is_one_line_naming_the_extra():
+    code = "import sys; sys.modules['psycopg'] = None; from claims.cli import main; sys.argv = ['claims', 'list', '--db', 'postgresql+psycopg://u@127.0.0.1:1/x']; main()"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
+    assert "the database driver is not installed" in r.stderr and "psycopg[binary]" in r.stderr

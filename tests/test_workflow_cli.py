@@ -1,4 +1,4 @@
-"""The fact-check workflow through the CLI (CliRunner) on a real SQLite file."""
+"""The fact-check workflow through the CLI (CliRunner) on a real SQLite file and a real PostgreSQL database."""
 
 import json
 import subprocess
@@ -14,12 +14,12 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch, analyzer):
+def db(db_url, monkeypatch, analyzer):
+    """The seeds extracted into a SQLite file, and into a PostgreSQL database."""
     monkeypatch.setenv("CLAIMS_STANZA_DIR", str(MODEL_DIR))
-    path = tmp_path / "wf.db"
-    r = runner.invoke(app, ["extract", "-q", "--db", str(path), str(ROOT / "seeds")])
+    r = runner.invoke(app, ["extract", "-q", "--db", db_url, str(ROOT / "seeds")])
     assert r.exit_code == 0, r.output
-    return str(path)
+    return db_url
 
 
 def _ids(db, *args):
@@ -156,7 +156,7 @@ def test_malformed_import_changes_nothing(db, tmp_path):
 
 def test_missing_newer_and_corrupt_database(tmp_path):
     r = runner.invoke(app, ["list", "--db", str(tmp_path / "missing.db")])
-    assert r.exit_code == 1 and "no database here" in r.stderr
+    assert r.exit_code == 1 and "no claims database here" in r.stderr
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"garbage" * 500)
     r = runner.invoke(app, ["list", "--db", str(bad)])

@@ -74,6 +74,11 @@ claims_t = sa.Table(
     sa.Column("publisher", sa.Text),
     sa.Column("stale", sa.Boolean, nullable=False, default=False),
     sa.Column("record", sa.Text, nullable=False),
+    # Unicode case-folded copies the filters compare (claims.store.database.fold), the
+    # same on SQLite and on PostgreSQL whatever the server's locale
+    sa.Column("speaker_key", sa.Text),
+    sa.Column("publisher_key", sa.Text),
+    sa.Column("message_key", sa.Text),
 )
 outlets_t = sa.Table(
     "claim_outlets",
@@ -81,6 +86,7 @@ outlets_t = sa.Table(
     sa.Column("claim_id", sa.String(32), sa.ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("name", sa.Text, nullable=False, index=True),
     sa.Column("kind", sa.String(16)),
+    sa.Column("name_key", sa.Text),
 )
 reviews_t = sa.Table(
     "reviews",
@@ -175,6 +181,7 @@ def review_uid(claim_id: str, status: str, created_at: str, reviewer: str | None
 class Store:
     def __init__(self, url: str | None = None, create: bool = True):
         self.url = normalize_url(url) if url else default_url()
+        self.create = create
         try:
             parsed = sa.engine.make_url(self.url)
         except sa.exc.ArgumentError as exc:
@@ -184,7 +191,7 @@ class Store:
         if self.url.startswith("sqlite:///"):
             path = Path(self.url[len("sqlite:///") :])
             if not create and not path.exists():
-                raise StoreError(f"{path}: no database here (run claims extract first)")
+                raise StoreError(f"{path}: no claims database here (run claims extract first)")
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -194,7 +201,6 @@ class Store:
             @sa.event.listens_for(self.engine, "connect")
             def _pragmas(dbapi_conn, _):  # noqa: ANN001
                 dbapi_conn.isolation_level = None  # SQLAlchemy, not the driver, says BEGIN (below)
-                dbapi_conn.create_function("claims_fold", 1, fold, deterministic=True)
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.execute("PRAGMA busy_timeout=30000")
@@ -211,7 +217,7 @@ class Store:
             except sa.exc.NoSuchModuleError as exc:
                 raise StoreError(f"{shown_url(self.url)}: unknown kind of database {parsed.get_backend_name()!r} (SQLite and PostgreSQL are supported)") from exc
             except ImportError as exc:
-                raise StoreError(f"{shown_url(self.url)}: the database driver is not installed ({exc}); for PostgreSQL: pip install 'psycopg[binary]'") from exc
+                raise StoreError(f"{shown_url(self.url)}: the database driver is not installed ({exc}); for PostgreSQL: pip install 'claims[postgres]' (psycopg[binary])") from exc
         try:
             self._prepare()
         except StoreError:
@@ -229,13 +235,11 @@ class Store:
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": "claims:" + key})
             yield conn
 
-    def _like(self, column, text: str):
-        """``column`` contains ``text``, literally (``%`` and ``_`` are no wildcards), with
-        case folded by Unicode's rules on SQLite (SQLite's own lower() knows ASCII only)
-        and by the server's lower() elsewhere."""
-        if self.engine.dialect.name == "sqlite":
-            return sa.func.claims_fold(column).contains(fold(text), autoescape=True)
-        return sa.func.lower(column).contains(text.lower(), autoescape=True)
+    @staticmethod
+    def _like(key_column, text: str):
+        """``key_column`` (a case-folded copy) contains ``text``, literally (``%`` and
+        ``_`` are no wildcards), with case folded by Unicode's rules on every database."""
+        return key_column.contains(fold(text), autoescape=True)
 
     # -- schema -----------------------------------------------------------------
     def _prepare(self) -> None:
@@ -243,6 +247,8 @@ class Store:
             insp = sa.inspect(conn)
             tables = set(insp.get_table_names())
             if "meta" not in tables:
+                if not self.create:
+                    raise StoreError(f"{shown_url(self.url)}: no claims database here (run claims extract first)")
                 if tables - {"meta"}:
                     raise StoreError(f"{shown_url(self.url)}: not a claims database (unknown tables {sorted(tables)})")
                 metadata.create_all(conn)
@@ -264,7 +270,7 @@ class Store:
                 conn.execute(sa.text("ALTER TABLE reviews ADD COLUMN url TEXT"))
             cols = {c["name"] for c in sa.inspect(conn).get_columns("claims")}
             if "stale" not in cols:
-                conn.execute(sa.text("ALTER TABLE claims ADD COLUMN stale BOOLEAN NOT NULL DEFAULT 0"))
+                conn.execute(sa.text("ALTER TABLE claims ADD COLUMN stale BOOLEAN NOT NULL DEFAULT FALSE"))
         if version < 3:
             # version 2 read text files only: no page metadata, no followed feeds
             cols = {c["name"] for c in sa.inspect(conn).get_columns("documents")}
@@ -274,6 +280,17 @@ class Store:
             for column in ("url", "canonical_url"):
                 conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_documents_{column} ON documents ({column})"))
             feeds_t.create(conn, checkfirst=True)
+            for table, names in (("claims", ("speaker_key", "publisher_key", "message_key")), ("claim_outlets", ("name_key",))):
+                cols = {c["name"] for c in sa.inspect(conn).get_columns(table)}
+                for name in names:
+                    if name not in cols:
+                        conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {name} TEXT"))
+            c = claims_t.c
+            for row in conn.execute(sa.select(c.id, c.speaker, c.publisher, c.message)).all():
+                conn.execute(claims_t.update().where(c.id == row.id).values(speaker_key=_key(row.speaker), publisher_key=_key(row.publisher), message_key=_key(row.message)))
+            o = outlets_t.c
+            for row in conn.execute(sa.select(o.name).distinct()).all():
+                conn.execute(outlets_t.update().where(o.name == row.name).values(name_key=_key(row.name)))
         conn.execute(meta_t.update().where(meta_t.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
     @property
@@ -361,25 +378,7 @@ class Store:
                 else:
                     conn.execute(claims_t.update().where(claims_t.c.id == cid).values(stale=True))
             for c in result.claims:
-                status = _latest_status(conn, c.id) or c.verification.status
-                conn.execute(
-                    claims_t.insert().values(
-                        id=c.id,
-                        document_sha256=doc.sha256,
-                        position=c.message.start,
-                        speaker=c.speaker.name if c.speaker else None,
-                        kind=c.kind,
-                        machine_status=c.verification.status,
-                        status=status,
-                        message=c.message.text,
-                        date=doc.date,
-                        publisher=doc.publisher,
-                        stale=False,
-                        record=c.model_dump_json(),
-                    )
-                )
-                for o in c.outlets:
-                    conn.execute(outlets_t.insert().values(claim_id=c.id, name=o.name, kind=o.kind))
+                _insert_claim(conn, c, _latest_status(conn, c.id) or c.verification.status)
             return {"claims": len(result.claims), "replaced": len(old)}
 
     # -- reading -------------------------------------------------------------------------
@@ -432,12 +431,12 @@ class Store:
         if status:
             stmt = stmt.where(c.status.in_(status))
         if speaker:
-            stmt = stmt.where(self._like(c.speaker, speaker))
+            stmt = stmt.where(self._like(c.speaker_key, speaker))
         if outlet:
-            sub = sa.select(outlets_t.c.claim_id).where(self._like(outlets_t.c.name, outlet))
+            sub = sa.select(outlets_t.c.claim_id).where(self._like(outlets_t.c.name_key, outlet))
             stmt = stmt.where(c.id.in_(sub))
         if publisher:
-            stmt = stmt.where(self._like(c.publisher, publisher))
+            stmt = stmt.where(self._like(c.publisher_key, publisher))
         if kind:
             stmt = stmt.where(c.kind.in_(kind))
         if since:
@@ -445,9 +444,9 @@ class Store:
         if until:
             stmt = stmt.where(c.date <= until + "\uffff")
         if search:
-            stmt = stmt.where(self._like(c.message, search))
+            stmt = stmt.where(self._like(c.message_key, search))
         order = sa.case(*[(c.status == k, v) for k, v in STATUS_ORDER.items()], else_=9)
-        stmt = stmt.order_by(c.position) if document else stmt.order_by(order, c.date.desc(), c.document_sha256, c.position)
+        stmt = stmt.order_by(c.position) if document else stmt.order_by(order, c.date.desc().nulls_last(), c.document_sha256, c.position)
         if limit is not None:
             stmt = stmt.limit(limit)
         if offset:
@@ -528,15 +527,7 @@ class Store:
                     texts[sha] = row[0]
                 if texts[sha] is not None and (bad := span_mismatch(c, texts[sha])):
                     raise StoreError(f"claim {c.id}: {bad}")
-                conn.execute(
-                    claims_t.insert().values(
-                        id=c.id, document_sha256=c.document.sha256, position=c.message.start, speaker=c.speaker.name if c.speaker else None, kind=c.kind,
-                        machine_status=c.verification.status, status=c.verification.status, message=c.message.text, date=c.document.date,
-                        publisher=c.document.publisher, stale=False, record=c.model_dump_json(),
-                    )
-                )
-                for o in c.outlets:
-                    conn.execute(outlets_t.insert().values(claim_id=c.id, name=o.name, kind=o.kind))
+                _insert_claim(conn, c, c.verification.status)
                 added_claims += 1
             known = {r.claim_id for r in reviews}
             if known:
@@ -546,6 +537,36 @@ class Store:
                     raise StoreError(f"reviews refer to unknown claims: {', '.join(sorted(m[:10] for m in missing))}")
             added_reviews = self._insert_reviews_in(conn, reviews) if reviews else 0
         return {"documents": added_docs, "claims": added_claims, "reviews": added_reviews}
+
+
+def _insert_claim(conn: Connection, c: Claim, status: str) -> None:
+    """A claim's row and its outlets' rows, with the case-folded keys the filters compare."""
+    speaker = c.speaker.name if c.speaker else None
+    conn.execute(
+        claims_t.insert().values(
+            id=c.id,
+            document_sha256=c.document.sha256,
+            position=c.message.start,
+            speaker=speaker,
+            kind=c.kind,
+            machine_status=c.verification.status,
+            status=status,
+            message=c.message.text,
+            date=c.document.date,
+            publisher=c.document.publisher,
+            stale=False,
+            record=c.model_dump_json(),
+            speaker_key=_key(speaker),
+            publisher_key=_key(c.document.publisher),
+            message_key=_key(c.message.text),
+        )
+    )
+    for o in c.outlets:
+        conn.execute(outlets_t.insert().values(claim_id=c.id, name=o.name, kind=o.kind, name_key=_key(o.name)))
+
+
+def _key(text: str | None) -> str | None:
+    return fold(text) if text is not None else None
 
 
 def span_mismatch(claim: Claim, text: str) -> str | None:
