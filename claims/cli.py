@@ -707,6 +707,24 @@ def spkatt_score(
         typer.echo("")
 
 
+@spkatt_app.command("sources")
+def spkatt_sources(
+    gold_dir: Path = typer.Argument(...),
+    pred_dir: Path = typer.Argument(...),
+    split: Split = typer.Option(Split.all, "--split"),
+) -> None:
+    """Where the missed Source tokens of subtask 2 go: messages not found, another phrase, a phrase cut short or run on, no source."""
+    from claims.eval.spkatt import source_errors
+
+    for d in (gold_dir, pred_dir):
+        if not d.is_dir():
+            fail(f"{d}: not a directory", 2)
+    res = source_errors(gold_dir, pred_dir, [p.name for p in _split_names(gold_dir, split)])
+    total = sum(res.values()) or 1
+    for k, v in res.items():
+        typer.echo(f"{k:<22} {v:6d}  {100 * v / total:5.1f} %")
+
+
 def main() -> None:
     app()
 

@@ -399,3 +399,15 @@ def test_lite_addressee_of_an_addressing_verb():
     ])
     addr = sorted(a["Addr"] for a in anns if a["Addr"])
     assert addr == ["der Regierung", "die Stadt"]
+
+
+def test_cli_sources_splits_the_missed_source_tokens(tmp_path):
+    gold = [ann(["0:5", "0:6"], source=["0:0", "0:1"]), ann(["1:5"], source=["1:0", "1:1"]), ann(["2:5"], source=["2:0", "2:1", "2:2"]), ann(["3:5"], source=["3:0"])]
+    pred = [ann(["0:5", "0:6"], source=["0:0", "0:1"]), ann(["1:5"], source=["1:3"]), ann(["2:5"], source=["2:0"])]
+    for d, anns in (("gold", gold), ("pred", pred)):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "doc.json").write_text(json.dumps({"Annotations": anns, "Sentences": []}), encoding="utf-8")
+    r = CliRunner().invoke(app, ["spkatt", "sources", str(tmp_path / "gold"), str(tmp_path / "pred")])
+    assert r.exit_code == 0, r.output
+    counts = {line[:22].strip(): int(line[22:29]) for line in r.output.splitlines()}
+    assert counts == {"message not found": 1, "another phrase": 2, "cut short or run on": 2, "no source": 0}

@@ -908,3 +908,27 @@ def score_dirs(gold_dir: Path, pred_dir: Path, only: list[str] | None = None) ->
         score_document(gold, pred, full, ROLES)
         score_document([a for a in gold if not a.get("IsNested")], [a for a in pred if not a.get("IsNested")], simple, ("Source",))
     return {"documents": len(names), "missing_predictions": missing, "subtask1": full.summary(ROLES), "subtask2": simple.summary(("Source",))}
+
+
+def source_errors(gold_dir: Path, pred_dir: Path, only: list[str] | None = None) -> dict[str, int]:
+    """Where subtask 2's missed Source tokens go (top-level annotations): to gold messages
+    with no predicted message, to a different phrase chosen as the source, to a source
+    cut short or run on, or to a message found without a source."""
+    out = {"message not found": 0, "another phrase": 0, "cut short or run on": 0, "no source": 0}
+    names = [p.name for p in documents(gold_dir)]
+    if only is not None:
+        names = [n for n in names if n in set(only)]
+    for name in names:
+        gold = [a for a in load(gold_dir / name)["Annotations"] if not a.get("IsNested")]
+        pp = pred_dir / name
+        pred = [a for a in load(pp).get("Annotations", []) if not a.get("IsNested")] if pp.exists() else []
+        pairs = match(gold, pred)
+        matched = {i for i, _ in pairs}
+        for i, j in pairs:
+            gs, ps = set(gold[i].get("Source", [])), set(pred[j].get("Source", []))
+            if not gs or gs == ps:
+                continue
+            key = "no source" if not ps else ("cut short or run on" if gs & ps else "another phrase")
+            out[key] += len(gs - ps)
+        out["message not found"] += sum(len(g.get("Source", [])) for i, g in enumerate(gold) if i not in matched)
+    return out
