@@ -385,14 +385,9 @@ def _date(value: Optional[str], option: str) -> Optional[str]:
     """A --since/--until value: YYYY-MM or YYYY-MM-DD, a real date; else a usage error."""
     if value is None:
         return None
-    from datetime import date
+    from claims.models import is_date
 
-    parts = value.split("-")
-    try:
-        if len(parts) not in (2, 3) or len(parts[0]) != 4 or any(len(x) != 2 for x in parts[1:]):
-            raise ValueError
-        date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
-    except ValueError:
+    if not is_date(value):
         fail(f"{option} {value!r}: not a date (YYYY-MM or YYYY-MM-DD)", 2)
     return value
 
@@ -705,6 +700,91 @@ def spkatt_score(
         typer.echo(tabulate(rows, headers=["", "P", "R", "F1"], tablefmt="simple", floatfmt=".2f"))
         typer.echo("recall by form: " + ", ".join(f"{k} {v:.1f}" for k, v in r["recall_by_form"].items()))
         typer.echo("")
+
+
+users_app = typer.Typer(no_args_is_help=True, help="Accounts of the desk's web app (claims serve): viewer, reviewer, admin.")
+app.add_typer(users_app, name="users")
+
+
+def _password(password_stdin: bool) -> str:
+    if password_stdin:
+        pw = sys.stdin.readline().rstrip("\n")
+    else:
+        pw = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(pw) < 8:
+        fail("a password needs at least 8 characters", 2)
+    return pw
+
+
+@users_app.command("add")
+def users_add(
+    name: str = typer.Argument(..., help="Account name."),
+    role: str = typer.Option("reviewer", "--role", help="viewer (reads), reviewer (also reviews and adds articles) or admin."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from the first line of stdin instead of a prompt."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Add an account; the password is stored as an argon2 hash."""
+    from claims.desk.auth import hash_password
+
+    if not name.strip() or len(name) > 64 or any(ch.isspace() or not ch.isprintable() for ch in name):
+        fail(f"{name!r}: a name is 1 to 64 printable characters without spaces", 2)
+    store = open_store(db)
+    store_call(store.add_user, name, hash_password(_password(password_stdin)), role)
+    typer.echo(f"added {name} ({role})")
+
+
+@users_app.command("list")
+def users_list(fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."), db: Optional[str] = DbOption) -> None:
+    """The accounts and their roles."""
+    from claims.output import render_rows
+
+    store = open_store(db, create=False)
+    echo_rows(render_rows(store_call(store.users), fmt))
+
+
+@users_app.command("remove")
+def users_remove(name: str = typer.Argument(...), db: Optional[str] = DbOption) -> None:
+    """Remove an account (its reviews keep its name)."""
+    store_call(open_store(db, create=False).remove_user, name)
+    typer.echo(f"removed {name}")
+
+
+@users_app.command("set-role")
+def users_set_role(name: str = typer.Argument(...), role: str = typer.Argument(..., help="viewer, reviewer or admin."), db: Optional[str] = DbOption) -> None:
+    """Change an account's role."""
+    store_call(open_store(db, create=False).set_user, name, role)
+    typer.echo(f"{name} is now {role}")
+
+
+@users_app.command("set-password")
+def users_set_password(name: str = typer.Argument(...), password_stdin: bool = typer.Option(False, "--password-stdin"), db: Optional[str] = DbOption) -> None:
+    """Give an account a new password."""
+    from claims.desk.auth import hash_password
+
+    store = open_store(db, create=False)
+    store_call(store.set_user, name, None, hash_password(_password(password_stdin)))
+    typer.echo(f"new password for {name}")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps the desk on this machine."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    db: Optional[str] = DbOption,
+    model_dir: Optional[Path] = ModelDir,
+    analyzer: Analyzer = typer.Option(Analyzer.auto, "--analyzer", help="Analyzer for articles added in the browser."),
+    https_only: bool = typer.Option(False, "--https-only", help="Send the session cookie only over HTTPS (behind a TLS proxy)."),
+) -> None:
+    """The desk's web app: review claims in a browser, as a team."""
+    import uvicorn
+
+    from claims.desk.app import create_app
+
+    store = open_store(db)
+    if not store_call(store.users):
+        warn("no accounts yet: add one with claims users add NAME --role admin")
+    app_ = create_app(store.url, analyzer.value, str(model_dir) if model_dir else None, https_only)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @spkatt_app.command("sources")

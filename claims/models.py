@@ -106,6 +106,20 @@ class DocumentResult(BaseModel):
     claims: list[Claim]
 
 
+def is_date(value: str) -> bool:
+    """``YYYY-MM`` or ``YYYY-MM-DD``, a real date (the form of every date in the records)."""
+    from datetime import date
+
+    parts = value.split("-")
+    try:
+        if len(parts) not in (2, 3) or len(parts[0]) != 4 or any(len(x) != 2 for x in parts[1:]):
+            return False
+        date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError:
+        return False
+    return True
+
+
 def claim_id(sha256: str, start: int, end: int, cue_starts: list[int]) -> str:
     """A claim's stable id: a hash of its document, its message span and its cues."""
     key = f"{sha256}:{start}:{end}:{','.join(str(c) for c in cue_starts)}"

@@ -59,6 +59,16 @@ feeds_t = sa.Table(
     sa.Column("checked_at", sa.String(32)),
 )
 WEB_COLUMNS = ("url", "canonical_url", "site", "author", "fetched_at")
+# accounts of the desk's web app (claims serve): argon2 password hashes, a role each
+users_t = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+ROLES = ("viewer", "reviewer", "admin")
 claims_t = sa.Table(
     "claims",
     metadata,
@@ -280,6 +290,7 @@ class Store:
             for column in ("url", "canonical_url"):
                 conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_documents_{column} ON documents ({column})"))
             feeds_t.create(conn, checkfirst=True)
+            users_t.create(conn, checkfirst=True)
             for table, names in (("claims", ("speaker_key", "publisher_key", "message_key")), ("claim_outlets", ("name_key",))):
                 cols = {c["name"] for c in sa.inspect(conn).get_columns(table)}
                 for name in names:
@@ -399,6 +410,18 @@ class Store:
             raise StoreError(f"{prefix}: ambiguous id, matches {', '.join(i[:10] for i in ids)}")
         return ids[0]
 
+    def document(self, sha256: str) -> dict[str, Any]:
+        """One document's row, its text included."""
+
+        def q():
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(documents_t).where(documents_t.c.sha256 == sha256)).first()
+                if row is None:
+                    raise StoreError(f"{sha256[:12]}: no such document")
+                return dict(row._mapping)
+
+        return self._run(q)
+
     def get(self, claim_id: str) -> tuple[Claim, str, dict[str, Any]]:
         """(claim, current status, document row)."""
 
@@ -410,22 +433,8 @@ class Store:
 
         return self._run(q)
 
-    def query(
-        self,
-        status: list[str] | None = None,
-        speaker: str | None = None,
-        outlet: str | None = None,
-        publisher: str | None = None,
-        kind: list[str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        search: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        document: str | None = None,
-    ) -> list[tuple[Claim, str]]:
+    def _filtered(self, stmt, status=None, speaker=None, outlet=None, publisher=None, kind=None, since=None, until=None, search=None, document=None):
         c = claims_t.c
-        stmt = sa.select(claims_t.c.record, c.status)
         if document:
             stmt = stmt.where(c.document_sha256 == document)
         if status:
@@ -445,6 +454,24 @@ class Store:
             stmt = stmt.where(c.date <= until + "\uffff")
         if search:
             stmt = stmt.where(self._like(c.message_key, search))
+        return stmt
+
+    def query(
+        self,
+        status: list[str] | None = None,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        publisher: str | None = None,
+        kind: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        document: str | None = None,
+    ) -> list[tuple[Claim, str]]:
+        c = claims_t.c
+        stmt = self._filtered(sa.select(claims_t.c.record, c.status), status, speaker, outlet, publisher, kind, since, until, search, document)
         order = sa.case(*[(c.status == k, v) for k, v in STATUS_ORDER.items()], else_=9)
         stmt = stmt.order_by(c.position) if document else stmt.order_by(order, c.date.desc().nulls_last(), c.document_sha256, c.position)
         if limit is not None:
@@ -457,6 +484,89 @@ class Store:
                 return [(Claim.model_validate_json(r[0]), r[1]) for r in conn.execute(stmt)]
 
         return self._run(q)
+
+    def count(self, **filters: Any) -> int:
+        """How many claims :meth:`query` with these filters gives (without limit and offset)."""
+        stmt = self._filtered(sa.select(sa.func.count()).select_from(claims_t), **filters)
+
+        def q():
+            with self.engine.connect() as conn:
+                return int(conn.execute(stmt).scalar_one())
+
+        return self._run(q)
+
+    def status_counts(self) -> dict[str, int]:
+        """Claims per status, every status listed."""
+
+        def q():
+            with self.engine.connect() as conn:
+                got = dict(conn.execute(sa.select(claims_t.c.status, sa.func.count()).group_by(claims_t.c.status)).all())
+                return {k: int(got.get(k, 0)) for k in STATUS_ORDER}
+
+        return self._run(q)
+
+    def secret(self) -> str:
+        """A random key kept in the database (signs the web app's session cookies), made once."""
+        import secrets
+
+        def q():
+            with self._write("secret") as conn:
+                row = conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "session_secret")).first()
+                if row:
+                    return row[0]
+                value = secrets.token_urlsafe(32)
+                conn.execute(meta_t.insert().values(key="session_secret", value=value))
+                return value
+
+        return self._run(q)
+
+    # -- users ------------------------------------------------------------------------------
+    def add_user(self, name: str, password_hash: str, role: str) -> None:
+        if role not in ROLES:
+            raise StoreError(f"{role!r}: not a role (choose from {', '.join(ROLES)})")
+
+        def q():
+            with self._write("user:" + name) as conn:
+                if conn.execute(sa.select(users_t.c.name).where(users_t.c.name == name)).first():
+                    raise StoreError(f"{name}: a user of that name exists")
+                conn.execute(users_t.insert().values(name=name, password_hash=password_hash, role=role, created_at=_now()))
+
+        self._run(q)
+
+    def user(self, name: str) -> dict[str, Any] | None:
+        def q():
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(users_t).where(users_t.c.name == name)).first()
+                return dict(row._mapping) if row else None
+
+        return self._run(q)
+
+    def users(self) -> list[dict[str, Any]]:
+        def q():
+            with self.engine.connect() as conn:
+                return [{"name": r.name, "role": r.role, "created_at": r.created_at} for r in conn.execute(sa.select(users_t).order_by(users_t.c.name))]
+
+        return self._run(q)
+
+    def set_user(self, name: str, role: str | None = None, password_hash: str | None = None) -> None:
+        if role is not None and role not in ROLES:
+            raise StoreError(f"{role!r}: not a role (choose from {', '.join(ROLES)})")
+        values = {k: v for k, v in (("role", role), ("password_hash", password_hash)) if v is not None}
+
+        def q():
+            with self._write("user:" + name) as conn:
+                if conn.execute(users_t.update().where(users_t.c.name == name).values(**values)).rowcount == 0:
+                    raise StoreError(f"{name}: no such user")
+
+        self._run(q)
+
+    def remove_user(self, name: str) -> None:
+        def q():
+            with self._write("user:" + name) as conn:
+                if conn.execute(users_t.delete().where(users_t.c.name == name)).rowcount == 0:
+                    raise StoreError(f"{name}: no such user")
+
+        self._run(q)
 
     def all_claims(self) -> list[tuple[Claim, str]]:
         return self.query()
