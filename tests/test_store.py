@@ -139,6 +139,19 @@ def test_older_schema_is_migrated(db_url, seed_docs):
     # the filters' keys are filled for the claims already there
     assert [x.id for x, _ in s.query(speaker="ÖLKONZERN")] == [c.id] == [x.id for x, _ in s.query(outlet="ö1")]
     assert s.query()[0][0].id == c.id  # "stale" has its default
+    with s.engine.connect() as conn:  # the migrations ran through Alembic, which knows where it stands
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == f"{SCHEMA_VERSION:04d}"
+
+
+def test_a_new_database_is_at_alembics_head(db_url):
+    from alembic.script import ScriptDirectory
+
+    from claims.store.database import _alembic
+
+    s = Store(db_url)
+    with s.engine.connect() as conn:
+        version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+        assert version == ScriptDirectory.from_config(_alembic(conn)).get_current_head() == f"{SCHEMA_VERSION:04d}"
 
 
 def test_corrupt_and_foreign_files(tmp_path):

@@ -242,3 +242,17 @@ def test_a_missing_postgresql_driver_is_one_line_naming_the_extra():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
     assert "the database driver is not installed" in r.stderr and "psycopg[binary]" in r.stderr
+
+
+def test_eight_processes_writing_at_once_lose_nothing(db_url, tmp_path):
+    # eight writers, five articles each, into one database; the result is what one
+    # process writing them all gives
+    files = sorted((ROOT.parent / "shared" / "bench" / "derstandard").glob("*.txt"))[:40]
+    groups = [files[k::8] for k in range(8)]
+    cmd = [sys.executable, "-m", "claims", "extract", "--analyzer", "lite", "-q", "--db", db_url]
+    results = _processes([cmd + [str(f) for f in g] for g in groups])
+    assert [(r.returncode, r.stderr) for r in results] == [(0, "")] * 8
+    ref = str(tmp_path / "one.db")
+    assert run(app, ["extract", "--analyzer", "lite", "-q", "--db", ref, *map(str, files)]).exit_code == 0
+    ids = lambda db: sorted(json.loads(line)["id"] for line in run(app, ["list", "--db", db, "-f", "jsonl"]).stdout.splitlines())  # noqa: E731
+    assert ids(db_url) == ids(ref) and len(ids(ref)) > 100

@@ -259,10 +259,13 @@ class Store:
             if "meta" not in tables:
                 if not self.create:
                     raise StoreError(f"{shown_url(self.url)}: no claims database here (run claims extract first)")
-                if tables - {"meta"}:
+                if tables - {"meta", "alembic_version"}:
                     raise StoreError(f"{shown_url(self.url)}: not a claims database (unknown tables {sorted(tables)})")
                 metadata.create_all(conn)
                 conn.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                from alembic import command
+
+                command.stamp(_alembic(conn), "head")
                 return
             row = conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
             version = int(row[0]) if row else 0
@@ -272,36 +275,14 @@ class Store:
                 self._migrate(conn, version)
 
     def _migrate(self, conn: Connection, version: int) -> None:
-        """Bring an older database up to date, one step at a time."""
-        if version < 2:
-            # version 1 had no review URL and no stale flag
-            cols = {c["name"] for c in sa.inspect(conn).get_columns("reviews")}
-            if "url" not in cols:
-                conn.execute(sa.text("ALTER TABLE reviews ADD COLUMN url TEXT"))
-            cols = {c["name"] for c in sa.inspect(conn).get_columns("claims")}
-            if "stale" not in cols:
-                conn.execute(sa.text("ALTER TABLE claims ADD COLUMN stale BOOLEAN NOT NULL DEFAULT FALSE"))
-        if version < 3:
-            # version 2 read text files only: no page metadata, no followed feeds
-            cols = {c["name"] for c in sa.inspect(conn).get_columns("documents")}
-            for name in WEB_COLUMNS:
-                if name not in cols:
-                    conn.execute(sa.text(f"ALTER TABLE documents ADD COLUMN {name} {'VARCHAR(32)' if name == 'fetched_at' else 'TEXT'}"))
-            for column in ("url", "canonical_url"):
-                conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_documents_{column} ON documents ({column})"))
-            feeds_t.create(conn, checkfirst=True)
-            users_t.create(conn, checkfirst=True)
-            for table, names in (("claims", ("speaker_key", "publisher_key", "message_key")), ("claim_outlets", ("name_key",))):
-                cols = {c["name"] for c in sa.inspect(conn).get_columns(table)}
-                for name in names:
-                    if name not in cols:
-                        conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {name} TEXT"))
-            c = claims_t.c
-            for row in conn.execute(sa.select(c.id, c.speaker, c.publisher, c.message)).all():
-                conn.execute(claims_t.update().where(c.id == row.id).values(speaker_key=_key(row.speaker), publisher_key=_key(row.publisher), message_key=_key(row.message)))
-            o = outlets_t.c
-            for row in conn.execute(sa.select(o.name).distinct()).all():
-                conn.execute(outlets_t.update().where(o.name == row.name).values(name_key=_key(row.name)))
+        """Bring an older database up to date with Alembic (``claims/store/migrations``),
+        one revision per schema version, in this write transaction."""
+        from alembic import command
+
+        cfg = _alembic(conn)
+        if "alembic_version" not in set(sa.inspect(conn).get_table_names()):
+            command.stamp(cfg, f"{max(version, 1):04d}")
+        command.upgrade(cfg, "head")
         conn.execute(meta_t.update().where(meta_t.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
     @property
@@ -647,6 +628,16 @@ class Store:
                     raise StoreError(f"reviews refer to unknown claims: {', '.join(sorted(m[:10] for m in missing))}")
             added_reviews = self._insert_reviews_in(conn, reviews) if reviews else 0
         return {"documents": added_docs, "claims": added_claims, "reviews": added_reviews}
+
+
+def _alembic(conn: Connection):
+    """Alembic's configuration for the store's migrations, on ``conn``."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.attributes["connection"] = conn
+    return cfg
 
 
 def _insert_claim(conn: Connection, c: Claim, status: str) -> None:
