@@ -174,6 +174,8 @@ def _claim(lines):
         (lambda ls: _claim(ls)["claim"].update(id="0123456789ab"), "not the id of its document and spans"),
         (lambda ls: _claim(ls)["claim"]["message"].update(text="etwas ganz anderes"), "is not that text of its document"),
         (lambda ls: _claim(ls)["claim"]["message"].update(start="0"), "claim.message.start: Input should be a valid integer"),
+        # a timestamp where a date belongs (it overflowed PostgreSQL's VARCHAR(10) and rolled back the import)
+        (lambda ls: _doc(ls).update(date="2023-04-05T10:00:00"), "date: String should match pattern"),
     ],
 )
 def test_a_forged_export_is_refused_and_nothing_is_stored(exported, tmp_path, change, problem):
