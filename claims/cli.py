@@ -444,6 +444,27 @@ def show(claim_id: str = typer.Argument(..., help="Claim id or a unique prefix."
     claim, status, doc = store_call(store.get, cid)
     color = sys.stdout.isatty()
     typer.echo(render_show(claim, status, doc.get("text"), store_call(store.history, cid), color=color))
+    others = [c for c, _ in store_call(store.appearances, cid) if c.id != cid]
+    if others:
+        typer.echo("")
+        typer.echo(f"also in {len(others)} other articles (first appearance first; claims matches {cid[:8]}):")
+        for c in others:
+            where = ", ".join([o.name for o in c.outlets] + ([c.document.publisher] if c.document.publisher else [])) or "-"
+            typer.echo(visible(f"  {c.id[:8]}  {c.document.date or '':<10} {where}  {c.document.title or c.document.path or ''}"))
+
+
+@app.command()
+def matches(
+    claim_id: str = typer.Argument(..., help="Claim id or a unique prefix."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Optional[str] = DbOption,
+) -> None:
+    """The same claim in other articles: its group, first appearance first, with the outlets and publishers that carried it."""
+    from claims.output import render_status_claims
+
+    store = open_store(db, create=False)
+    cid = store_call(store.resolve_id, claim_id)
+    echo_rows(render_status_claims(store_call(store.appearances, cid), fmt))
 
 
 @app.command()

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from claims.models import Claim, DocumentResult, ReviewStatus
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ENV_VAR = "CLAIMS_DB"
 REVIEW_STATUSES: tuple[str, ...] = get_args(ReviewStatus)
 # listing order: what still needs checking first
@@ -69,6 +69,20 @@ users_t = sa.Table(
     sa.Column("created_at", sa.String(32), nullable=False),
 )
 ROLES = ("viewer", "reviewer", "admin")
+# the same claim across documents (claims/match): each claim's group (the id of the
+# group's first claim) and its LSH band keys, looked up when a new claim is stored
+groups_t = sa.Table(
+    "claim_groups",
+    metadata,
+    sa.Column("claim_id", sa.String(32), sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("group_id", sa.String(32), nullable=False, index=True),
+)
+bands_t = sa.Table(
+    "claim_bands",
+    metadata,
+    sa.Column("band", sa.String(24), nullable=False, index=True),
+    sa.Column("claim_id", sa.String(32), sa.ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
+)
 claims_t = sa.Table(
     "claims",
     metadata,
@@ -371,6 +385,7 @@ class Store:
                     conn.execute(claims_t.update().where(claims_t.c.id == cid).values(stale=True))
             for c in result.claims:
                 _insert_claim(conn, c, _latest_status(conn, c.id) or c.verification.status)
+            _group(conn, result.claims)
             return {"claims": len(result.claims), "replaced": len(old)}
 
     # -- reading -------------------------------------------------------------------------
@@ -549,6 +564,26 @@ class Store:
 
         self._run(q)
 
+    def appearances(self, claim_id: str) -> list[tuple[Claim, str]]:
+        """The claims of ``claim_id``'s group (the same claim in other documents, and it),
+        first appearance first: by article date, else by the time it was stored."""
+
+        def q():
+            with self.engine.connect() as conn:
+                gid = conn.execute(sa.select(groups_t.c.group_id).where(groups_t.c.claim_id == claim_id)).scalar()
+                if gid is None:
+                    return [self.get(claim_id)[:2]]
+                rows = conn.execute(
+                    sa.select(claims_t.c.record, claims_t.c.status, documents_t.c.date, documents_t.c.extracted_at)
+                    .join(groups_t, groups_t.c.claim_id == claims_t.c.id)
+                    .join(documents_t, documents_t.c.sha256 == claims_t.c.document_sha256)
+                    .where(groups_t.c.group_id == gid)
+                ).all()
+                rows.sort(key=lambda r: ((r.date or r.extracted_at or "")[:10], r.extracted_at or ""))
+                return [(Claim.model_validate_json(r.record), r.status) for r in rows]
+
+        return self._run(q)
+
     def all_claims(self) -> list[tuple[Claim, str]]:
         return self.query()
 
@@ -619,6 +654,7 @@ class Store:
                 if texts[sha] is not None and (bad := span_mismatch(c, texts[sha])):
                     raise StoreError(f"claim {c.id}: {bad}")
                 _insert_claim(conn, c, c.verification.status)
+                _group(conn, [c])
                 added_claims += 1
             known = {r.claim_id for r in reviews}
             if known:
@@ -628,6 +664,29 @@ class Store:
                     raise StoreError(f"reviews refer to unknown claims: {', '.join(sorted(m[:10] for m in missing))}")
             added_reviews = self._insert_reviews_in(conn, reviews) if reviews else 0
         return {"documents": added_docs, "claims": added_claims, "reviews": added_reviews}
+
+
+def _group(conn: Connection, claims: list[Claim]) -> None:
+    """Put new claims into groups with the same claim in other documents (claims/match):
+    candidates by shared LSH band keys, then the match rule; a claim with no match
+    starts its own group."""
+    from claims.match import band_keys, normalize, same_claim
+
+    if not claims:
+        return
+    norms = [normalize(c.message.text) for c in claims]
+    for c, norm, bands in zip(claims, norms, band_keys(norms), strict=True):
+        cand = sa.select(bands_t.c.claim_id).where(bands_t.c.band.in_(bands)).distinct().subquery()
+        rows = conn.execute(
+            sa.select(claims_t.c.id, claims_t.c.message, claims_t.c.speaker, groups_t.c.group_id)
+            .join(cand, cand.c.claim_id == claims_t.c.id)
+            .join(groups_t, groups_t.c.claim_id == claims_t.c.id)
+            .where(claims_t.c.document_sha256 != c.document.sha256)
+        ).all()
+        speaker = c.speaker.name if c.speaker else None
+        group = next((r.group_id for r in sorted(rows, key=lambda r: r.id) if same_claim(norm, normalize(r.message), speaker, r.speaker)), c.id)
+        conn.execute(groups_t.insert().values(claim_id=c.id, group_id=group))
+        conn.execute(bands_t.insert(), [{"band": b, "claim_id": c.id} for b in bands])
 
 
 def _alembic(conn: Connection):

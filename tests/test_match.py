@@ -1,0 +1,94 @@
+"""The same claim across outlets (claims/match): normalising, matching, and groups in the
+store as articles arrive, with their first appearance and the outlets that carried them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from claims.cli import app
+from claims.match import Matcher, conflicts, normalize, same_claim
+
+run = CliRunner().invoke
+
+# three outlets' versions of one story: the same two statements, edited; one of their own
+VERSIONS = [
+    (
+        "dpa",
+        "2023-03",
+        "BERLIN (dpa) - Der Verkehrsminister hat neue Regeln angekündigt. "
+        '„Wir werden die Maut für Lastwagen ab dem kommenden Jahr deutlich erhöhen“, sagte Minister Karl Berger am Montag. '
+        "Berger sagte zudem, die Bahn solle mehr Geld für neue Strecken erhalten, damit der Güterverkehr wachsen könne.\n",
+    ),
+    (
+        "APA",
+        "2023-04",
+        "WIEN (APA) - Deutschland plant höhere Gebühren. "
+        'Minister Berger sagte: "Wir werden die Maut für Lastwagen ab dem kommenden Jahr deutlich erhöhen." '
+        "Die Opposition kritisierte, die Pläne gingen an den Problemen der Spediteure völlig vorbei.\n",
+    ),
+    (
+        "Reuters",
+        "2023-05",
+        "BERLIN (Reuters) - Neue Pläne für den Verkehr.\n"
+        "Die Bahn solle mehr Geld für neue Strecken erhalten, damit der Güterverkehr wachsen könne, sagte Karl Berger.\n"
+        "Die Maut für Lastwagen werde nicht erhöht, sagte ein Sprecher des Verbands.\n",
+    ),
+]
+
+
+def test_normalising_folds_case_quotes_punctuation_and_spaces():
+    assert normalize("„Wir  werden die MAUT erhöhen“, sagte er.") == normalize('"wir werden die Maut erhöhen", sagte er')
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Wir werden die Maut für Lastwagen ab dem kommenden Jahr deutlich erhöhen", "Wir werden die Maut für Lastwagen ab dem kommenden Jahr erhöhen", True),
+        ("Wir werden die Maut für Lastwagen ab dem kommenden Jahr deutlich erhöhen", "Die Maut für Lastwagen werde ab dem kommenden Jahr nicht erhöht", False),
+        ("Die Arbeitslosigkeit stieg im März auf 7,5 Prozent", "Die Arbeitslosigkeit stieg im März auf 8,5 Prozent", False),
+        ("Die Bahn solle mehr Geld für neue Strecken erhalten, damit der Güterverkehr wachsen könne", "damit der Güterverkehr wachsen könne, solle die Bahn mehr Geld für neue Strecken erhalten", True),
+    ],
+)
+def test_same_claim_in_other_words_and_not_with_another_number_or_a_negation(a, b, same):
+    assert same_claim(normalize(a), normalize(b)) is same
+    if not same and "nicht" in b:
+        assert conflicts(normalize(a), normalize(b))
+
+
+def test_speakers_must_be_compatible():
+    m = normalize("Wir werden die Maut für Lastwagen ab dem kommenden Jahr deutlich erhöhen")
+    assert same_claim(m, m, "Karl Berger", "Berger") and same_claim(m, m, None, "Berger")
+    assert not same_claim(m, m, "Karl Berger", "Anna Schmidt")
+
+
+def test_the_matcher_groups_in_memory():
+    m = Matcher()
+    groups = m.add_many([
+        ("a", "d1", "Wir werden die Maut für Lastwagen ab dem kommenden Jahr deutlich erhöhen", "Berger"),
+        ("b", "d2", "„Wir werden die Maut für Lastwagen ab dem kommenden Jahr deutlich erhöhen.“", "Karl Berger"),
+        ("c", "d3", "Die Opposition lehnt die Pläne ab, weil sie den Spediteuren schaden", "Opposition"),
+        ("d", "d3", "Die Opposition lehnt die Pläne ab, weil sie den Spediteuren schaden", "Opposition"),  # the same document: not grouped
+    ])
+    assert groups == ["a", "a", "c", "d"]
+
+
+def test_three_outlets_versions_give_groups_first_appearance_and_outlets(tmp_path):
+    db = str(tmp_path / "m.db")
+    for k, (_, date, text) in enumerate(VERSIONS):
+        f = tmp_path / f"v{k}.txt"
+        f.write_text(f" date {date} Version {k}\n{text}", encoding="utf-8")
+        assert run(app, ["extract", "--analyzer", "lite", "-q", "--db", db, str(f)]).exit_code == 0
+    rows = [json.loads(x) for x in run(app, ["list", "--db", db, "-f", "jsonl", "--search", "Maut für Lastwagen"]).stdout.splitlines()]
+    quote = next(r for r in rows if r["document"]["publisher"] == "APA" and "erhöhen" in r["message"]["text"])
+    r = run(app, ["matches", quote["id"], "--db", db, "-f", "jsonl"])
+    group = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [g["document"]["publisher"] for g in group] == ["dpa", "APA"]  # first appearance first; Reuters' denial is another claim
+    assert all("Maut" in g["message"]["text"] for g in group)
+    rail = next(json.loads(x) for x in run(app, ["list", "--db", db, "-f", "jsonl", "--search", "Güterverkehr"]).stdout.splitlines())
+    group = [json.loads(x) for x in run(app, ["matches", rail["id"], "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    assert [g["document"]["publisher"] for g in group] == ["dpa", "Reuters"]
+    shown = run(app, ["show", rail["id"], "--db", db]).stdout
+    assert "also in 1 other articles" in shown
