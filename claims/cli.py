@@ -512,6 +512,7 @@ def verify(
     evidence: Optional[list[str]] = typer.Option(None, "--evidence", help="Evidence URL (repeatable)."),
     by: Optional[str] = typer.Option(None, "--by", help="Reviewer name."),
     url: Optional[str] = typer.Option(None, "--url", help="URL of the published fact-check."),
+    group: bool = typer.Option(False, "--group", help="Review every claim of its group too (the same claim in other articles, claims matches)."),
     db: Optional[str] = DbOption,
 ) -> None:
     """Append a review to a claim's history."""
@@ -524,6 +525,10 @@ def verify(
         fail(f"--url {url!r}: not an http(s) URL", 2)
     store = open_store(db, create=False)
     cid = store_call(store.resolve_id, claim_id)
+    if group:
+        for r in store_call(store.add_group_review, cid, status, rating=rating, note=note, evidence=evidence or [], reviewer=by, url=url):
+            typer.echo(f"{r.claim_id[:10]}: {r.status} ({r.created_at})")
+        return
     r = store_call(store.add_review, cid, status, rating=rating, note=note, evidence=evidence or [], reviewer=by, url=url)
     typer.echo(f"{cid[:10]}: {r.status} ({r.created_at})")
 

@@ -92,3 +92,20 @@ def test_three_outlets_versions_give_groups_first_appearance_and_outlets(tmp_pat
     assert [g["document"]["publisher"] for g in group] == ["dpa", "Reuters"]
     shown = run(app, ["show", rail["id"], "--db", db]).stdout
     assert "also in 1 other articles" in shown
+
+
+def test_a_review_through_the_group_reaches_every_appearance(tmp_path):
+    db = str(tmp_path / "g.db")
+    for k, (_, date, text) in enumerate(VERSIONS[:2]):
+        f = tmp_path / f"v{k}.txt"
+        f.write_text(f" date {date} Version {k}\n{text}", encoding="utf-8")
+        assert run(app, ["extract", "--analyzer", "lite", "-q", "--db", db, str(f)]).exit_code == 0
+    rows = [json.loads(x) for x in run(app, ["list", "--db", db, "-f", "jsonl", "--search", "Maut für Lastwagen"]).stdout.splitlines()]
+    first = next(r for r in rows if r["document"]["publisher"] == "dpa")
+    r = run(app, ["verify", first["id"], "--status", "false", "--note", "Keine Belege", "--group", "--db", db, "--by", "anna"])
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 2
+    statuses = {json.loads(x)["document"]["publisher"]: json.loads(x)["status"] for x in run(app, ["matches", first["id"], "--db", db, "-f", "jsonl"]).stdout.splitlines()}
+    assert statuses == {"dpa": "false", "APA": "false"}
+    other = next(r for r in rows if r["document"]["publisher"] == "APA")
+    (h,) = json.loads(run(app, ["history", other["id"], "--db", db, "-f", "json"]).stdout)
+    assert h["note"].startswith(f"[through the group of {first['id'][:12]}]") and h["reviewer"] == "anna"

@@ -603,6 +603,20 @@ class Store:
         self._run(self._insert_reviews, [r])
         return r
 
+    def add_group_review(self, claim_id: str, status: str, rating: str | None = None, note: str | None = None, evidence: Iterable[str] = (), reviewer: str | None = None, url: str | None = None) -> list[Review]:
+        """The same review for every claim of ``claim_id``'s group (the same claim in
+        other articles), one history entry each, in one transaction; the others' notes say
+        the review came through the group."""
+        if status not in REVIEW_STATUSES:
+            raise StoreError(f"{status!r}: not a status (choose from {', '.join(REVIEW_STATUSES)})")
+        created = _now()
+        reviews = []
+        for c, _ in self.appearances(claim_id):
+            n = note if c.id == claim_id else f"[through the group of {claim_id[:12]}]" + (f" {note}" if note else "")
+            reviews.append(Review(review_uid(c.id, status, created, reviewer, n), c.id, status, rating, n, list(evidence), reviewer, url, created))
+        self._run(self._insert_reviews, reviews)
+        return reviews
+
     def _insert_reviews(self, reviews: list[Review]) -> int:
         with self._write(*sorted({"claim:" + r.claim_id for r in reviews})) as conn:
             return self._insert_reviews_in(conn, reviews)
