@@ -392,13 +392,13 @@ def _date(value: Optional[str], option: str) -> Optional[str]:
     return value
 
 
-def _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset):
+def _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset, min_outlets=None):
     since, until = _date(since, "--since"), _date(until, "--until")
     kinds = [k for x in (kind or []) for k in x.split(",") if k] or None
     bad = [k for k in kinds or [] if k not in {"direct", "indirect", "reported", "mixed"}]
     if bad:
         fail(f"invalid kind {bad[0]!r} (choose from direct, indirect, reported, mixed)", 2)
-    return store_call(store.query, status=_status_list(status), speaker=speaker, outlet=outlet, publisher=publisher, kind=kinds, since=since, until=until, search=search, limit=limit, offset=offset)
+    return store_call(store.query, status=_status_list(status), speaker=speaker, outlet=outlet, publisher=publisher, kind=kinds, since=since, until=until, search=search, limit=limit, offset=offset, min_carriers=min_outlets)
 
 
 StatusOpt = typer.Option(None, "--status", help="Only these statuses (repeat or comma-separate).")
@@ -423,15 +423,16 @@ def list_claims(
     search: Optional[str] = SearchOpt,
     limit: Optional[int] = typer.Option(None, "--limit", min=0),
     offset: int = typer.Option(0, "--offset", min=0),
+    min_outlets: Optional[int] = typer.Option(None, "--min-outlets", min=1, help="Only claims that at least N outlets and publishers carried (counting the same claim in other articles)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
     db: Optional[str] = DbOption,
 ) -> None:
-    """List stored claims, unverified first."""
+    """List stored claims, unverified first; 'carried' counts the outlets and publishers that carried each (claims matches ID)."""
     from claims.output import render_status_claims
 
     store = open_store(db, create=False)
-    rows = _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset)
-    echo_rows(render_status_claims(rows, fmt))
+    rows = _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset, min_outlets)
+    echo_rows(render_status_claims(rows, fmt, store_call(store.carriers, [c.id for c, _ in rows])))
 
 
 @app.command()
@@ -473,7 +474,7 @@ def outlets(
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
     db: Optional[str] = DbOption,
 ) -> None:
-    """Audit: per outlet and publisher, how many claims, from whom, how many unchecked or disputed."""
+    """Audit: per outlet and publisher, how many claims, from whom, how many unchecked or disputed, and of the claims others carried too, how many it reported first."""
     from claims.output import render_rows, render_status_claims
     from claims.store.audit import outlet_audit
 
@@ -483,7 +484,7 @@ def outlets(
         rows += [r for r in store_call(store.query, publisher=name) if r not in rows]
         echo_rows(render_status_claims(rows, fmt))
         return
-    echo_rows(render_rows(outlet_audit(store_call(store.all_claims)), fmt))
+    echo_rows(render_rows(outlet_audit(store_call(store.all_claims), store_call(store.firsts)), fmt))
 
 
 @app.command()

@@ -132,16 +132,19 @@ class ClaimPrinter:
             self.kept = []
 
 
-def render_status_claims(rows: list[tuple[Claim, str]], fmt: Format) -> str:
-    """Stored claims with their current (reviewed) status."""
+def render_status_claims(rows: list[tuple[Claim, str]], fmt: Format, carried: dict[str, int] | None = None) -> str:
+    """Stored claims with their current (reviewed) status, and with ``carried`` how many
+    outlets and publishers carried each."""
+    extra = (lambda c: {"carried": carried.get(c.id, 0)}) if carried is not None else (lambda c: {})
     if fmt in (Format.json, Format.jsonl):
-        return render_rows([{**c.model_dump(mode="json"), "status": s} for c, s in rows], fmt)
+        return render_rows([{**c.model_dump(mode="json"), "status": s, **extra(c)} for c, s in rows], fmt)
     if fmt == Format.csv:
-        return render_rows([{**flat_claim(c), "status": s} for c, s in rows], fmt)
+        return render_rows([{**flat_claim(c), "status": s, **extra(c)} for c, s in rows], fmt)
     out = []
     for c, s in rows:
         r = claim_row(c, 60)
         r["status"] = s
+        r.update(extra(c))
         r["date"] = c.document.date or ""
         out.append(r)
     return render_rows(out, fmt)

@@ -64,13 +64,14 @@ def _browser(javascript: bool):
 
 def _login(b, base: str) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     b.get(base + "/claims")
     assert "/login" in b.current_url
     b.find_element(By.NAME, "name").send_keys("rita")
     b.find_element(By.NAME, "password").send_keys("rita-password")
     b.find_element(By.CSS_SELECTOR, "form.login button").click()
-    assert b.current_url.startswith(base + "/claims")
+    WebDriverWait(b, 10).until(lambda d: d.current_url.startswith(base + "/claims"))
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])

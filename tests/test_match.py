@@ -92,6 +92,15 @@ def test_three_outlets_versions_give_groups_first_appearance_and_outlets(tmp_pat
     assert [g["document"]["publisher"] for g in group] == ["dpa", "Reuters"]
     shown = run(app, ["show", rail["id"], "--db", db]).stdout
     assert "also in 1 other articles" in shown
+    # the list counts who carried each claim and filters on it
+    carried = {r["message"]["text"][:20]: r["carried"] for r in (json.loads(x) for x in run(app, ["list", "--db", db, "-f", "jsonl"]).stdout.splitlines())}
+    assert carried[quote["message"]["text"][:20]] == 2 and carried["die Pläne gingen an "] == 1
+    wide = [json.loads(x)["id"] for x in run(app, ["list", "--db", db, "-f", "jsonl", "--min-outlets", "2"]).stdout.splitlines()]
+    assert quote["id"] in wide and rail["id"] in wide and len(wide) == 4
+    # the outlet audit tells who reported first from who carried
+    audit = {r["name"]: r for r in json.loads(run(app, ["outlets", "--db", db, "-f", "json"]).stdout)}
+    assert (audit["dpa"]["first"], audit["dpa"]["carried"]) == (2, 0)
+    assert (audit["APA"]["first"], audit["APA"]["carried"]) == (0, 1) and (audit["Reuters"]["first"], audit["Reuters"]["carried"]) == (0, 1)
 
 
 def test_a_review_through_the_group_reaches_every_appearance(tmp_path):

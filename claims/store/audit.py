@@ -25,8 +25,10 @@ def _row(name: str, group: str, items: list[tuple[Claim, str]]) -> dict[str, Any
     }
 
 
-def outlet_audit(claims: list[tuple[Claim, str]]) -> list[dict[str, Any]]:
-    """One row per outlet (claims that reached the article through it) and per publisher."""
+def outlet_audit(claims: list[tuple[Claim, str]], firsts: dict[str, bool] | None = None) -> list[dict[str, Any]]:
+    """One row per outlet (claims that reached the article through it) and per publisher.
+    With ``firsts`` (claim id -> whether it is its group's first appearance, for claims
+    that other articles carried too) the rows tell "first to report" from "carried"."""
     by_outlet: dict[str, list[tuple[Claim, str]]] = defaultdict(list)
     by_pub: dict[str, list[tuple[Claim, str]]] = defaultdict(list)
     for c, s in claims:
@@ -35,6 +37,12 @@ def outlet_audit(claims: list[tuple[Claim, str]]) -> list[dict[str, Any]]:
         if c.document.publisher:
             by_pub[c.document.publisher].append((c, s))
     rows = [_row(n, "outlet", items) for n, items in by_outlet.items()] + [_row(n, "publisher", items) for n, items in by_pub.items()]
+    if firsts is not None:
+        items_of = {("outlet", n): v for n, v in by_outlet.items()} | {("publisher", n): v for n, v in by_pub.items()}
+        for r in rows:
+            shared = [firsts[c.id] for c, _ in items_of[(r["as"], r["name"])] if c.id in firsts]
+            r["first"] = sum(shared)
+            r["carried"] = len(shared) - sum(shared)
     return sorted(rows, key=lambda r: (-r["claims"], r["as"], r["name"]))
 
 

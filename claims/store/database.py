@@ -429,8 +429,35 @@ class Store:
 
         return self._run(q)
 
-    def _filtered(self, stmt, status=None, speaker=None, outlet=None, publisher=None, kind=None, since=None, until=None, search=None, document=None):
+    @staticmethod
+    def _carriers_by_group():
+        """group id -> how many distinct outlets and publishers carried the group's claims."""
+        names = sa.union_all(
+            sa.select(groups_t.c.group_id.label("g"), claims_t.c.publisher_key.label("k")).join(claims_t, claims_t.c.id == groups_t.c.claim_id).where(claims_t.c.publisher_key.is_not(None)),
+            sa.select(groups_t.c.group_id.label("g"), outlets_t.c.name_key.label("k")).join(outlets_t, outlets_t.c.claim_id == groups_t.c.claim_id),
+        ).subquery()
+        return sa.select(names.c.g, sa.func.count(sa.distinct(names.c.k)).label("n")).group_by(names.c.g).subquery()
+
+    def carriers(self, claim_ids: list[str]) -> dict[str, int]:
+        """For each claim, how many distinct outlets and publishers carried it or the same
+        claim elsewhere (its group)."""
+        if not claim_ids:
+            return {}
+        per = self._carriers_by_group()
+
+        def q():
+            with self.engine.connect() as conn:
+                rows = conn.execute(sa.select(groups_t.c.claim_id, per.c.n).join(per, per.c.g == groups_t.c.group_id).where(groups_t.c.claim_id.in_(claim_ids))).all()
+                got = {r[0]: int(r[1]) for r in rows}
+                return {cid: got.get(cid, 0) for cid in claim_ids}
+
+        return self._run(q)
+
+    def _filtered(self, stmt, status=None, speaker=None, outlet=None, publisher=None, kind=None, since=None, until=None, search=None, document=None, min_carriers=None):
         c = claims_t.c
+        if min_carriers:
+            per = self._carriers_by_group()
+            stmt = stmt.where(c.id.in_(sa.select(groups_t.c.claim_id).join(per, per.c.g == groups_t.c.group_id).where(per.c.n >= min_carriers)))
         if document:
             stmt = stmt.where(c.document_sha256 == document)
         if status:
@@ -465,9 +492,10 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         document: str | None = None,
+        min_carriers: int | None = None,
     ) -> list[tuple[Claim, str]]:
         c = claims_t.c
-        stmt = self._filtered(sa.select(claims_t.c.record, c.status), status, speaker, outlet, publisher, kind, since, until, search, document)
+        stmt = self._filtered(sa.select(claims_t.c.record, c.status), status, speaker, outlet, publisher, kind, since, until, search, document, min_carriers)
         order = sa.case(*[(c.status == k, v) for k, v in STATUS_ORDER.items()], else_=9)
         stmt = stmt.order_by(c.position) if document else stmt.order_by(order, c.date.desc().nulls_last(), c.document_sha256, c.position)
         if limit is not None:
@@ -581,6 +609,31 @@ class Store:
                 ).all()
                 rows.sort(key=lambda r: ((r.date or r.extracted_at or "")[:10], r.extracted_at or ""))
                 return [(Claim.model_validate_json(r.record), r.status) for r in rows]
+
+        return self._run(q)
+
+    def firsts(self) -> dict[str, bool]:
+        """For every claim whose group has other members (the same claim in other
+        articles): whether it is the group's first appearance (article date, else the
+        time stored)."""
+
+        def q():
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    sa.select(groups_t.c.claim_id, groups_t.c.group_id, documents_t.c.date, documents_t.c.extracted_at)
+                    .join(claims_t, claims_t.c.id == groups_t.c.claim_id)
+                    .join(documents_t, documents_t.c.sha256 == claims_t.c.document_sha256)
+                ).all()
+            by: dict[str, list] = {}
+            for r in rows:
+                by.setdefault(r.group_id, []).append(r)
+            out: dict[str, bool] = {}
+            for members in by.values():
+                if len(members) < 2:
+                    continue
+                first = min(members, key=lambda r: ((r.date or r.extracted_at or "")[:10], r.extracted_at or "", r.claim_id))
+                out.update({r.claim_id: r.claim_id == first.claim_id for r in members})
+            return out
 
         return self._run(q)
 
