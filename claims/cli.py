@@ -432,7 +432,8 @@ def list_claims(
 
     store = open_store(db, create=False)
     rows = _query(store, status, speaker, outlet, publisher, kind, since, until, search, limit, offset, min_outlets)
-    echo_rows(render_status_claims(rows, fmt, store_call(store.carriers, [c.id for c, _ in rows])))
+    known = store_call(store.known_reviews_for, [c for c, _ in rows])
+    echo_rows(render_status_claims(rows, fmt, store_call(store.carriers, [c.id for c, _ in rows]), {k: v.line() for k, v in known.items()} if known else None))
 
 
 @app.command()
@@ -445,6 +446,9 @@ def show(claim_id: str = typer.Argument(..., help="Claim id or a unique prefix."
     claim, status, doc = store_call(store.get, cid)
     color = sys.stdout.isatty()
     typer.echo(render_show(claim, status, doc.get("text"), store_call(store.history, cid), color=color))
+    known = store_call(store.known_reviews_for, [claim]).get(cid)
+    if known is not None:
+        typer.echo(visible(f"checked before: {known.line()}"))
     others = [c for c, _ in store_call(store.appearances, cid) if c.id != cid]
     if others:
         typer.echo("")
@@ -586,10 +590,19 @@ def export(
 
 
 @app.command("import")
-def import_(file: Path = typer.Argument(..., help="A file written by claims export --format jsonl."), db: Optional[str] = DbOption) -> None:
-    """Merge an export into the database; importing twice changes nothing."""
+def import_(file: Path = typer.Argument(..., help="A file written by claims export --format jsonl, or other fact-checkers' ClaimReview JSON-LD (a list, a DataFeed, a saved fact-check page)."), db: Optional[str] = DbOption) -> None:
+    """Merge an export into the database, or store other fact-checkers' reviews; importing twice changes nothing."""
     from claims.store.exchange import ImportError_, parse_export
+    from claims.store.factchecks import FactCheckError, is_export, read_claimreviews
 
+    if file.exists() and not is_export(file):
+        try:
+            known = read_claimreviews(file)
+        except FactCheckError as exc:
+            fail(str(exc))
+        store = open_store(db)
+        typer.echo(f"imported {store_call(store.import_known_reviews, known)} reviews by other fact-checkers")
+        return
     try:
         docs, claims, reviews = parse_export(file)
     except ImportError_ as exc:

@@ -132,10 +132,19 @@ class ClaimPrinter:
             self.kept = []
 
 
-def render_status_claims(rows: list[tuple[Claim, str]], fmt: Format, carried: dict[str, int] | None = None) -> str:
-    """Stored claims with their current (reviewed) status, and with ``carried`` how many
-    outlets and publishers carried each."""
-    extra = (lambda c: {"carried": carried.get(c.id, 0)}) if carried is not None else (lambda c: {})
+def render_status_claims(rows: list[tuple[Claim, str]], fmt: Format, carried: dict[str, int] | None = None, checked: dict[str, str] | None = None) -> str:
+    """Stored claims with their current (reviewed) status, with ``carried`` how many
+    outlets and publishers carried each, and with ``checked`` what another fact-checker
+    rated it before."""
+
+    def extra(c: Claim) -> dict:
+        out: dict = {}
+        if carried is not None:
+            out["carried"] = carried.get(c.id, 0)
+        if checked is not None:
+            out["checked_before"] = checked.get(c.id)
+        return out
+
     if fmt in (Format.json, Format.jsonl):
         return render_rows([{**c.model_dump(mode="json"), "status": s, **extra(c)} for c, s in rows], fmt)
     if fmt == Format.csv:

@@ -118,3 +118,77 @@ def test_a_review_through_the_group_reaches_every_appearance(tmp_path):
     other = next(r for r in rows if r["document"]["publisher"] == "APA")
     (h,) = json.loads(run(app, ["history", other["id"], "--db", db, "-f", "json"]).stdout)
     assert h["note"].startswith(f"[through the group of {first['id'][:12]}]") and h["reviewer"] == "anna"
+
+
+# -- claims already fact-checked elsewhere ----------------------------------------------------
+
+CLAIM = "Wir werden die Maut für Lastwagen ab dem kommenden Jahr deutlich erhöhen"
+
+
+def _review(claim=CLAIM, rating="Falsch", url="https://faktencheck.example/maut"):
+    return {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": claim, "datePublished": "2023-02-01",
+            "reviewRating": {"@type": "Rating", "alternateName": rating}, "author": {"@type": "Organization", "name": "Faktencheck"}, "url": url}
+
+
+@pytest.fixture
+def story(tmp_path):
+    db = str(tmp_path / "k.db")
+    f = tmp_path / "v0.txt"
+    f.write_text(f" date 2023-03 Version\n{VERSIONS[0][2]}", encoding="utf-8")
+    assert run(app, ["extract", "--analyzer", "lite", "-q", "--db", db, str(f)]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("shape", ["list", "datafeed", "page"])
+def test_known_fact_checks_show_as_checked_before(story, tmp_path, shape):
+    if shape == "list":
+        path = tmp_path / "reviews.json"
+        path.write_text(json.dumps([_review(), _review("Die Erde ist eine Scheibe", "Falsch", "https://faktencheck.example/erde")]), encoding="utf-8")
+    elif shape == "datafeed":
+        path = tmp_path / "feed.json"
+        feed = {"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": [{"@type": "DataFeedItem", "item": [_review()]}]}
+        path.write_text(json.dumps(feed), encoding="utf-8")
+    else:
+        path = tmp_path / "page.html"
+        path.write_text(f'<html><head><script type="application/ld+json">{json.dumps(_review())}</script></head><body><p>Faktencheck</p></body></html>', encoding="utf-8")
+    r = run(app, ["import", str(path), "--db", story])
+    assert r.exit_code == 0, r.output
+    assert run(app, ["import", str(path), "--db", story]).stdout.startswith("imported 0 reviews")  # once
+    rows = [json.loads(x) for x in run(app, ["list", "--db", story, "-f", "jsonl"]).stdout.splitlines()]
+    hit = [x for x in rows if x["checked_before"]]
+    assert len(hit) == 1 and CLAIM in hit[0]["message"]["text"]
+    assert hit[0]["checked_before"] == "Falsch by Faktencheck (2023-02-01, https://faktencheck.example/maut)"
+    assert "checked before: Falsch by Faktencheck" in run(app, ["show", hit[0]["id"], "--db", story]).stdout
+
+
+def test_our_own_claimreview_export_round_trips(story, tmp_path):
+    cid = next(json.loads(x)["id"] for x in run(app, ["list", "--db", story, "-f", "jsonl", "--search", "Maut"]).stdout.splitlines())
+    assert run(app, ["verify", cid, "--status", "false", "--rating", "Falsch", "--by", "anna", "--url", "https://desk.example/1", "--db", story]).exit_code == 0
+    out = tmp_path / "ours.json"
+    assert run(app, ["export", "--format", "claimreview", "--db", story, "-o", str(out)]).exit_code == 0
+    other = str(tmp_path / "other.db")
+    f = tmp_path / "v1.txt"
+    f.write_text(f" date 2023-04 Version\n{VERSIONS[1][2]}", encoding="utf-8")
+    assert run(app, ["extract", "--analyzer", "lite", "-q", "--db", other, str(f)]).exit_code == 0
+    assert run(app, ["import", str(out), "--db", other]).stdout.startswith("imported 1 reviews")
+    rows = [json.loads(x) for x in run(app, ["list", "--db", other, "-f", "jsonl"]).stdout.splitlines()]
+    (checked,) = [x["checked_before"] for x in rows if x["checked_before"]]
+    assert checked.startswith("Falsch by anna (") and checked.endswith(", https://desk.example/1)")
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (json.dumps([_review(), {**_review(), "claimReviewed": ""}]), "ClaimReview 2: no claimReviewed text; nothing imported"),
+        (json.dumps([{**_review(), "url": "javascript:alert(1)"}]), "ClaimReview 1: url 'javascript:alert(1)' is not an http(s) URL; nothing imported"),
+        (json.dumps({"@type": "Article"}), "no ClaimReview in it"),
+        ('[{"@type": "ClaimReview", ', "not JSON-LD ("),
+    ],
+)
+def test_bad_claimreview_is_one_line_and_stores_nothing(story, tmp_path, content, problem):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    r = run(app, ["import", str(path), "--db", story])
+    assert r.exit_code == 1 and problem in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    rows = [json.loads(x) for x in run(app, ["list", "--db", story, "-f", "jsonl"]).stdout.splitlines()]
+    assert all("checked_before" not in x for x in rows)

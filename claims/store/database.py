@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from claims.models import Claim, DocumentResult, ReviewStatus
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 ENV_VAR = "CLAIMS_DB"
 REVIEW_STATUSES: tuple[str, ...] = get_args(ReviewStatus)
 # listing order: what still needs checking first
@@ -76,6 +76,24 @@ groups_t = sa.Table(
     metadata,
     sa.Column("claim_id", sa.String(32), sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("group_id", sa.String(32), nullable=False, index=True),
+)
+# reviews by other fact-checkers (ClaimReview imported), matched to claims by their text
+known_t = sa.Table(
+    "known_reviews",
+    metadata,
+    sa.Column("uid", sa.String(16), primary_key=True),
+    sa.Column("claim_reviewed", sa.Text, nullable=False),
+    sa.Column("rating", sa.Text, nullable=False),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("imported_at", sa.String(32), nullable=False),
+)
+known_bands_t = sa.Table(
+    "known_bands",
+    metadata,
+    sa.Column("band", sa.String(24), nullable=False, index=True),
+    sa.Column("uid", sa.String(16), sa.ForeignKey("known_reviews.uid", ondelete="CASCADE"), nullable=False),
 )
 bands_t = sa.Table(
     "claim_bands",
@@ -634,6 +652,45 @@ class Store:
                 first = min(members, key=lambda r: ((r.date or r.extracted_at or "")[:10], r.extracted_at or "", r.claim_id))
                 out.update({r.claim_id: r.claim_id == first.claim_id for r in members})
             return out
+
+        return self._run(q)
+
+    def import_known_reviews(self, reviews: list) -> int:
+        """Store other fact-checkers' reviews (claims/store/factchecks.py), each once; all
+        in one transaction."""
+        from claims.match import band_keys, normalize
+
+        def q():
+            added = 0
+            with self._write("known") as conn:
+                fresh = [r for r in reviews if not conn.execute(sa.select(known_t.c.uid).where(known_t.c.uid == r.uid)).first()]
+                fresh = list({r.uid: r for r in fresh}.values())
+                for r, bands in zip(fresh, band_keys([normalize(r.claim_reviewed) for r in fresh]), strict=True):
+                    conn.execute(known_t.insert().values(uid=r.uid, claim_reviewed=r.claim_reviewed, rating=r.rating, author=r.author, date=r.date, url=r.url, imported_at=_now()))
+                    conn.execute(known_bands_t.insert(), [{"band": b, "uid": r.uid} for b in bands])
+                    added += 1
+            return added
+
+        return self._run(q)
+
+    def known_reviews_for(self, claims: list[Claim]) -> dict[str, Any]:
+        """claim id -> the other fact-checkers' review whose claimReviewed is the same claim."""
+        from claims.match import band_keys, normalize, same_claim
+        from claims.store.factchecks import KnownReview
+
+        def q():
+            with self.engine.connect() as conn:
+                if not claims or conn.execute(sa.select(known_t.c.uid).limit(1)).first() is None:
+                    return {}
+                out = {}
+                norms = [normalize(c.message.text) for c in claims]
+                for c, norm, bands in zip(claims, norms, band_keys(norms), strict=True):
+                    cand = sa.select(known_bands_t.c.uid).where(known_bands_t.c.band.in_(bands)).distinct().subquery()
+                    for r in conn.execute(sa.select(known_t).join(cand, cand.c.uid == known_t.c.uid).order_by(known_t.c.date.desc().nulls_last(), known_t.c.uid)).all():
+                        if same_claim(norm, normalize(r.claim_reviewed)):
+                            out[c.id] = KnownReview(r.uid, r.claim_reviewed, r.rating, r.author, r.date, r.url)
+                            break
+                return out
 
         return self._run(q)
 
