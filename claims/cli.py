@@ -446,6 +446,8 @@ def show(claim_id: str = typer.Argument(..., help="Claim id or a unique prefix."
     claim, status, doc = store_call(store.get, cid)
     color = sys.stdout.isatty()
     typer.echo(render_show(claim, status, doc.get("text"), store_call(store.history, cid), color=color))
+    for copy in store_call(store.near_copies, claim.document.sha256):
+        typer.echo(visible(f"the article nearly copies (or is copied by): {copy['title'] or copy['path'] or copy['sha256'][:12]} ({', '.join(x for x in (copy['date'], copy['publisher']) if x)}; similarity {copy['similarity']})"))
     known = store_call(store.known_reviews_for, [claim]).get(cid)
     if known is not None:
         typer.echo(visible(f"checked before: {known.line()}"))

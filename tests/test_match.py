@@ -192,3 +192,20 @@ def test_bad_claimreview_is_one_line_and_stores_nothing(story, tmp_path, content
     assert r.exit_code == 1 and problem in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
     rows = [json.loads(x) for x in run(app, ["list", "--db", story, "-f", "jsonl"]).stdout.splitlines()]
     assert all("checked_before" not in x for x in rows)
+
+
+def test_a_wire_copy_with_a_new_first_sentence_is_recognised_as_such(tmp_path):
+    db = str(tmp_path / "w.db")
+    texts = [
+        (" date 2023-03 Original\n", VERSIONS[0][2]),
+        (" date 2023-03 Kopie\n", "Die Lastwagenmaut steigt.\n" + VERSIONS[0][2].replace("BERLIN (dpa) - ", "")),
+        (" date 2023-04 Andere\n", VERSIONS[1][2]),
+    ]
+    for k, (head, text) in enumerate(texts):
+        f = tmp_path / f"w{k}.txt"
+        f.write_text(head + text, encoding="utf-8")
+        assert run(app, ["extract", "--analyzer", "lite", "-q", "--db", db, str(f)]).exit_code == 0
+    rows = [json.loads(x) for x in run(app, ["list", "--db", db, "-f", "jsonl", "--search", "Güterverkehr"]).stdout.splitlines()]
+    copy = next(r for r in rows if r["document"]["title"] == "Kopie")
+    shown = run(app, ["show", copy["id"], "--db", db]).stdout
+    assert "the article nearly copies (or is copied by): Original" in shown and "Andere" not in shown.split("also in")[0]

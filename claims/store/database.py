@@ -630,6 +630,36 @@ class Store:
 
         return self._run(q)
 
+    def near_copies(self, sha256: str, threshold: float = 85.0) -> list[dict[str, Any]]:
+        """Other stored articles that are nearly this one (wire copy: the same text with a
+        new first sentence, another headline, cuts): candidates share a claim group with
+        it; the same when rapidfuzz's token-set ratio of the normalised texts reaches
+        ``threshold`` and neither is less than half as long as the other."""
+        from rapidfuzz import fuzz
+
+        from claims.match import normalize
+
+        def q():
+            with self.engine.connect() as conn:
+                mine = sa.select(groups_t.c.group_id).join(claims_t, claims_t.c.id == groups_t.c.claim_id).where(claims_t.c.document_sha256 == sha256)
+                others = conn.execute(
+                    sa.select(claims_t.c.document_sha256).join(groups_t, groups_t.c.claim_id == claims_t.c.id).where(groups_t.c.group_id.in_(mine), claims_t.c.document_sha256 != sha256).distinct()
+                ).scalars().all()
+                if not others:
+                    return []
+                text = normalize(conn.execute(sa.select(documents_t.c.text).where(documents_t.c.sha256 == sha256)).scalar() or "")
+                out = []
+                for row in conn.execute(sa.select(documents_t).where(documents_t.c.sha256.in_(others))).all():
+                    other = normalize(row.text or "")
+                    if not text or not other or min(len(text), len(other)) < 0.5 * max(len(text), len(other)):
+                        continue
+                    score = fuzz.token_set_ratio(text, other)
+                    if score >= threshold:
+                        out.append({"sha256": row.sha256, "title": row.title, "path": row.path, "date": row.date, "publisher": row.publisher, "similarity": round(score, 1)})
+                return sorted(out, key=lambda d: (d["date"] or "", d["sha256"]))
+
+        return self._run(q)
+
     def firsts(self) -> dict[str, bool]:
         """For every claim whose group has other members (the same claim in other
         articles): whether it is the group's first appearance (article date, else the
