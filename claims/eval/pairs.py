@@ -136,6 +136,32 @@ def _spkatt_claims(n: int, analyzer) -> list[list[tuple[str, str | None]]]:
     return out
 
 
+def article_pairs(n: int = 300, seed: int = 5) -> tuple[list[float], list[float]]:
+    """Token-set ratios of bench articles against their wire copies (a new first
+    sentence, the last one cut) and against other articles of the same section."""
+    from rapidfuzz import fuzz
+
+    rng = random.Random(seed)
+    texts = [(p.stem.split("-", 1)[-1], p.read_text(encoding="utf-8")) for p in sorted((SHARED / "bench" / "derstandard").glob("*.txt"))]
+    same = []
+    for _, t in rng.sample(texts, min(n, len(texts))):
+        sents = re.split(r"(?<=[.!?])\s+", t.strip())
+        if len(sents) < 4:
+            continue
+        copy = "Neu: " + " ".join(rng.choice(sents).split()[:6]) + ". " + " ".join(sents[:-1])
+        same.append(fuzz.token_set_ratio(normalize(t), normalize(copy)))
+    by_section: dict[str, list[str]] = {}
+    for sec, t in texts:
+        by_section.setdefault(sec, []).append(t)
+    other = []
+    for ts in by_section.values():
+        for _ in range(40):
+            a, b = (normalize(x) for x in rng.sample(ts, 2))
+            if min(len(a), len(b)) >= 0.5 * max(len(a), len(b)):
+                other.append(fuzz.token_set_ratio(a, b))
+    return same, other
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="Choose and check the claim matcher's threshold on labelled pairs.")
     ap.add_argument("--tune-docs", type=int, default=300)
@@ -156,6 +182,8 @@ def main() -> None:
         print(f"{t:9d}  {p:.3f} / {r:.3f}    {cp:.3f} / {cr:.3f}")
         if p >= 0.95 and (best is None or (r, p) >= (best[2], best[1])):
             best = (t, p, r)
+    same, other = article_pairs()
+    print(f"articles: {len(same)} wire copies (new first sentence, last cut): lowest ratio {min(same):.1f}; {len(other)} other articles of a section: highest {max(other):.1f}; near-copy threshold 85")
     if best:
         print(f"best on the tuning pairs (highest recall, then precision, then threshold): {best[0]} (precision {best[1]:.3f}, recall {best[2]:.3f})")
 
