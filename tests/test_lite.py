@@ -391,3 +391,18 @@ def test_library_and_batch_runs_leave_the_host_process_alone():
     env = {k: v for k, v in os.environ.items() if k != "ONEDNN_PRIMITIVE_CACHE_CAPACITY"}
     r = subprocess.run([sys.executable, "-c", LEAVES_ALONE], capture_output=True, text=True, timeout=300, env=env)
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+
+
+def test_a_surname_that_is_an_abbreviation_in_another_case_ends_its_sentence():
+    # SoMaJo lists "BerGer." and matches without regard to case: "Berger." kept its
+    # full stop and two reports ran into one claim
+    from claims import extract_text
+    from claims.nlp.lite import get_lite_analyzer
+
+    text = "Die Bahn solle mehr Geld erhalten, sagte Karl Berger. Die Maut werde nicht erhöht, sagte ein Sprecher.\n"
+    sents = get_lite_analyzer().analyze_many([text])[0]
+    assert [s.tokens[-1].text for s in sents] == [".", "."] and sents[0].tokens[-2].text == "Berger"
+    claims = extract_text(text, analyzer="lite")
+    assert [(c.speaker.name, c.message.text) for c in claims] == [("Karl Berger", "Die Bahn solle mehr Geld erhalten"), ("ein Sprecher", "Die Maut werde nicht erhöht")]
+    # an abbreviation as written stays one
+    assert [t.text for t in get_lite_analyzer().analyze_many(["Laut Abs. 3 gilt das.\n"])[0][0].tokens][:2] == ["Laut", "Abs."]

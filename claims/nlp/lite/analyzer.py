@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Container
+from functools import lru_cache
 
 from claims.nlp.lite import hanta_fast, somajo_fast
 from claims.nlp.model import Sentence, Token
@@ -146,6 +147,38 @@ def _found_in(sentences, line: str, a: int) -> list[list[tuple[str, int, int]]] 
     return out
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """SoMaJo's German abbreviations as written, and lower-cased."""
+    from importlib import resources
+
+    text = resources.files("somajo").joinpath("data", "abbreviations_de.txt").read_text(encoding="utf-8")
+    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(words), frozenset(w.lower() for w in words)
+
+
+def split_false_abbreviations(sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """SoMaJo matches its abbreviations without regard to case, so a surname that is one
+    in another case ("Berger." for "BerGer.") keeps its full stop and the sentence runs
+    on ("… sagte Berger. Die Maut …"). Such a word before a capitalised one is split
+    from its full stop, which ends the sentence."""
+    exact, lower = _abbreviations()
+    out: list[list[tuple[str, int, int]]] = []
+    for sent in sentences:
+        cur: list[tuple[str, int, int]] = []
+        for k, (word, a, b) in enumerate(sent):
+            nxt = sent[k + 1][0] if k + 1 < len(sent) else ""
+            if len(word) > 3 and word.endswith(".") and word[:-1].isalpha() and word[:1].isupper() and word not in exact and word.lower() in lower and nxt[:1].isupper():
+                cur += [(word[:-1], a, b - 1), (".", b - 1, b)]
+                out.append(cur)
+                cur = []
+                continue
+            cur.append((word, a, b))
+        if cur:
+            out.append(cur)
+    return out
+
+
 class LiteAnalyzer:
     has_ner = False
 
@@ -174,7 +207,7 @@ class LiteAnalyzer:
         with self._lock:
             for a, line in _lines(text):
                 sents = _found_in(self._tok.tokenize_text([line]), line, a)
-                out.extend(sents if sents is not None else self._tokenize_aligned(line, a))
+                out.extend(split_false_abbreviations(sents if sents is not None else self._tokenize_aligned(line, a)))
         return out
 
     def _tokenize_aligned(self, line: str, a: int) -> list[list[tuple[str, int, int]]]:
