@@ -404,5 +404,7 @@ def test_a_surname_that_is_an_abbreviation_in_another_case_ends_its_sentence():
     assert [s.tokens[-1].text for s in sents] == [".", "."] and sents[0].tokens[-2].text == "Berger"
     claims = extract_text(text, analyzer="lite")
     assert [(c.speaker.name, c.message.text) for c in claims] == [("Karl Berger", "Die Bahn solle mehr Geld erhalten"), ("ein Sprecher", "Die Maut werde nicht erhöht")]
+    # at the end of a line too
+    assert [c.speaker.name for c in extract_text("Die Bahn solle mehr Geld erhalten, sagte Karl Berger.\n", analyzer="lite")] == ["Karl Berger"]
     # an abbreviation as written stays one
     assert [t.text for t in get_lite_analyzer().analyze_many(["Laut Abs. 3 gilt das.\n"])[0][0].tokens][:2] == ["Laut", "Abs."]

@@ -160,15 +160,15 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 def split_false_abbreviations(sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
     """SoMaJo matches its abbreviations without regard to case, so a surname that is one
     in another case ("Berger." for "BerGer.") keeps its full stop and the sentence runs
-    on ("… sagte Berger. Die Maut …"). Such a word before a capitalised one is split
-    from its full stop, which ends the sentence."""
+    on ("… sagte Berger. Die Maut …"). Such a word before a capitalised one, or at the
+    end of its line, is split from its full stop, which ends the sentence."""
     exact, lower = _abbreviations()
     out: list[list[tuple[str, int, int]]] = []
     for sent in sentences:
         cur: list[tuple[str, int, int]] = []
         for k, (word, a, b) in enumerate(sent):
             nxt = sent[k + 1][0] if k + 1 < len(sent) else ""
-            if len(word) > 3 and word.endswith(".") and word[:-1].isalpha() and word[:1].isupper() and word not in exact and word.lower() in lower and nxt[:1].isupper():
+            if len(word) > 3 and word.endswith(".") and word[:-1].isalpha() and word[:1].isupper() and word not in exact and word.lower() in lower and (not nxt or nxt[:1].isupper()):
                 cur += [(word[:-1], a, b - 1), (".", b - 1, b)]
                 out.append(cur)
                 cur = []
