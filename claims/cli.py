@@ -57,19 +57,12 @@ def iter_sources(paths: list[str], errors: list[str], max_bytes: int | None = MA
                 yield StoredURL(sha) if sha else fetch_document(web, p)
             else:
                 yield read_document(p, max_bytes)
-        except DocumentError as exc:
-            from claims.web import NotGerman
+        except DocumentError as exc:  # a file, a page or a URL that failed (FetchError is one)
+            from claims.web.page import NotGerman
 
             warn(str(exc))
             if not isinstance(exc, NotGerman):
                 errors.append(str(exc))
-        except Exception as exc:
-            from claims.web import FetchError
-
-            if not isinstance(exc, FetchError):
-                raise
-            warn(str(exc))
-            errors.append(str(exc))
 
 
 DbOption = typer.Option(None, "--db", envvar="CLAIMS_DB", help="SQLAlchemy URL or SQLite file (also $CLAIMS_DB); default: claims.db in the user data directory.")

@@ -15,7 +15,6 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -185,10 +184,11 @@ def create_app(db: str | None = None, analyzer: str = "auto", model_dir: str | N
         return RedirectResponse("/claims", status_code=303)
 
     @app.get("/claims", response_class=HTMLResponse)
-    def claims_page(request: Request, page_no: int = 1):
+    def claims_page(request: Request):
         user(request)
         f = filters_of(request)
-        page_no = max(1, int(request.query_params.get("page", "1") or 1)) if str(request.query_params.get("page", "1")).isdigit() else 1
+        asked = request.query_params.get("page", "1")
+        page_no = max(1, int(asked)) if asked.isdigit() else 1
         total = store.count(**f)
         rows = store.query(**f, limit=PAGE, offset=(page_no - 1) * PAGE)
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
@@ -314,13 +314,13 @@ def create_app(db: str | None = None, analyzer: str = "auto", model_dir: str | N
 
         try:
             if urls:
-                from claims.web import Fetcher, FetchError, fetch_document
+                from claims.web import Fetcher, fetch_document
 
                 with Fetcher() as web:
                     for u in urls:
                         try:
                             sources.append(fetch_document(web, u))
-                        except (FetchError, ValueError) as exc:
+                        except ValueError as exc:  # a DocumentError: FetchError, NotGerman, no main text
                             job.errors.append(str(exc))
                             job.done += 1
             with app.state.analyzer_lock:
@@ -360,6 +360,3 @@ def create_app(db: str | None = None, analyzer: str = "auto", model_dir: str | N
 
     return app
 
-
-def template_dir() -> Path:
-    return Path(str(resources.files("claims.desk") / "templates"))

@@ -79,7 +79,8 @@ def build_pairs(claims_by_doc: list[list[tuple[str, str | None]]], seed: int = 7
         if not cl:
             continue
         for m, s in rng.sample(cl, min(per_doc, len(cl))):
-            for v in rng.sample(_variants(m, rng), min(2, len(_variants(m, rng)))):
+            variants = _variants(m, rng)
+            for v in rng.sample(variants, min(2, len(variants))):
                 other_speaker = s.split()[-1] if s and rng.random() < 0.3 else s
                 pairs.append((m, s, v, other_speaker, True))
             same_speaker = [(m2, s2) for m2, s2 in cl if s2 == s and m2 != m and s]

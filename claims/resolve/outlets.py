@@ -161,7 +161,6 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                 hi, name, kind = nxt
                 is_named = True
                 medium = True
-                authored = False
             else:
                 run = []
                 while j < len(toks) and (toks[j].upos == "PROPN" or toks[j].xpos in {"NE", "FM"} or (run and toks[j].upos == "NUM")) and toks[j].text[:1].isupper() | (toks[j].upos == "NUM"):
@@ -172,7 +171,6 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                     name = sx.join_words(run)
                     is_named = True
                     medium = True
-                    authored = False
                 elif "-" in t.text and len(t.text.split("-")[0]) > 1 and t.text.split("-")[0].isupper():
                     # "ORF-Report", "Bild-Zeitung": the compound names its outlet
                     name = t.text
@@ -223,28 +221,29 @@ def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) ->
     an author of their own (``einer Aussendung``, ``dem Papier``) take no medium's name.
     """
     last_named: OutletMention | None = None
+    named_by_noun: dict[str, OutletMention] = {}  # the last named mention with each media noun
     flat = [m for ms in mentions for m in ms]
     for idx, m in enumerate(flat):
         if m.named:
             last_named = m
+            if m.noun is not None:
+                named_by_noun[m.noun] = m
             continue
         if m.authored or m.owner is not None:
             continue  # a press release, a paper or a report with its author is not the medium named nearby
         if (m.definite or m.bare) and last_named is not None and not m.plural:
             # "die Zeitung" is the newspaper named with that noun ("die Zeitung Die Welt")
             # rather than a portal named since
-            same_head = next((x for x in reversed(flat[:idx]) if x.named and x.noun is not None and x.noun == m.noun), None)
-            if same_head is not None:
-                last_named = same_head
+            last_named = named_by_noun.get(m.noun, last_named)
             m.name = last_named.name
             m.named = True
             m.medium = True
             m.kind = last_named.kind
-            m.authored = False
+            if m.noun is not None:
+                named_by_noun[m.noun] = m
         elif not m.definite and not m.plural:
             nxt = next((x for x in flat[idx + 1 :] if x.named and x.medium and x.sent - m.sent <= 2), None)
             if nxt is not None and last_named is None:
                 m.name = nxt.name
                 m.kind = nxt.kind
                 m.medium = True
-                m.authored = False

@@ -67,14 +67,19 @@ def _name_word(t: Token) -> bool:
     return (t.upos == "PROPN" or t.xpos == "NE") and t.text[:1].isupper() and not sx.is_country(t.text)
 
 
+def _media_word(word: str) -> bool:
+    """A media or document noun, not one that is also a surname ("Hans-Jürgen Papier")."""
+    hit = lexicons.compound_match(word, lexicons.media_nouns())
+    return hit is not None and hit not in lexicons.surname_media_nouns()
+
+
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
-    outlets, roles, media = lexicons.outlets(), lexicons.roles(), lexicons.media_nouns()
-    surnames = lexicons.surname_media_nouns() | {None}  # "Hans-Jürgen Papier"
+    outlets, roles = lexicons.outlets(), lexicons.roles()
     for t in sent.tokens:
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1])) and t.lower not in NOT_NAMES
         ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, roles) is None
-        ok = ok and lexicons.compound_match(t.text, media) in surnames
+        ok = ok and not _media_word(t.text)
         country = ok and sx.is_country(t.text)  # only asked of a name
         surname = (
             cur
@@ -82,7 +87,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
             and t.text[:1].isupper()
             and cur[-1].end < t.start
             and lexicons.compound_match(t.text, roles) is None
-            and lexicons.compound_match(t.text, media) in surnames
+            and not _media_word(t.text)
             and (t.i + 1 >= len(sent.tokens) or sent.tokens[t.i + 1].upos not in {"NOUN", "PROPN"} or _name_word(sent.tokens[t.i + 1]))
         )
         # "Karl-Theodor zu Guttenberg", "Mohammed bin Salman": a particle inside a name

@@ -625,7 +625,7 @@ class Store:
                     .join(documents_t, documents_t.c.sha256 == claims_t.c.document_sha256)
                     .where(groups_t.c.group_id == gid)
                 ).all()
-                rows.sort(key=lambda r: ((r.date or r.extracted_at or "")[:10], r.extracted_at or ""))
+                rows.sort(key=_appearance)
                 return [(Claim.model_validate_json(r.record), r.status) for r in rows]
 
         return self._run(q)
@@ -679,7 +679,7 @@ class Store:
             for members in by.values():
                 if len(members) < 2:
                     continue
-                first = min(members, key=lambda r: ((r.date or r.extracted_at or "")[:10], r.extracted_at or "", r.claim_id))
+                first = min(members, key=lambda r: (_appearance(r), r.claim_id))
                 out.update({r.claim_id: r.claim_id == first.claim_id for r in members})
             return out
 
@@ -841,6 +841,11 @@ def _group(conn: Connection, claims: list[Claim]) -> None:
         group = next((r.group_id for r in sorted(rows, key=lambda r: r.id) if same_claim(norm, normalize(r.message), speaker, r.speaker)), c.id)
         conn.execute(groups_t.insert().values(claim_id=c.id, group_id=group))
         conn.execute(bands_t.insert(), [{"band": b, "claim_id": c.id} for b in bands])
+
+
+def _appearance(row) -> tuple[str, str]:
+    """When a claim appeared: its article's date, else the day it was stored (then the time stored)."""
+    return ((row.date or row.extracted_at or "")[:10], row.extracted_at or "")
 
 
 def _alembic(conn: Connection):

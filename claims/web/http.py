@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from claims import __version__
+from claims.document import DocumentError
 
 USER_AGENT = f"claims/{__version__} (claim and source-attribution tracker; +https://pypi.org/project/claims/)"
 MAX_BYTES = 5_000_000  # the default size cap of one response
@@ -23,8 +24,9 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("xml", "rss", "atom", "json", "text/plain")  # substrings of a feed's or sitemap's content type
 
 
-class FetchError(Exception):
-    """A URL that could not be fetched; ``str()`` is the one-line message."""
+class FetchError(DocumentError):
+    """A URL that could not be fetched (an input that cannot be read as a document);
+    ``str()`` is the one-line message."""
 
     def __init__(self, url: str, problem: str):
         super().__init__(f"{url}: {problem}")
