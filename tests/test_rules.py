@@ -747,6 +747,9 @@ def test_role_and_country_are_not_the_name(which, request):
     assert c.speaker.name == "Bundesregierung Deutschlands" and c.speaker.kind == "organization"
     c = one(extract("Russland erklärte, man sei bereit."), "bereit")
     assert (c.speaker.name, c.speaker.kind) == ("Russland", "country")
+    # an institution named with its seat: the place is part of the name, not the speaker
+    c = one(extract("Die Staatsanwaltschaft Wien bestätigte, dass Anklage erhoben wurde."), "Anklage")
+    assert (c.speaker.name, c.speaker.kind) == ("Staatsanwaltschaft Wien", "organization")
 
 
 @pytest.mark.parametrize("which", ["extract", "lite_extract"])

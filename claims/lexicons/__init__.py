@@ -83,13 +83,26 @@ def media_nouns() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def surname_media_nouns() -> frozenset[str]:
     """Media nouns that are also surnames ("Papier"): outlets only as common nouns."""
-    return frozenset(r[0].lower() for r in _rows("media_nouns.tsv") if r[2:3] == ["common"])
+    return frozenset(r[0].lower() for r in _rows("media_nouns.tsv") if r[3:4] == ["common"])
+
+
+@lru_cache(maxsize=None)
+def media_noun_kinds() -> dict[str, frozenset[str]]:
+    """Media nouns (lower case) -> the kinds of named outlet they can refer back to
+    ("zeitung" -> newspaper, magazine); nouns that can refer to any kind are left out."""
+    return {r[0].lower(): frozenset(r[2].split(",")) for r in _rows("media_nouns.tsv") if len(r) > 2 and r[2] != "-"}
 
 
 @lru_cache(maxsize=None)
 def roles() -> dict[str, str]:
     """Role/title nouns (lower case) -> speaker kind."""
     return {r[0].lower(): r[1] for r in _rows("roles.tsv")}
+
+
+@lru_cache(maxsize=None)
+def place_institutions() -> frozenset[str]:
+    """Role nouns of institutions named with their seat ("Staatsanwaltschaft Wien")."""
+    return frozenset(r[0].lower() for r in _rows("roles.tsv") if r[2:3] == ["place"])
 
 
 @lru_cache(maxsize=None)

@@ -17,6 +17,10 @@ AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "pres
 FOREIGN = {"sun", "times", "news", "telegraph", "politico", "prawda"}
 
 
+KINDS = {"agency", "broadcaster", "newspaper", "magazine", "online", "social"}
+POSSESSIVES = {p + e for p in ("mein", "dein", "sein", "ihr", "unser", "euer") for e in ("", "e", "er", "em", "en", "es")}
+
+
 @dataclass
 class OutletMention:
     sent: int
@@ -54,20 +58,49 @@ def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
             hit = table.get(tuple(w[:-1] if k < n - 1 and w.endswith("en") else w for k, w in enumerate(words)))
         if hit is None:
             continue
+        quoted = _quoted(toks, i, i + n - 1)
         if n == 1 and words[0] in AMBIGUOUS:
             prev = toks[i - 1] if i > 0 else None
+            if quoted and i > 1:
+                prev = toks[i - 2]  # the media noun before the title: 'das Magazin "profil"'
             after_media = prev is not None and lexicons.compound_match(prev.text, lexicons.media_nouns()) is not None
-            tagged = toks[i].upos == "PROPN" and prev is not None and prev.lower in sx.ARTICLES
+            tagged = quoted or (toks[i].upos == "PROPN" and prev is not None and prev.lower in sx.ARTICLES)
             if not (after_media or tagged):
                 continue
         if n == 1 and words[0] in FOREIGN:
             prev = toks[i - 1] if i > 0 else None
-            if not (toks[i].text[:1].isupper() and i > 0 and (prev.lower in sx.ARTICLES or toks[i].upos == "PROPN")):
+            if not (toks[i].text[:1].isupper() and i > 0 and (quoted or prev.lower in sx.ARTICLES or toks[i].upos == "PROPN")):
                 continue
         if not toks[i].text[:1].isupper() and hit[0][:1].isupper():
             continue
         return i + n - 1, hit[0], hit[1]
     return None
+
+
+def _quoted(toks, i: int, last: int) -> bool:
+    """Tokens ``i``..``last`` are all that stands between two quotation marks: a title
+    ('dem "Kurier"', 'laut "Heute"'), not the first word of a quotation."""
+    return i > 0 and last + 1 < len(toks) and sx.is_quote(toks[i - 1]) and sx.is_quote(toks[last + 1])
+
+
+# second parts of "APA-Gespräch", "ORF-Talk": a conversation with the outlet
+_CONVERSATIONS = {"gespräch", "talk", "telefonat", "pressegespräch", "hintergrundgespräch"}
+
+
+def _named_compound(t) -> tuple[str, str] | None:
+    """A compound whose first part names a social network or web site ("Facebook-Seite",
+    "Twitter-Account"), or any outlet before a conversation ("APA-Gespräch") -> (the
+    outlet's name, kind). ("ARD-Krimi" is a programme, not the channel of a claim.)"""
+    if "-" not in t.text:
+        return None
+    first = t.text.split("-")[0].lower()
+    if first in AMBIGUOUS or first in FOREIGN:
+        return None
+    hit = lexicons.outlets().get((first,))
+    if hit is None:
+        return None
+    second = t.text.rsplit("-", 1)[1].lower()
+    return hit if hit[1] in {"social", "online"} or second in _CONVERSATIONS else None
 
 
 def _common_noun_before(t) -> bool:
@@ -137,6 +170,8 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                 noun = None  # "Hans-Jürgen Papier", "Papier sagte": a surname
         if named is None and noun is None and _WEB_NAME.fullmatch(t.text):
             named = (k, t.text, "online")  # "berichtet Myce.com", "laut Golem.de"
+        if named is None and noun is None and (hit := _named_compound(t)) is not None:
+            named = (k, *hit)  # "auf seiner Facebook-Seite"
         if named is None and noun is None:
             k += 1
             continue
@@ -157,6 +192,11 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
             # a name right after the media noun: "der Sender CCTV News", "Magazin Business Insider"
             j = k + 1
             nxt = _named_at(sent, j) if j < len(toks) else None
+            if nxt is None and j < len(toks) and sx.is_quote(toks[j]):
+                # a quoted title: 'der Fachzeitschrift "Nature"', 'das Magazin "profil"'
+                close = next((e for e in range(j + 1, min(len(toks), j + 7)) if sx.is_quote(toks[e])), None)
+                if close is not None and close > j + 1 and (toks[j + 1].text[:1].isupper() or _named_at(sent, j + 1) is not None):
+                    nxt = _named_at(sent, j + 1) or (close - 1, sx.join_words(toks[j + 1 : close]), "unknown")
             if nxt is not None:
                 hi, name, kind = nxt
                 is_named = True
@@ -185,7 +225,8 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         owner = None
         if name is None:
             plural = t.feats.get("Number") == "Plur" or t.lower.endswith(("berichte", "berichten", "medien"))
-            name = inflection.nominative([x for x in toks[lo : hi + 1] if x.lower != "in"], keep_indefinite=False, plural=plural) or t.text
+            # "auf seiner Website" -> "Website": a possessive is no part of the name
+            name = inflection.nominative([x for x in toks[lo : hi + 1] if x.lower != "in" and x.xpos != "PPOSAT" and x.lower not in POSSESSIVES], keep_indefinite=False, plural=plural) or t.text
             owner = _owner_after(sent, hi, with_von=authored) if not medium else None
             if owner is not None:
                 # "der Organisation für das Verbot chemischer Waffen", not over a comma
@@ -234,7 +275,11 @@ def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) ->
         if (m.definite or m.bare) and last_named is not None and not m.plural:
             # "die Zeitung" is the newspaper named with that noun ("die Zeitung Die Welt")
             # rather than a portal named since
-            last_named = named_by_noun.get(m.noun, last_named)
+            ref = named_by_noun.get(m.noun, last_named)
+            kinds = lexicons.media_noun_kinds().get(m.noun or "")
+            if kinds is not None and ref.kind in KINDS and ref.kind not in kinds:
+                continue  # "das Staatsfernsehen" after the agency AFP: another medium
+            last_named = ref
             m.name = last_named.name
             m.named = True
             m.medium = True

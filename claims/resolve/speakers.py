@@ -231,6 +231,9 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
                     after.append(sent.tokens[k])
                     k += 1
             role = role_of(before) or role_of(after[:1])
+            org = _organization_before(sent, lo - len(before), run, role_of(before))
+            if org is not None:
+                name = org  # "die Staatsanwaltschaft Wien": the institution, not the place
             kind = "unknown"
             if name in countries:
                 kind = "country"
@@ -256,6 +259,21 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
             ent.positions.append((sent.index, lo))
             ent.spans.append((run[0].start, run[-1].end))
     return entities
+
+
+def _organization_before(sent: Sentence, lo: int, run: list[Token], role: tuple[str, str, str] | None) -> str | None:
+    """An institution named by its noun and its seat right after it:
+    "die Staatsanwaltschaft Wien", "einer Studie der Universität Wien" -> "Staatsanwaltschaft
+    Wien", "Universität Wien" (the place alone is not the speaker), in the nominative."""
+    if role is None or role[0] not in lexicons.place_institutions() or len(run) > 2:
+        return None
+    k = run[0].i - 1
+    if k < lo or sent.tokens[k].text != role[2]:
+        return None
+    first = k
+    while first > lo and (sent.tokens[first - 1].upos in {"DET", "ADJ"} or sent.tokens[first - 1].xpos in {"ART", "ADJA"}):
+        first -= 1
+    return inflection.nominative(sent.tokens[first : run[-1].i + 1], keep_indefinite=False) or None
 
 
 def _name_after_role(words: list[Token], role: tuple[str, str, str] | None) -> str | None:
@@ -375,6 +393,9 @@ class SpeakerResolver:
             via = "apposition"
         if runs:
             name = sx.join_words(runs[-1])
+            org = _organization_before(sent, lo, runs[-1], role)
+            if org is not None:
+                name = org
             if len(runs) >= 2 and any(t.lower == "und" for t in toks):
                 name = " und ".join(sx.join_words(r) for r in runs)
             ent = self.entity_by_name(name) if len(runs) == 1 else None

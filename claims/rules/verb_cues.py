@@ -132,7 +132,9 @@ def _quoted_name_end(sent: Sentence, quotes: Quotes, k: int) -> int | None:
         return None
     inner = [x for x in toks if q.start < x.start < q.end - 1]
     close = next((x.i for x in toks if x.end == q.end), None)
-    if close is None or not inner or len(inner) > 5 or not inner[0].text[:1].isupper() or any(x.is_finite_verb for x in inner):
+    # a title in lower case is a name only if the outlet lexicon knows it ('„profil“')
+    titled = inner and (inner[0].text[:1].isupper() or tuple(x.lower for x in inner) in lexicons.outlets())
+    if close is None or not titled or len(inner) > 5 or any(x.is_finite_verb for x in inner):
         return None
     return close
 
