@@ -352,7 +352,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                     if prev_claims:
                         res, mention = _via(last, "previous speaker"), None
             elif cand is not None:
-                res = resolver.resolve(cand.sent, cand.first, cand.last, last)
+                res = resolver.resolve(cand.sent, cand.first, cand.last, last, d.message)
                 mention = cand
             elif d.speaker_hint == "prev_subject":
                 ps = _previous_subject(doc, d.sent)

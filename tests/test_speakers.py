@@ -168,3 +168,24 @@ def test_er_is_the_person_named_in_the_sentence_before_not_an_older_speaker():
 )
 def test_a_name_keeps_its_particles_and_a_surname_that_is_also_a_word(text, start, expected):
     assert _speaker_of(text, start, _lite()) == expected
+
+
+HAIDAR = (
+    "Die letztinstanzliche Entscheidung des Gerichts sei unwiderruflich, sagte Badawis nach Kanada geflüchtete Ehefrau "
+    "Ensaf Haidar am Sonntag der Nachrichtenagentur AFP. Dieses Urteil hat mich schockiert, sagte Haidar. Sie sei "
+    "optimistisch gewesen, dass es mit dem Beginn des Fastenmonats Ramadan und dem Amtsantritt des neuen Königs Salman "
+    "eine Begnadigung für politische Häftlinge wie meinen Mann geben werde, sagte sie."
+)
+
+
+@pytest.mark.parametrize("start", ["Die letztinstanzliche", "Sie sei optimistisch"])
+def test_a_possessor_and_a_name_in_the_message_are_not_the_speaker(start):
+    # "Badawis … Ehefrau Ensaf Haidar": the genitive says whose wife; "sagte sie" is not
+    # the king named in what she said
+    assert _speaker_of(HAIDAR, start, _lite()) == "Ensaf Haidar"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("start", ["Die letztinstanzliche", "Sie sei optimistisch"])
+def test_possessor_and_message_names_with_stanza(start, analyzer):
+    assert _speaker_of(HAIDAR, start, analyzer) == "Ensaf Haidar"

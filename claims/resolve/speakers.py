@@ -261,6 +261,38 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
     return entities
 
 
+def _possessed_after(sent: Sentence, i: int, window: int = 8) -> int | None:
+    """A name in the genitive at ``i`` that owns a role noun after it, across an
+    attribute the chunker does not span ("Badawis nach Kanada geflüchtete Ehefrau Ensaf
+    Haidar"): the index of the phrase's last token (the role, or the name after it)."""
+    toks = sent.tokens
+    t = toks[i]
+    if not (t.upos == "PROPN" or t.xpos == "NE") or not t.text.endswith("s") or i + 1 >= len(toks):
+        return None
+    roles = lexicons.roles()
+    for k in range(i + 1, min(len(toks), i + 1 + window)):
+        x = toks[k]
+        if x.text[:1].isupper() and x.upos in {"NOUN", "X", "PROPN"} and lexicons.compound_match(x.text, roles) is not None:
+            if k == i + 1 or not _attributive(toks[k - 1], x):
+                return None  # "Trumps Anwalt" is one phrase already; a role must follow its attribute
+            end = k
+            while end + 1 < len(toks) and _name_word(toks[end + 1]):
+                end += 1
+            return end
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if x.is_punct or (x.upos in {"VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON"} and not _attributive(x, nxt)):
+            return None
+    return None
+
+
+def _attributive(t: Token, nxt: Token | None) -> bool:
+    """An adjective, or a participle inflected before a capitalised noun ("geflüchtete
+    Ehefrau", which a tagger may take for a finite verb)."""
+    if t.upos == "ADJ" or t.xpos == "ADJA":
+        return True
+    return t.upos == "VERB" and t.text[:1].islower() and t.lower.endswith(("e", "en", "er", "es", "em")) and nxt is not None and nxt.text[:1].isupper() and nxt.upos in {"NOUN", "PROPN", "X"}
+
+
 def _organization_before(sent: Sentence, lo: int, run: list[Token], role: tuple[str, str, str] | None) -> str | None:
     """An institution named by its noun and its seat right after it:
     "die Staatsanwaltschaft Wien", "einer Studie der Universität Wien" -> "Staatsanwaltschaft
@@ -343,20 +375,29 @@ class SpeakerResolver:
         word = role[2].lower()
         return ent if any(w.endswith(word) or word.endswith(w) for w in ent.role_words) else None
 
-    def recent_person(self, pos: tuple[int, int]) -> Entity | None:
+    def recent_person(self, pos: tuple[int, int], skip: tuple[int, int] | None = None) -> Entity | None:
         """The person mentioned last before ``pos`` if that mention is in the same
         sentence or the one before: "Jan Korte forderte … Er sprach sich dafür aus, …"
-        ("er", "sie" are the nearest person named, before the speaker of an older claim)."""
-        ent = self.entities.nearest(pos, [("kind", "person")], lambda e: True, forward=False)
-        if ent is None:
+        ("er", "sie" are the nearest person named, before the speaker of an older claim).
+        Mentions inside ``skip`` (the claim's own message, a character span) do not count:
+        in "Sie hoffe auf den neuen König Salman, sagte sie" the king is not the speaker."""
+        best: tuple[tuple[int, int], Entity] | None = None
+        for ent in self.entities:
+            if ent.kind != "person":
+                continue
+            for p, span in zip(ent.positions, ent.spans, strict=True):
+                if p < pos and not (skip is not None and skip[0] <= span[0] < skip[1]) and (best is None or p > best[0]):
+                    best = (p, ent)
+        if best is None:
             return None
-        last = max(p for p in ent.positions if p < pos)
-        return ent if pos[0] - last[0] <= 1 else None
+        return best[1] if pos[0] - best[0][0] <= 1 else None
 
     def entity_by_name(self, name: str) -> Entity | None:
         return self.entities.find(name)
 
-    def resolve(self, sent_i: int, lo: int, hi: int, last_speaker: Resolved | None) -> Resolved | None:
+    def resolve(self, sent_i: int, lo: int, hi: int, last_speaker: Resolved | None, message: tuple[int, int] | None = None) -> Resolved | None:
+        """The speaker a phrase (tokens ``lo``..``hi`` of sentence ``sent_i``) names or
+        refers to; ``message`` is the claim's content, whose names a pronoun does not take."""
         sent = self.doc.sentences[sent_i]
         toks = sent.tokens[lo : hi + 1]
         if not toks:
@@ -365,7 +406,7 @@ class SpeakerResolver:
         if len(words) == 1 and words[0].upos == "PRON":
             low = words[0].lower
             if low in sx.PERSONAL_PRONOUNS or low == "man":
-                near = self.recent_person((sent_i, lo)) if low in {"er", "sie"} else None
+                near = self.recent_person((sent_i, lo), message) if low in {"er", "sie"} else None
                 if near is not None and (last_speaker is None or last_speaker.entity is not near):
                     return Resolved(near.name, near.kind, near.role_text, near, "pronoun")
                 if last_speaker is not None:
@@ -375,6 +416,10 @@ class SpeakerResolver:
                 if ent is not None:
                     return Resolved(ent.name, ent.kind, ent.role_text, ent, "pronoun")
             return None
+        if len(words) == 1 and (ext := _possessed_after(sent, hi)) is not None:
+            hi = ext  # "Badawis nach Kanada geflüchtete Ehefrau Ensaf Haidar": the wife speaks
+            toks = sent.tokens[lo : hi + 1]
+            words = [t for t in toks if not t.is_punct]
         # name runs inside the phrase (a run that starts before it with a title the tagger
         # made a name, "Landeshauptmann Thomas Stelzer", is cut to the phrase)
         runs = [c for c in ([x for x in r if lo <= x.i <= hi] for r in _name_runs(sent) if r[-1].i >= lo and r[0].i <= hi) if c and c[-1].i <= hi]
