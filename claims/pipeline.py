@@ -193,6 +193,44 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
 _QUOTE_MARK = re.compile('[„“”"«»]')
 
 
+# "Wien – ", "Johannesburg/Khartum/Den Haag - ", "BERLIN (Reuters) - ": places (and an
+# agency) before a dash, then the first word of the article
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß.-]*(?:(?:/| |/ )[A-ZÄÖÜ][\wÄÖÜäöüß.-]*){0,5}(?: \([^()\n]{2,40}\))? ?[-–—] +(?=[A-ZÄÖÜ„\"])")
+
+
+def _place_word(t) -> bool:
+    """A word of a dateline: a name, a capitalised abbreviation ("BERLIN"), or names
+    joined by slashes ("Johannesburg/Khartum/Den")."""
+    if t.upos == "PROPN" or t.xpos == "NE" or (t.text.isupper() and len(t.text) > 1):
+        return True
+    parts = t.text.split("/")
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts if p)
+
+
+def without_dateline(doc: ParsedDoc, message: tuple[int, int]) -> tuple[int, int]:
+    """A message that starts one of the first sentences of the article with its
+    dateline starts after it: "Wien – Die Regierung werde …, sagte X" is a claim that
+    "Die Regierung werde …" (the tokenizer keeps the dateline in the sentence; a parser
+    may start the message at the dash). The dateline's words must be names ("Nein – Das
+    stimme nicht" keeps its first word)."""
+    s, e = message
+    text = doc.text
+    if text[s : s + 2] in {"- ", "– ", "— "} and text[s + 2 : s + 3].isupper():
+        return s + 2, e  # "- Die Regierung …": the parser began at the dash
+    sent = doc.sentence_at(s)
+    if sent is None or sent.index > 3 or text[sent.start : s].strip():
+        return message
+    m = _DATELINE.match(text, s, e)
+    if m is None:
+        return message
+    words = [t for t in sent.tokens if s <= t.start < m.end() and t.text[:1].isupper()]
+    # "Den Haag", "Los Angeles": an article that is part of a place's name
+    named = [t for k, t in enumerate(words) if not (t.upos == "DET" and k + 1 < len(words) and _place_word(words[k + 1]))]
+    if words and all(_place_word(t) for t in named if not t.text.startswith("(")):
+        return m.end(), e
+    return message
+
+
 def decide_kind(doc: ParsedDoc, d: Draft, quotes: Quotes, media_speaker: bool) -> str:
     s, e = d.message
     text = doc.text
@@ -270,6 +308,8 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
     resolve_outlet_names(doc, outlets)
     resolver = SpeakerResolver(doc, {(m.sent, k) for ms in outlets for m in ms if m.named for k in range(m.first, m.last + 1)})
     drafts = merge_drafts(doc, find_drafts(doc, quotes), outlets, resolver)
+    for d in drafts:
+        d.message = without_dateline(doc, d.message)
 
     def is_media(m: Mention | None) -> OutletMention | None:
         om = _outlet_at(outlets[m.sent], m) if m is not None else None

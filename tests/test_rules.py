@@ -966,3 +966,19 @@ def test_a_relative_clause_after_the_object_is_no_content(extract, text):
 def test_a_prepositional_phrase_after_the_comma_can_open_the_content(extract):
     text = "Der Minister erklärte, in der Stadt sei die Lage ruhig."
     assert one(extract(text), "in der Stadt").speaker.name == "Minister"
+
+
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Steuerreform kommt später. Wien – Die Regierung werde die Steuern nicht erhöhen, sagte Schelling am Montag.", "Die Regierung werde die Steuern nicht erhöhen"),
+        ("BERLIN (Reuters) - Die Regierung werde die Steuern nicht erhöhen, sagte Schelling.", "Die Regierung werde die Steuern nicht erhöhen"),
+        ("Johannesburg/Khartum/Den Haag - Die Lage sei ernst, sagte der Minister.", "Die Lage sei ernst"),
+        # not a dateline: the words before the dash are no names
+        ("Nein – Das stimme nicht, sagte er.", "Nein – Das stimme nicht"),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_message(which, text, message, request):
+    (c,) = request.getfixturevalue(which)(text)
+    assert c.message.text == message
