@@ -148,3 +148,41 @@ def test_channels_and_their_authors_in_one_sentence(text, speaker, outlets):
     (c,) = extract_document(parse_text(text), _lite()).claims
     assert (c.speaker.name if c.speaker else None) == speaker
     assert [o.name for o in c.outlets] == outlets
+
+
+STRIPPED = [
+    # text without quotation marks (10kGNAD, derStandard's archive): an ambiguous title is
+    # a medium where only a medium fits
+    ("Laut Krone zeige das veröffentlichte Foto die Dramatik des Todeskampfes.", "Krone", ["Krone"]),
+    ("Der Konzern sei mit seinen Angeboten an die privaten Aktionäre schon weit vorangekommen, berichtete der Kurier am Samstag.", "Kurier", ["Kurier"]),
+    ("Die Krone berichtete zuletzt, dass pro Tag nur mehr 100 Asylanträge angenommen werden sollen.", "Krone", ["Krone"]),
+    ("Die Lage sei ernst, sagte Ludwig der Presse.", "Ludwig", ["Die Presse"]),
+    ("Gegenüber News gibt einer der Betreiber an, dass so mehr als 850 Anzeigen zustande gekommen seien.", "Betreiber", ["News"]),
+    # said to the article's own paper (derStandard's spelling): no outlet
+    ("Und sie kenne die Sorgen der Bevölkerung, sagt Kahr dem STANDARD.", "Kahr", []),
+]
+
+
+@pytest.mark.parametrize("text, speaker, outlets", STRIPPED)
+def test_a_title_without_quotation_marks_where_only_a_medium_fits(text, speaker, outlets):
+    (c,) = extract_document(parse_text(text), _lite()).claims
+    assert (c.speaker.name if c.speaker else None) == speaker
+    assert [o.name for o in c.outlets] == outlets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Das Bild, das vom Facebook-Profil des 38-Jährigen stammte, gelangte zu einer Bildagentur.",
+        "Mit der Zeit wurde es besser.",
+        "Er ist der beste Spieler der Welt.",
+        "Er sprach vor der Presse.",
+    ],
+)
+def test_the_same_words_as_common_nouns_are_no_outlets(sentence):
+    from claims.pipeline import analyze
+    from claims.resolve.outlets import find_outlet_mentions
+
+    doc = analyze(parse_text(sentence), _lite())
+    names = [m.name for s in doc.sentences for m in find_outlet_mentions(doc, s)]
+    assert not {"Bild", "Die Zeit", "Die Welt", "Die Presse"} & set(names)

@@ -62,8 +62,13 @@ def prepositional_cues_by_first_word() -> dict[str, list[PrepCue]]:
 
 @lru_cache(maxsize=None)
 def outlets() -> dict[tuple[str, ...], tuple[str, str]]:
-    """Named outlets: lower-cased word tuple -> (canonical name, kind)."""
-    return {tuple(r[0].lower().split()): (r[0], r[1]) for r in _rows("outlets.tsv")}
+    """Named outlets: lower-cased word tuple -> (canonical name, kind). A title with its
+    article ("Die Presse") is also found without it ("der Presse", "die Presse")."""
+    table = {tuple(r[0].lower().split()): (r[0], r[1]) for r in _rows("outlets.tsv")}
+    for words, hit in list(table.items()):
+        if len(words) > 1 and words[0] in {"der", "die", "das", "the"}:
+            table.setdefault(words[1:], hit)
+    return table
 
 
 @lru_cache(maxsize=None)
