@@ -189,3 +189,20 @@ def test_a_possessor_and_a_name_in_the_message_are_not_the_speaker(start):
 @pytest.mark.parametrize("start", ["Die letztinstanzliche", "Sie sei optimistisch"])
 def test_possessor_and_message_names_with_stanza(start, analyzer):
     assert _speaker_of(HAIDAR, start, analyzer) == "Ensaf Haidar"
+
+
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        # a quoted name after a common noun, a particle inside a name, two names joined by "und"
+        ("Die Organisation „Reporter ohne Grenzen“ weist darauf hin, dass die Berichterstattung immer schwieriger werde.", "Die Organisation „Reporter ohne Grenzen“", "Organisation Reporter ohne Grenzen"),
+        ("Karl-Theodor zu Guttenberg, Obmann der Fraktion, warf der Linken daraufhin vor, sie grenze sich nicht ab.", "Karl-Theodor zu Guttenberg, Obmann der Fraktion", "Karl-Theodor zu Guttenberg"),
+        ("Özcan Mutlu und Benedikt Lux prangerten an, dass die Lehrer als Hilfssheriffs dienten.", "Özcan Mutlu und Benedikt Lux", "Özcan Mutlu und Benedikt Lux"),
+    ],
+)
+def test_the_speaker_phrase_is_not_cut_short(text, mention, name):
+    from claims.document import parse_text
+    from claims.pipeline import extract_document
+
+    (c,) = extract_document(parse_text(text), _lite()).claims
+    assert (c.speaker.mention.text, c.speaker.name) == (mention, name)

@@ -175,7 +175,7 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     """
     toks = sent.tokens
     if not has_parse(sent):
-        return surface_np_around(sent, head)
+        return _extend_right(sent, *surface_np_around(sent, head))
     keep = {head}
     right_ok = {"flat", "flat:name", "appos", "nummod", "compound", "conj", "cc", "punct", "nmod"}
 
@@ -217,6 +217,38 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
         hi -= 1
     while lo < hi and toks[lo].is_punct and toks[lo].text != "(":
         lo += 1
+    return _extend_right(sent, lo, hi)
+
+
+_NAME_PARTICLES = {"zu", "von", "van", "de", "da", "di", "del", "bin", "ben", "al", "el", "du", "dos", "ten", "ter"}
+
+
+def _name_token(t: Token) -> bool:
+    return (t.upos == "PROPN" or t.xpos == "NE") and t.text[:1].isupper()
+
+
+def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    """Carry a noun phrase over what the chunker or parser leaves off on its right:
+    a quoted name after a common noun ("Die Organisation „Reporter ohne Grenzen“"), a
+    particle inside a name ("Karl-Theodor zu Guttenberg"), and a second name joined by
+    "und" ("Özcan Mutlu und Benedikt Lux")."""
+    toks = sent.tokens
+    n = len(toks)
+    if hi + 2 < n and is_quote(toks[hi + 1]) and toks[hi].upos == "NOUN" and toks[hi + 2].text[:1].isupper():
+        close = next((j for j in range(hi + 2, min(n, hi + 8)) if is_quote(toks[j])), None)
+        if close is not None and not any(x.is_finite_verb for x in toks[hi + 2 : close]):
+            hi = close
+    # a given name, then the particle ("Richard Cassidy von Alert Logic" names an affiliation)
+    given = hi == lo or not _name_token(toks[hi - 1])
+    if given and hi + 2 < n and _name_token(toks[hi]) and toks[hi + 1].lower in _NAME_PARTICLES and toks[hi + 2].text[:1].isupper() and toks[hi + 2].upos in {"PROPN", "NOUN", "X"}:
+        hi += 2
+        while hi + 1 < n and _name_token(toks[hi + 1]):
+            hi += 1
+    if hi + 3 < n and _name_token(toks[hi]) and toks[hi + 1].lower == "und" and _name_token(toks[hi + 2]) and _name_token(toks[hi + 3]) and hi - lo >= 1 and _name_token(toks[hi - 1]):
+        # two full names ("Vorname Nachname und Vorname Nachname")
+        hi += 3
+        while hi + 1 < n and _name_token(toks[hi + 1]):
+            hi += 1
     return lo, hi
 
 
