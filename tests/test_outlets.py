@@ -186,3 +186,20 @@ def test_the_same_words_as_common_nouns_are_no_outlets(sentence):
     doc = analyze(parse_text(sentence), _lite())
     names = [m.name for s in doc.sentences for m in find_outlet_mentions(doc, s)]
     assert not {"Bild", "Die Zeit", "Die Welt", "Die Presse"} & set(names)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, outlets",
+    [
+        # an agency that is no news agency; a journal's full name after its noun
+        ("Die Grenze müsse besser gesichert werden, sagte ein Sprecher der EU-Grenzschutzagentur Frontex.", "ein Sprecher", []),
+        ("Auch für die Flucht biete die Pupillenform Vorteile, schreiben die Forscher im Fachblatt Science Advances.", "Forscher", ["Science Advances"]),
+        # media of other countries and the web, from the lexicon
+        ("Der Zug habe weiterfahren können, berichtete DHA weiter.", "DHA", ["DHA"]),
+        ("Seine Regierung werde das Votum nicht ignorieren, versicherte Fico gegenüber Sme.", "Fico", ["Sme"]),
+    ],
+)
+def test_agencies_journals_and_foreign_media(text, speaker, outlets):
+    (c,) = extract_document(parse_text(text), _lite()).claims
+    assert (c.speaker.name if c.speaker else None) == speaker
+    assert [o.name for o in c.outlets] == outlets

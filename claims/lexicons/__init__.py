@@ -66,7 +66,7 @@ def outlets() -> dict[tuple[str, ...], tuple[str, str]]:
     article ("Die Presse") is also found without it ("der Presse", "die Presse")."""
     table = {tuple(r[0].lower().split()): (r[0], r[1]) for r in _rows("outlets.tsv")}
     for words, hit in list(table.items()):
-        if len(words) > 1 and words[0] in {"der", "die", "das", "the"}:
+        if len(words) > 1 and words[0] in {"der", "die", "das"}:
             table.setdefault(words[1:], hit)
     return table
 
@@ -89,6 +89,13 @@ def media_nouns() -> dict[str, str]:
 def surname_media_nouns() -> frozenset[str]:
     """Media nouns that are also surnames ("Papier"): outlets only as common nouns."""
     return frozenset(r[0].lower() for r in _rows("media_nouns.tsv") if r[3:4] == ["common"])
+
+
+@lru_cache(maxsize=None)
+def exact_media_nouns() -> frozenset[str]:
+    """Media nouns that are outlets only as words of their own ("Agentur", not
+    "Grenzschutzagentur")."""
+    return frozenset(r[0].lower() for r in _rows("media_nouns.tsv") if r[3:4] == ["exact"])
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence
 
 # outlet names that are also ordinary German words: only taken after a media noun or as a name tag
-AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt", "heute", "news", "falter", "trend", "format", "capital", "time", "vice", "mirror", "observer", "independent", "abendzeitung", "sabah", "zaman", "marca", "fars", "wired", "cicero", "variety", "billboard", "heise", "golem", "kicker", "tagesschau", "volkszeitung", "ria", "sana"}
+AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt", "heute", "news", "falter", "trend", "format", "capital", "time", "vice", "mirror", "observer", "independent", "abendzeitung", "sabah", "zaman", "marca", "fars", "wired", "cicero", "variety", "billboard", "heise", "golem", "kicker", "tagesschau", "volkszeitung", "ria", "sana", "express", "nature", "science", "threads", "atlantic", "economist", "lancet", "arte", "dawn", "origo", "sme", "delo", "politika", "reddit", "furche"}
 # foreign names: taken after an article or as a tagged name ("zitierte die Sun")
 FOREIGN = {"sun", "times", "news", "telegraph", "politico", "prawda"}
 
@@ -59,6 +59,8 @@ def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
         if hit is None:
             continue
         quoted = _quoted(toks, i, i + n - 1)
+        if n == 1 and words[0] in OWN_PAPER and toks[i].text.isupper():
+            continue  # "sagte er dem STANDARD": derStandard's own writer, no outlet
         if n == 1 and words[0] in AMBIGUOUS:
             prev = toks[i - 1] if i > 0 else None
             if quoted and i > 1:
@@ -201,6 +203,8 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
             noun = lexicons.compound_match(t.lemma, media) or (lexicons.compound_match(t.text, media) if t.text != t.lemma else None)
             if noun in lexicons.surname_media_nouns() and not (k > 0 and _common_noun_before(toks[k - 1])):
                 noun = None  # "Hans-Jürgen Papier", "Papier sagte": a surname
+            elif noun in lexicons.exact_media_nouns() and noun not in {t.lower, t.lemma.lower()}:
+                noun = None  # "die EU-Grenzschutzagentur Frontex" is no news agency
         if named is None and noun is None and _WEB_NAME.fullmatch(t.text):
             named = (k, t.text, "online")  # "berichtet Myce.com", "laut Golem.de"
         if named is None and noun is None and (hit := _named_compound(t)) is not None:
@@ -230,6 +234,13 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                 close = next((e for e in range(j + 1, min(len(toks), j + 7)) if sx.is_quote(toks[e])), None)
                 if close is not None and close > j + 1 and (toks[j + 1].text[:1].isupper() or _named_at(sent, j + 1) is not None):
                     nxt = _named_at(sent, j + 1) or (close - 1, sx.join_words(toks[j + 1 : close]), "unknown")
+            if nxt is not None and not sx.is_quote(toks[j]):
+                # "im Fachblatt Science Advances": a longer name than the lexicon's
+                end = nxt[0]
+                while end + 1 < len(toks) and (toks[end + 1].upos == "PROPN" or toks[end + 1].xpos in {"NE", "FM"}) and toks[end + 1].text[:1].isupper():
+                    end += 1
+                if end > nxt[0]:
+                    nxt = (end, sx.join_words(toks[j : end + 1]), nxt[2])
             if nxt is not None:
                 hi, name, kind = nxt
                 is_named = True
