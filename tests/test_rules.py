@@ -695,6 +695,17 @@ def test_wie_clause_with_an_apposition_or_a_quoted_name(extract):
     assert [x.text for x in c.cue] == ["Wie", "mitteilte"]
 
 
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_wie_clause_across_a_closed_apposition_or_a_relative_clause(which, request):
+    extract = request.getfixturevalue(which)
+    text = "Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, hat die Regierung lediglich sechs Hubschrauber im Einsatz."
+    c = one(extract(text), "hat die Regierung")
+    assert [x.text for x in c.cue] == ["Wie", "mitteilte"] and c.speaker.name == "Steve Marshall"
+    text = "Wie Norman Paech, der als Begleitung des Rechtsanwaltes anwesend war, dazu feststellt, verlangt der Tatbestand mehr."
+    c = one(extract(text), "verlangt")
+    assert [x.text for x in c.cue] == ["Wie", "feststellt"] and c.speaker.name == "Norman Paech"
+
+
 def test_temporal_nach_and_so_dass_are_no_cues(extract):
     assert not extract("Die römische Staatsanwaltschaft beantragte am Dienstag nach Abschluss der Ermittlungen die Eröffnung eines Prozesses.")
     assert not extract("Nach der Auszählung aller Stimmen liegt García mit 55,5 Prozent vorne.")

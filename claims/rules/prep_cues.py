@@ -245,6 +245,20 @@ def _clause_subject(sent: Sentence, i: int) -> int | None:
     return None
 
 
+RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen"}
+
+
+def _relative_clause_end(toks, k: int, last: int) -> int | None:
+    """The comma that closes a relative clause opening at token ``k`` (its finite verb
+    comes last), or None."""
+    for j in range(k + 1, min(last, k + 30) + 1):
+        if toks[j].text == "," and sx.is_finite(toks[j - 1]):
+            return j
+        if toks[j].text in {":", ";", "–"}:
+            return None
+    return None
+
+
 def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
     """``Wie der Sender X berichtete, …`` / ``…, wie X mitteilte.``"""
     toks = sent.tokens
@@ -252,10 +266,15 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
     verb = None
     other = None  # a verb that is not a speech verb: "wie erwartet", "wie X gestern berichtete" (mis-tagged)
     in_quote = False
+    appos = False  # inside an apposition opened by a comma
     while k <= last:
         x = toks[k]
         if sx.is_quote(x):
             in_quote = not in_quote  # "Wie die „Aktion Deutschland hilft“ mitteilte": a name, not a verb
+            k += 1
+            continue
+        if x.text == "," and verb is None and appos:
+            appos = False  # "Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte"
             k += 1
             continue
         if x.text == "," and verb is None and (toks[k - 1].upos in {"NOUN", "PROPN", "X"} or toks[k - 1].text == ")") and k + 1 <= last and toks[k + 1].upos in {"DET", "NOUN", "PROPN", "ADJ"}:
@@ -263,8 +282,17 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
             # Gerald Braun, in Luxemburg mitteilte, …"
             ahead = next((y for y in toks[k + 1 : min(last, k + 20) + 1] if y.text in {":", ";", "–"} or sx.is_finite(y)), None)
             if ahead is not None and sx.is_finite(ahead) and speech_verb(sent, ahead) is not None:
+                appos = True
                 k += 1
                 continue
+        if x.text == "," and verb is None and k + 1 <= last and toks[k + 1].lower in RELATIVE_PRONOUNS and toks[k - 1].upos in {"NOUN", "PROPN", "X"}:
+            # a relative clause on the source: "Wie Norman Paech, der … anwesend war, dazu feststellt"
+            close = _relative_clause_end(toks, k + 1, last)
+            if close is not None:
+                ahead = next((y for y in toks[close + 1 : min(last, close + 12) + 1] if y.text in sx.BOUNDARY or sx.is_finite(y)), None)
+                if ahead is not None and sx.is_finite(ahead) and speech_verb(sent, ahead) is not None:
+                    k = close + 1
+                    continue
         if x.text in sx.BOUNDARY:
             break
         if in_quote:
