@@ -123,6 +123,20 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
     return drafts
 
 
+def _own_cue(doc: ParsedDoc, p: Draft) -> bool:
+    """A prepositional cue that names no other source: a possessive ("seiner Ansicht
+    nach") or "nach eigenen Angaben"."""
+    if p.rule != Rule.PREP or not p.cues:
+        return False
+    if "eigen" in p.cues[0].lemma:
+        return True
+    if len(p.source_mentions) == 1:
+        m = p.source_mentions[0]
+        t = doc.sentences[m.sent].tokens[m.first]
+        return m.first == m.last and (t.xpos == "PPOSAT" or t.lower in {"seiner", "ihrer", "meiner", "unserer"})
+    return False
+
+
 def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletMention]], resolver: SpeakerResolver) -> list[Draft]:
     """Join several cues for one content ("sagte der Minister dem Bericht zufolge")."""
     out: list[Draft] = []
@@ -135,8 +149,11 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
         for p in (d for d in ds if d.rule in {Rule.PREP, Rule.WIE}):
             pc = p.cues[0].start
             target = None
+            own = _own_cue(doc, p)
             for v in verbs:
                 if v.message[0] <= pc < v.message[1]:
+                    if own:
+                        target = v  # "Die Preise sollten seiner Ansicht nach sinken, sagte X": X's own view
                     continue
                 if p.rule == Rule.WIE and _overlap(p.message, v.message) == 0:
                     continue
@@ -155,7 +172,7 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
                 target.speaker = src
                 target.speaker_hint = None
                 merged = True
-            elif src is None or om is not None:
+            elif src is None or om is not None or own:
                 merged = True
             elif target.speaker is not None:
                 a = resolver.resolve(src.sent, src.first, src.last, None)
@@ -371,7 +388,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 if doc_om is not None:
                     if doc_om.owner is not None:
                         cand = Mention(cand.sent, *doc_om.owner)
-                    elif cand.last > doc_om.last:
+                    elif cand.last > doc_om.last and not sx.temporal_phrase(doc.sentences[cand.sent], doc_om.last + 1, cand.last):
                         cand = Mention(cand.sent, doc_om.last + 1, cand.last)
                         if doc.sentences[cand.sent].tokens[cand.first].lower in {"von", "vom"}:
                             cand = Mention(cand.sent, cand.first + 1, cand.last)

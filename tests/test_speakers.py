@@ -206,3 +206,24 @@ def test_the_speaker_phrase_is_not_cut_short(text, mention, name):
 
     (c,) = extract_document(parse_text(text), _lite()).claims
     assert (c.speaker.mention.text, c.speaker.name) == (mention, name)
+
+
+NAMES = [
+    # sentence, message start, speaker name (lite): a speaker's name is never a possessive,
+    # a date, a dative plural or an adjective cut from its noun
+    ("Die Ölpreise sollten seiner Ansicht nach auch nicht weiter fallen, sagte Maier.", "Die Ölpreise", "Maier"),
+    ("Deutlich gestiegen ist dem Bericht vom Donnerstag zufolge besonders der Anteil der Gewalttaten.", "Deutlich", "Bericht"),
+    ("Berichten zufolge beliefen sich diese bis April auf 80 Millionen US-Dollar.", "beliefen", "Berichte"),
+    ("Dann begann Slowenien, ehe auch die mazedonischen Behörden am Mittwochvormittag erklärten: Flüchtlinge aus Griechenland dürften nicht mehr passieren.", "Flüchtlinge", "mazedonische Behörden"),
+    # particles and articles inside names, not an affiliation after a full name
+    ("Die Lage sei ernst, sagte Alexander Van der Bellen am Montag.", "Die Lage", "Alexander Van der Bellen"),
+    ("Die Lage sei ernst, sagte Ursula von der Leyen.", "Die Lage", "Ursula von der Leyen"),
+    ("Die Lage sei ernst, sagte Arjen Hoekstra von der Universität Twente.", "Die Lage", "Arjen Hoekstra"),
+    # "sagte er NBC": the pronoun is the speaker, the name after it the channel
+    ("Sicherheitsforscher Matt Jakubowski hat die Puppe untersucht. So konnte er nach eigenen Angaben auf das Mikrophon der Puppe zugreifen, sagte er NBC.", "So konnte", "Jakubowski"),
+]
+
+
+@pytest.mark.parametrize("text, start, name", NAMES)
+def test_names_are_never_possessives_dates_or_cut_phrases(text, start, name):
+    assert _speaker_of(text, start, _lite()) == name

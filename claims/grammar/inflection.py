@@ -177,6 +177,8 @@ def _plural_base(word: str) -> str | None:
         hit = lexicons.compound_match(base, table)
         if hit is not None and base.lower().endswith(hit + "e"):
             return base  # a singular in the lexicon whose plural adds -e: "Bericht", "Berichte"
+        if hit is not None and table is lexicons.media_nouns() and hit.endswith("e") and base.lower().endswith(hit):
+            return base  # a plural listed as such: "Berichten zufolge" -> "Berichte"
     return None
 
 

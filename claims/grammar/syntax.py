@@ -220,6 +220,8 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     return _extend_right(sent, lo, hi)
 
 
+# particles that take an article inside a name, then those articles
+_ARTICLE_PARTICLES = ("van", "von", "de", "da", "di", "der", "den", "la", "le", "los", "las")
 _NAME_PARTICLES = {"zu", "von", "van", "de", "da", "di", "del", "bin", "ben", "al", "el", "du", "dos", "ten", "ter"}
 
 
@@ -244,6 +246,10 @@ def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
         hi += 2
         while hi + 1 < n and _name_token(toks[hi + 1]):
             hi += 1
+    # a particle and an article ("Ursula von der Leyen", "Alexander Van der Bellen", "van der Marel")
+    k = hi + 1 if given and hi + 1 < n and toks[hi + 1].lower in _ARTICLE_PARTICLES[:5] and _name_token(toks[hi]) else hi
+    if k + 2 < n and toks[k].lower in _ARTICLE_PARTICLES[:5] and toks[k + 1].lower in _ARTICLE_PARTICLES[5:] and toks[k + 2].text[:1].isupper() and not toks[k + 2].is_punct:
+        hi = k + 2
     if hi + 3 < n and _name_token(toks[hi]) and toks[hi + 1].lower == "und" and _name_token(toks[hi + 2]) and _name_token(toks[hi + 3]) and hi - lo >= 1 and _name_token(toks[hi - 1]):
         # two full names ("Vorname Nachname und Vorname Nachname")
         hi += 3
@@ -351,7 +357,20 @@ def surface_np_before(sent: Sentence, i: int) -> tuple[int, int] | None:
         k -= 1
     if first is None:
         return None
+    if first >= 2 and toks[first - 1].lower in {"vom", "von"} and all(x.lower in g("temporal_noun") or x.upos in {"NUM", "DET", "ADJ"} for x in toks[first : i + 1]):
+        # "dem Bericht vom Donnerstag zufolge": the date belongs to the phrase before it
+        before = surface_np_before(sent, first - 2)
+        if before is not None:
+            return before[0], i
     return first, i
+
+
+def temporal_phrase(sent: Sentence, lo: int, hi: int) -> bool:
+    """Tokens ``lo``..``hi`` name a time ("vom Donnerstag", "vom 3. Mai"), not an author."""
+    words = [t for t in sent.tokens[lo : hi + 1] if not t.is_punct]
+    return bool(words) and any(t.lower in g("temporal_noun") for t in words) and all(
+        t.lower in g("temporal_noun") or t.lower in {"vom", "von", "dem", "am"} or t.upos in {"NUM", "DET", "ADJ", "ADP"} or t.text.rstrip(".").isdigit() for t in words
+    )
 
 
 def name_of(sent: Sentence, lo: int, hi: int) -> str:
@@ -500,6 +519,8 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
 def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
     """Noun phrase extent by tags alone (for analyzers without a dependency parse)."""
     toks = sent.tokens
+    if toks[head].upos == "PRON" and toks[head].xpos in {"PPER", "PRF", "PDS"}:
+        return head, head  # "sagte er NBC": the name after the pronoun is the addressee
     lo = head
     while lo > 0 and (toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN", "NOUN"} or toks[lo - 1].xpos in {"ART", "ADJA", "PPOSAT", "PIAT", "TRUNC"}):
         if toks[lo - 1].upos == "NOUN" and toks[lo].upos == "NOUN" and toks[lo - 1].feats.get("Case") == "Gen":

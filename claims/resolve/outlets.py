@@ -160,6 +160,8 @@ def _owner_after(sent: Sentence, hi: int, with_von: bool = True) -> tuple[int, i
     span = sx.surface_np_after(sent, j)
     if span is None or not any(x.upos in {"NOUN", "PROPN"} for x in toks[span[0] : span[1] + 1]):
         return None
+    if sx.temporal_phrase(sent, span[0], span[1]):
+        return None  # "der Studie vom 3. Mai": a date, not the author
     if toks[j].lower == "der":
         # "der" is a genitive before a feminine or plural noun ("der Polizei", "der
         # Autobauer"), not before a masculine one ("laut Erhebung der Fall war")

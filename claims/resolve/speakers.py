@@ -91,7 +91,15 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
             and (t.i + 1 >= len(sent.tokens) or sent.tokens[t.i + 1].upos not in {"NOUN", "PROPN"} or _name_word(sent.tokens[t.i + 1]))
         )
         # "Karl-Theodor zu Guttenberg", "Mohammed bin Salman": a particle inside a name
-        particle = cur and _name_word(cur[-1]) and t.lower in NAME_PARTICLES and t.i + 1 < len(sent.tokens) and _name_word(sent.tokens[t.i + 1])
+        toks_ = sent.tokens
+        particle = cur and _name_word(cur[-1]) and t.lower in NAME_PARTICLES and t.i + 1 < len(toks_) and (
+            _name_word(toks_[t.i + 1])
+            # "Ursula von der Leyen": a particle and an article after a given name (not
+            # "Arjen Hoekstra von der Universität Twente", an affiliation)
+            or (len(cur) == 1 and not cur[0].text.isupper() and toks_[t.i + 1].lower in {"der", "den", "la", "le"} and t.i + 2 < len(toks_) and toks_[t.i + 2].text[:1].isupper())
+        )
+        # "Alexander Van der Bellen", "Ursula von der Leyen": an article after a particle
+        particle = particle or (cur and cur[-1].lower in {"van", "von", "de", "da", "di"} and t.lower in {"der", "den", "la", "le", "los", "las"} and t.i + 1 < len(sent.tokens) and sent.tokens[t.i + 1].text[:1].isupper())
         if (ok and not country) or surname or particle:
             cur.append(t)
         elif ok and country and not cur:
@@ -102,6 +110,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
             cur = []
     if cur:
         runs.append(cur)
+    runs = [r[:-1] if len(r) > 1 and r[-1].lower in {"der", "den", "la", "le"} else r for r in runs]  # "Van der" with its name cut off
     return [r for r in runs if tuple(x.lower for x in r) not in outlets]
 
 
@@ -238,7 +247,8 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
             if name in countries:
                 kind = "country"
             elif role is not None:
-                kind = role[1] if role[1] != "anonymous" else "person"
+                # a group noun as a title before a name is one person ("Sicherheitsforscher Matt Jakubowski")
+                kind = role[1] if role[1] not in {"anonymous", "group"} else "person"
             elif len(run) >= 2:
                 kind = "person"
             elif name.isupper() or "." in name:
@@ -259,6 +269,18 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
             ent.positions.append((sent.index, lo))
             ent.spans.append((run[0].start, run[-1].end))
     return entities
+
+
+_POSSESSIVE_STEMS = {"sein": "er", "ihr": "sie", "mein": "man", "unser": "man", "dein": "man", "euer": "man", "eur": "man"}  # "meiner Meinung nach": the one speaking
+
+
+def _possessive_person(t: Token) -> str | None:
+    """The personal pronoun of a possessive ("seiner" -> "er", "ihrer" -> "sie")."""
+    low = t.lower
+    for stem, pron in _POSSESSIVE_STEMS.items():
+        if low.startswith(stem) and low[len(stem) :] in {"", "e", "er", "em", "en", "es"} and (t.upos == "DET" or t.xpos in {"PPOSAT", "PPOSS"}):
+            return pron
+    return None
 
 
 def _possessed_after(sent: Sentence, i: int, window: int = 8) -> int | None:
@@ -403,8 +425,10 @@ class SpeakerResolver:
         if not toks:
             return None
         words = [t for t in toks if not t.is_punct]
-        if len(words) == 1 and words[0].upos == "PRON":
-            low = words[0].lower
+        owner = _possessive_person(words[0]) if len(words) == 1 else None
+        if len(words) == 1 and (words[0].upos == "PRON" or owner is not None):
+            # "seiner Ansicht nach", "ihrer Meinung nach": the possessive's person
+            low = owner or words[0].lower
             if low in sx.PERSONAL_PRONOUNS or low == "man":
                 near = self.recent_person((sent_i, lo), message) if low in {"er", "sie"} else None
                 if near is not None and (last_speaker is None or last_speaker.entity is not near):

@@ -96,6 +96,16 @@ def retag_attributive_participles(tokens: list[Token]) -> None:
         finite = True
 
 
+def retag_lowercase_names(tokens: list[Token]) -> None:
+    """HanTa may tag an inflected adjective of nationality it does not know as a name
+    ("die mazedonischen Behörden"): a lower-case "name" with an adjective's ending before
+    a capitalised noun is the attributive adjective (ADJA)."""
+    for k in range(len(tokens) - 1):
+        x, nxt = tokens[k], tokens[k + 1]
+        if x.xpos == "NE" and x.text[:1].islower() and x.text.isalpha() and x.text.endswith(("e", "en", "er", "es", "em")) and nxt.upos == "NOUN" and nxt.text[:1].isupper():
+            x.xpos, x.upos, x.feats = "ADJA", "ADJ", {}
+
+
 _OPENERS = {":", "–", "—", "-", "(", "[", "/"} | _QUOTES
 
 
@@ -232,6 +242,7 @@ class LiteAnalyzer:
             tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
         retag_capitalized_words(tokens, self._adverbs)
         retag_attributive_participles(tokens)
+        retag_lowercase_names(tokens)
         return tokens
 
     def _sentences(self, text: str) -> list[Sentence]:
