@@ -820,7 +820,8 @@ def test_subject_before_appositions_and_inside_brackets(which, request):
     assert one(extract("Die Zeugin Maria Huber, 45, beschrieb vor Gericht den Hergang: „Das Auto fuhr viel zu schnell.“"), "Auto").speaker.name == "Maria Huber"
     assert one(extract("Am Rande der Konferenz hat der Innenminister am Freitag bekanntgegeben, dass die Grenzen offen bleiben."), "Grenzen").speaker.name == "Innenminister"
     assert one(extract("Die Ministerin stellte sich den Fragen. Ihm gegenüber hat die Ministerin erklärt, sie werde nicht zurücktreten."), "zurücktreten").speaker.name == "Ministerin"
-    assert one(extract("Der Plan sorgte für Aufsehen (der Standard berichtete): Die Regierung wolle die Steuern senken."), "Steuern").speaker.name == "Standard"
+    # the paper by its lexicon name ("Der Standard") where the tagger makes it a name
+    assert one(extract("Der Plan sorgte für Aufsehen (der Standard berichtete): Die Regierung wolle die Steuern senken."), "Steuern").speaker.name in {"Standard", "Der Standard"}
 
 
 @pytest.mark.parametrize("which", ["extract", "lite_extract"])
