@@ -219,6 +219,8 @@ NAMES = [
     ("Die Lage sei ernst, sagte Alexander Van der Bellen am Montag.", "Die Lage", "Alexander Van der Bellen"),
     ("Die Lage sei ernst, sagte Ursula von der Leyen.", "Die Lage", "Ursula von der Leyen"),
     ("Die Lage sei ernst, sagte Arjen Hoekstra von der Universität Twente.", "Die Lage", "Arjen Hoekstra"),
+    # "nach seinen Worten": whose words they are
+    ("Giannis Varoufakis sprach am Donnerstag im Radio. Im Jahr 2000 war nach seinen Worten eines der ersten Dinge, die Notenpressen loszuwerden.", "Im Jahr 2000", "Giannis Varoufakis"),
     # "sagte er NBC": the pronoun is the speaker, the name after it the channel
     ("Sicherheitsforscher Matt Jakubowski hat die Puppe untersucht. So konnte er nach eigenen Angaben auf das Mikrophon der Puppe zugreifen, sagte er NBC.", "So konnte", "Jakubowski"),
 ]

@@ -274,6 +274,12 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
 _POSSESSIVE_STEMS = {"sein": "er", "ihr": "sie", "mein": "man", "unser": "man", "dein": "man", "euer": "man", "eur": "man"}  # "meiner Meinung nach": the one speaking
 
 
+def _utterance(t: Token) -> bool:
+    """A noun for what someone said or thinks ("Worten", "Darstellung", "Ansicht")."""
+    low = t.lower
+    return low in sx.g("speech_noun") or low in {"worte", "worten", "bekunden", "aussagen", "schilderung", "sicht", "einschätzungen"}
+
+
 def _possessive_person(t: Token) -> str | None:
     """The personal pronoun of a possessive ("seiner" -> "er", "ihrer" -> "sie")."""
     low = t.lower
@@ -425,7 +431,9 @@ class SpeakerResolver:
         if not toks:
             return None
         words = [t for t in toks if not t.is_punct]
-        owner = _possessive_person(words[0]) if len(words) == 1 else None
+        owner = _possessive_person(words[0]) if len(words) == 1 or (words and _utterance(words[-1])) else None
+        if owner is not None and len(words) > 1:
+            words = words[:1]  # "nach seinen Worten", "ihrer Darstellung nach": whose words
         if len(words) == 1 and (words[0].upos == "PRON" or owner is not None):
             # "seiner Ansicht nach", "ihrer Meinung nach": the possessive's person
             low = owner or words[0].lower
