@@ -501,6 +501,8 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                     msg_parts = d.parts or [d.message]
                     while hi > m.last and any(a <= toks[hi].start < b for a, b in msg_parts):
                         hi -= 1
+                    while hi > lo and toks[hi].text in {",", ";", ":"}:
+                        hi -= 1  # no trailing comma: "der Direktor der IAEO (IAEO),"
                 a, b = toks[lo].start, toks[hi].end
                 mspan = Span(start=a, end=b, text=text[a:b])
             speaker = Speaker(

@@ -229,3 +229,22 @@ NAMES = [
 @pytest.mark.parametrize("text, start, name", NAMES)
 def test_names_are_never_possessives_dates_or_cut_phrases(text, start, name):
     assert _speaker_of(text, start, _lite()) == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the first apposition names the role's holder; what follows its comma is the message
+        ("In einem Interview erklärte der Direktor der Internationalen Atomenergie-Organisation (IAEO), Mohammed el-Baradei, Nordkorea besitze vier Atomwaffen.", "Mohammed el-Baradei"),
+        ("Solche Pläne gibt es absolut nicht, sagte die Präsidentin des griechischen Bankenverbandes, Louka Katseli, dem TV-Sender Skai am Samstag.", "Louka Katseli"),
+        # an Arabic article inside a name
+        ("Es gebe Berichte über Folter, sagte der UN-Hochkommissar für Menschenrechte, Zeid Raad al-Hussein, am Freitag in Genf.", "Zeid Raad al-Hussein"),
+    ],
+)
+def test_the_apposition_after_a_role_names_the_speaker(text, name):
+    from claims.document import parse_text
+    from claims.pipeline import extract_document
+
+    (c,) = extract_document(parse_text(text), _lite()).claims
+    assert c.speaker.name == name
+    assert not c.speaker.mention.text.endswith(",")

@@ -474,6 +474,7 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and (toks[hi].upos == "ADP" or toks[hi].lower in {"vom", "von", "aus", "bei", "für", "zur"}):
         hi -= 1  # a phrase that ends on its preposition ("Ken Rice vom") is extended from there
     k = hi + 1
+    apposed = False  # one comma apposition at most: a second is the message's subject
     while k < n:
         t = toks[k]
         org_pp = t.lower in {"für", "zur"} and toks[k - 1].upos == "NOUN" and k + 1 < n and toks[k + 1].upos in {"NOUN", "ADJ", "DET"}  # "Institut für Astronomie"
@@ -498,7 +499,7 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
         # an article the tagger calls a relative pronoun still opens an apposition when a noun
         # follows it ("Milovan Rajevac, der Trainer Ghanas")
         article = t.text == "," and k + 2 < n and toks[k + 1].lower in {"der", "die", "das"} and toks[k + 2].upos in {"NOUN", "ADJ", "PROPN"}
-        if t.text == "," and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN"} or article or (toks[k + 1].xpos == "ART" and k + 2 < n and toks[k + 2].upos in {"NOUN", "ADJ"})) and (article or not opens_subordinate(toks[k + 1])):
+        if not apposed and t.text == "," and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN"} or article or (toks[k + 1].xpos == "ART" and k + 2 < n and toks[k + 2].upos in {"NOUN", "ADJ"})) and (article or not opens_subordinate(toks[k + 1])):
             span = surface_np_after(sent, k + 1)
             if span is None:
                 break
@@ -511,6 +512,7 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
             if nxt is not None and (nxt.text in {",", ":", ".", ")"} or nxt.upos in {"VERB", "AUX", "ADP"}):
                 hi = end
                 k = end + 1
+                apposed = True
                 continue
         break
     return lo, hi

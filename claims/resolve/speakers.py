@@ -7,6 +7,7 @@ nationality ("der chinesische Minister"), or, for pronouns, to the last speaker.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -73,12 +74,16 @@ def _media_word(word: str) -> bool:
     return hit is not None and hit not in lexicons.surname_media_nouns()
 
 
+# "el-Baradei", "al-Assad": an Arabic article joined to a name
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|asch|at|az|an)-[A-ZÄÖÜ]")
+
+
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
     outlets, roles = lexicons.outlets(), lexicons.roles()
     for t in sent.tokens:
-        ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1])) and t.lower not in NOT_NAMES
-        ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1]) and lexicons.compound_match(t.text, roles) is None
+        ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1]) or (bool(cur) and _ARABIC_ARTICLE.match(t.text) is not None)) and t.lower not in NOT_NAMES
+        ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1] or _ARABIC_ARTICLE.match(t.text) is not None) and lexicons.compound_match(t.text, roles) is None
         ok = ok and not _media_word(t.text)
         country = ok and sx.is_country(t.text)  # only asked of a name
         surname = (
@@ -360,9 +365,10 @@ def _apposition_name(sent: Sentence, lo: int, hi: int) -> list[list[Token]]:
     commas = [k for k in range(hi + 1, whi) if toks[k].text == ","]
     if not commas:
         return []
-    start = commas[-1] + 1
+    start = commas[0] + 1
     for run in _name_runs(sent):
-        if run[0].i == start and run[-1].i <= whi and all(t.upos in {"PROPN", "X"} or t.xpos == "NE" for t in run):
+        end = run[-1].i - (1 if _ARABIC_ARTICLE.match(run[-1].text) else 0)  # the chunker stops before "al-Hussein"
+        if run[0].i == start and end <= whi and all(t.upos in {"PROPN", "X"} or t.xpos == "NE" or _ARABIC_ARTICLE.match(t.text) for t in run):
             return [run]
     return []
 
