@@ -203,3 +203,21 @@ def test_agencies_journals_and_foreign_media(text, speaker, outlets):
     (c,) = extract_document(parse_text(text), _lite()).claims
     assert (c.speaker.name if c.speaker else None) == speaker
     assert [o.name for o in c.outlets] == outlets
+
+
+def test_a_report_refers_back_to_a_medium_not_to_a_network_named_in_passing():
+    text = (
+        "Microsoft hat einen neuen Dienst gestartet, berichtet Myce.com. Auch das Teilen über Twitter, Facebook "
+        "oder E-Mail ist direkt über Docs.com möglich. Der Dienst basiert laut Bericht auf Docs for Facebook, sei "
+        "nun aber von Grund auf neu aufgebaut worden."
+    )
+    c = _claim(text, "Der Dienst basiert", _lite())
+    assert c.speaker.name == "Myce.com" and [o.name for o in c.outlets] == ["Myce.com"]
+    # a domain after "über", "mit", "unter" is the service the story is about; after an interview a medium
+    from claims.pipeline import analyze
+    from claims.resolve.outlets import find_outlet_mentions
+
+    doc = analyze(parse_text(text), _lite())
+    assert "Docs.com" not in [m.name for s in doc.sentences for m in find_outlet_mentions(doc, s)]
+    (c,) = extract_document(parse_text("Reizvoll wäre es auf jeden Fall, sagte der 25-Jährige im Interview mit goal.com."), _lite()).claims
+    assert "goal.com" in [o.name for o in c.outlets]

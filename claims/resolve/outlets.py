@@ -138,6 +138,18 @@ def _named_compound(t) -> tuple[str, str] | None:
     return hit if hit[1] in {"social", "online"} or second in _CONVERSATIONS else None
 
 
+def _service_position(toks, k: int) -> bool:
+    """A domain after a preposition that makes it a place or a service ("mit Docs.com",
+    "über Docs.com möglich", "unter Docs.com erreichbar"), not a medium ("laut Golem.de",
+    "auf Myce.com", "berichtet Myce.com")."""
+    prev = toks[k - 1] if k > 0 else None
+    if prev is None or not (prev.upos == "ADP" or prev.xpos in {"APPR", "APPRART"}):
+        return False
+    if prev.lower == "mit" and k > 1 and lexicons.compound_match(toks[k - 2].text, {"interview": "", "gespräch": ""}) is not None:
+        return False  # "im Interview mit goal.com"
+    return prev.lower not in {"laut", "auf", "bei", "gegenüber", "via", "von", "zufolge", "nach"}
+
+
 def _common_noun_before(t) -> bool:
     """An article, adjective or preposition: the next noun is a common noun."""
     return t.upos in {"DET", "ADJ", "ADP"} or t.xpos in {"ART", "ADJA", "APPR", "APPRART", "PPOSAT"}
@@ -207,7 +219,7 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                 noun = None  # "Hans-Jürgen Papier", "Papier sagte": a surname
             elif noun in lexicons.exact_media_nouns() and noun not in {t.lower, t.lemma.lower()}:
                 noun = None  # "die EU-Grenzschutzagentur Frontex" is no news agency
-        if named is None and noun is None and _WEB_NAME.fullmatch(t.text):
+        if named is None and noun is None and _WEB_NAME.fullmatch(t.text) and not _service_position(toks, k):
             named = (k, t.text, "online")  # "berichtet Myce.com", "laut Golem.de"
         if named is None and noun is None and (hit := _named_compound(t)) is not None:
             named = (k, *hit)  # "auf seiner Facebook-Seite"
@@ -309,10 +321,12 @@ def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) ->
     """
     last_named: OutletMention | None = None
     named_by_noun: dict[str, OutletMention] = {}  # the last named mention with each media noun
+    named_list: list[OutletMention] = []  # every named mention so far, in text order
     flat = [m for ms in mentions for m in ms]
     for idx, m in enumerate(flat):
         if m.named:
             last_named = m
+            named_list.append(m)
             if m.noun is not None:
                 named_by_noun[m.noun] = m
             continue
@@ -324,7 +338,11 @@ def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) ->
             ref = named_by_noun.get(m.noun, last_named)
             kinds = lexicons.media_noun_kinds().get(m.noun or "")
             if kinds is not None and ref.kind in KINDS and ref.kind not in kinds:
-                continue  # "das Staatsfernsehen" after the agency AFP: another medium
+                # "laut Bericht" after Facebook named in passing: the last outlet that
+                # makes reports; "das Staatsfernsehen" after the agency AFP: none
+                ref = next((x for x in reversed(named_list) if x.kind not in KINDS or x.kind in kinds), None)
+                if ref is None:
+                    continue
             last_named = ref
             m.name = last_named.name
             m.named = True
