@@ -123,20 +123,6 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
     return drafts
 
 
-def _own_cue(doc: ParsedDoc, p: Draft) -> bool:
-    """A prepositional cue that names no other source: a possessive ("seiner Ansicht
-    nach") or "nach eigenen Angaben"."""
-    if p.rule != Rule.PREP or not p.cues:
-        return False
-    if "eigen" in p.cues[0].lemma:
-        return True
-    if len(p.source_mentions) == 1:
-        m = p.source_mentions[0]
-        t = doc.sentences[m.sent].tokens[m.first]
-        return m.first == m.last and (t.xpos == "PPOSAT" or t.lower in {"seiner", "ihrer", "meiner", "unserer"})
-    return False
-
-
 def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletMention]], resolver: SpeakerResolver) -> list[Draft]:
     """Join several cues for one content ("sagte der Minister dem Bericht zufolge")."""
     out: list[Draft] = []
@@ -149,7 +135,7 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
         for p in (d for d in ds if d.rule in {Rule.PREP, Rule.WIE}):
             pc = p.cues[0].start
             target = None
-            own = _own_cue(doc, p)
+            own = p.own  # "seiner Ansicht nach", "nach eigenen Angaben"
             for v in verbs:
                 if v.message[0] <= pc < v.message[1]:
                     if own:

@@ -61,6 +61,22 @@ def _check(analyzer, text, start, speaker, outlets):
     assert [o.name for o in c.outlets] == outlets
 
 
+def _check_sentence(analyzer, text, speaker, outlets):
+    """The one claim of ``text`` has this speaker and these outlets."""
+    (c,) = extract_document(parse_text(text), analyzer).claims
+    assert (c.speaker.name if c.speaker else None) == speaker
+    assert [o.name for o in c.outlets] == outlets
+
+
+def _mention_names(text: str) -> list[str]:
+    """The names of every outlet mention in ``text`` (lite)."""
+    from claims.pipeline import analyze
+    from claims.resolve.outlets import find_outlet_mentions
+
+    doc = analyze(parse_text(text), _lite())
+    return [m.name for s in doc.sentences for m in find_outlet_mentions(doc, s)]
+
+
 @pytest.mark.parametrize("text, start, speaker, outlets", CASES)
 def test_a_document_is_the_channel_and_its_author_the_speaker(text, start, speaker, outlets):
     # a paper or press release names its author after it, before it ("eine Erhebung des
@@ -117,18 +133,14 @@ TITLES = [
 
 @pytest.mark.parametrize("text, speaker, outlets", TITLES)
 def test_titles_compounds_and_documents(text, speaker, outlets):
-    (c,) = extract_document(parse_text(text), _lite()).claims
-    assert (c.speaker.name if c.speaker else None) == speaker
-    assert [o.name for o in c.outlets] == outlets
+    _check_sentence(_lite(), text, speaker, outlets)
 
 
 @pytest.mark.slow
 # the compact stanza model's tokenizer keeps "„profil" as one word: that title is lite's only
 @pytest.mark.parametrize("text, speaker, outlets", [t for t in TITLES if "profil" not in t[0]])
 def test_titles_compounds_and_documents_with_stanza(text, speaker, outlets, analyzer):
-    (c,) = extract_document(parse_text(text), analyzer).claims
-    assert (c.speaker.name if c.speaker else None) == speaker
-    assert [o.name for o in c.outlets] == outlets
+    _check_sentence(analyzer, text, speaker, outlets)
 
 
 def test_a_medium_noun_refers_back_only_to_an_outlet_of_its_kind():
@@ -145,9 +157,7 @@ def test_a_medium_noun_refers_back_only_to_an_outlet_of_its_kind():
 
 @pytest.mark.parametrize("text, speaker, outlets", SENTENCES)
 def test_channels_and_their_authors_in_one_sentence(text, speaker, outlets):
-    (c,) = extract_document(parse_text(text), _lite()).claims
-    assert (c.speaker.name if c.speaker else None) == speaker
-    assert [o.name for o in c.outlets] == outlets
+    _check_sentence(_lite(), text, speaker, outlets)
 
 
 STRIPPED = [
@@ -165,9 +175,7 @@ STRIPPED = [
 
 @pytest.mark.parametrize("text, speaker, outlets", STRIPPED)
 def test_a_title_without_quotation_marks_where_only_a_medium_fits(text, speaker, outlets):
-    (c,) = extract_document(parse_text(text), _lite()).claims
-    assert (c.speaker.name if c.speaker else None) == speaker
-    assert [o.name for o in c.outlets] == outlets
+    _check_sentence(_lite(), text, speaker, outlets)
 
 
 @pytest.mark.parametrize(
@@ -180,12 +188,7 @@ def test_a_title_without_quotation_marks_where_only_a_medium_fits(text, speaker,
     ],
 )
 def test_the_same_words_as_common_nouns_are_no_outlets(sentence):
-    from claims.pipeline import analyze
-    from claims.resolve.outlets import find_outlet_mentions
-
-    doc = analyze(parse_text(sentence), _lite())
-    names = [m.name for s in doc.sentences for m in find_outlet_mentions(doc, s)]
-    assert not {"Bild", "Die Zeit", "Die Welt", "Die Presse"} & set(names)
+    assert not {"Bild", "Die Zeit", "Die Welt", "Die Presse"} & set(_mention_names(sentence))
 
 
 @pytest.mark.parametrize(
@@ -200,9 +203,7 @@ def test_the_same_words_as_common_nouns_are_no_outlets(sentence):
     ],
 )
 def test_agencies_journals_and_foreign_media(text, speaker, outlets):
-    (c,) = extract_document(parse_text(text), _lite()).claims
-    assert (c.speaker.name if c.speaker else None) == speaker
-    assert [o.name for o in c.outlets] == outlets
+    _check_sentence(_lite(), text, speaker, outlets)
 
 
 def test_a_report_refers_back_to_a_medium_not_to_a_network_named_in_passing():
@@ -214,10 +215,6 @@ def test_a_report_refers_back_to_a_medium_not_to_a_network_named_in_passing():
     c = _claim(text, "Der Dienst basiert", _lite())
     assert c.speaker.name == "Myce.com" and [o.name for o in c.outlets] == ["Myce.com"]
     # a domain after "über", "mit", "unter" is the service the story is about; after an interview a medium
-    from claims.pipeline import analyze
-    from claims.resolve.outlets import find_outlet_mentions
-
-    doc = analyze(parse_text(text), _lite())
-    assert "Docs.com" not in [m.name for s in doc.sentences for m in find_outlet_mentions(doc, s)]
+    assert "Docs.com" not in _mention_names(text)
     (c,) = extract_document(parse_text("Reizvoll wäre es auf jeden Fall, sagte der 25-Jährige im Interview mit goal.com."), _lite()).claims
     assert "goal.com" in [o.name for o in c.outlets]

@@ -69,12 +69,18 @@ TEASER = (
 )
 
 
-def _speaker_of(text: str, message_start: str, analyzer) -> str | None:
+def _claim_at(text: str, message_start: str, analyzer):
+    """The one claim of ``text`` whose message starts with ``message_start`` ("": the one claim)."""
     from claims.document import parse_text
     from claims.pipeline import extract_document
 
     claims = extract_document(parse_text(text), analyzer).claims
     (c,) = [c for c in claims if c.message.text.startswith(message_start)]
+    return c
+
+
+def _speaker_of(text: str, message_start: str, analyzer) -> str | None:
+    c = _claim_at(text, message_start, analyzer)
     return c.speaker.name if c.speaker else None
 
 
@@ -201,10 +207,7 @@ def test_possessor_and_message_names_with_stanza(start, analyzer):
     ],
 )
 def test_the_speaker_phrase_is_not_cut_short(text, mention, name):
-    from claims.document import parse_text
-    from claims.pipeline import extract_document
-
-    (c,) = extract_document(parse_text(text), _lite()).claims
+    c = _claim_at(text, "", _lite())
     assert (c.speaker.mention.text, c.speaker.name) == (mention, name)
 
 
@@ -242,9 +245,6 @@ def test_names_are_never_possessives_dates_or_cut_phrases(text, start, name):
     ],
 )
 def test_the_apposition_after_a_role_names_the_speaker(text, name):
-    from claims.document import parse_text
-    from claims.pipeline import extract_document
-
-    (c,) = extract_document(parse_text(text), _lite()).claims
+    c = _claim_at(text, "", _lite())
     assert c.speaker.name == name
     assert not c.speaker.mention.text.endswith(",")

@@ -220,9 +220,11 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     return _extend_right(sent, lo, hi)
 
 
-# particles that take an article inside a name, then those articles
-_ARTICLE_PARTICLES = ("van", "von", "de", "da", "di", "der", "den", "la", "le", "los", "las")
-_NAME_PARTICLES = {"zu", "von", "van", "de", "da", "di", "del", "bin", "ben", "al", "el", "du", "dos", "ten", "ter"}
+# particles inside a name ("Karl-Theodor zu Guttenberg", "Mohammed bin Salman"); those
+# that take an article after them, and the articles ("Ursula von der Leyen")
+NAME_PARTICLES = frozenset({"zu", "von", "van", "de", "da", "di", "del", "bin", "ben", "al", "el", "du", "dos", "ten", "ter"})
+ARTICLE_PARTICLES = frozenset({"van", "von", "de", "da", "di"})
+NAME_ARTICLES = frozenset({"der", "den", "la", "le", "los", "las"})
 
 
 def _name_token(t: Token) -> bool:
@@ -242,13 +244,13 @@ def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
             hi = close
     # a given name, then the particle ("Richard Cassidy von Alert Logic" names an affiliation)
     given = hi == lo or not _name_token(toks[hi - 1])
-    if given and hi + 2 < n and _name_token(toks[hi]) and toks[hi + 1].lower in _NAME_PARTICLES and toks[hi + 2].text[:1].isupper() and toks[hi + 2].upos in {"PROPN", "NOUN", "X"}:
+    if given and hi + 2 < n and _name_token(toks[hi]) and toks[hi + 1].lower in NAME_PARTICLES and toks[hi + 2].text[:1].isupper() and toks[hi + 2].upos in {"PROPN", "NOUN", "X"}:
         hi += 2
         while hi + 1 < n and _name_token(toks[hi + 1]):
             hi += 1
     # a particle and an article ("Ursula von der Leyen", "Alexander Van der Bellen", "van der Marel")
-    k = hi + 1 if given and hi + 1 < n and toks[hi + 1].lower in _ARTICLE_PARTICLES[:5] and _name_token(toks[hi]) else hi
-    if k + 2 < n and toks[k].lower in _ARTICLE_PARTICLES[:5] and toks[k + 1].lower in _ARTICLE_PARTICLES[5:] and toks[k + 2].text[:1].isupper() and not toks[k + 2].is_punct:
+    k = hi + 1 if given and hi + 1 < n and toks[hi + 1].lower in ARTICLE_PARTICLES and _name_token(toks[hi]) else hi
+    if k + 2 < n and toks[k].lower in ARTICLE_PARTICLES and toks[k + 1].lower in NAME_ARTICLES and toks[k + 2].text[:1].isupper() and not toks[k + 2].is_punct:
         hi = k + 2
     if hi + 3 < n and _name_token(toks[hi]) and toks[hi + 1].lower == "und" and _name_token(toks[hi + 2]) and _name_token(toks[hi + 3]) and hi - lo >= 1 and _name_token(toks[hi - 1]):
         # two full names ("Vorname Nachname und Vorname Nachname")

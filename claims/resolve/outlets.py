@@ -138,6 +138,9 @@ def _named_compound(t) -> tuple[str, str] | None:
     return hit if hit[1] in {"social", "online"} or second in _CONVERSATIONS else None
 
 
+_INTERVIEWS = frozenset({"interview", "gespräch"})  # "im Interview mit goal.com"
+
+
 def _service_position(toks, k: int) -> bool:
     """A domain after a preposition that makes it a place or a service ("mit Docs.com",
     "über Docs.com möglich", "unter Docs.com erreichbar"), not a medium ("laut Golem.de",
@@ -145,7 +148,7 @@ def _service_position(toks, k: int) -> bool:
     prev = toks[k - 1] if k > 0 else None
     if prev is None or not (prev.upos == "ADP" or prev.xpos in {"APPR", "APPRART"}):
         return False
-    if prev.lower == "mit" and k > 1 and lexicons.compound_match(toks[k - 2].text, {"interview": "", "gespräch": ""}) is not None:
+    if prev.lower == "mit" and k > 1 and lexicons.compound_match(toks[k - 2].text, _INTERVIEWS) is not None:
         return False  # "im Interview mit goal.com"
     return prev.lower not in {"laut", "auf", "bei", "gegenüber", "via", "von", "zufolge", "nach"}
 

@@ -19,7 +19,6 @@ from claims.nlp.model import ParsedDoc, Sentence, Token
 
 INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 DEFINITE = {"der", "die", "das", "dem", "den", "des"}
-NAME_PARTICLES = {"von", "zu", "van", "de", "da", "di", "del", "bin", "ben", "al", "el", "du", "dos", "ten", "ter"}
 NOT_NAMES = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
 
 
@@ -81,9 +80,11 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|asch|at|az|an)-[A-ZÄÖÜ]")
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
     outlets, roles = lexicons.outlets(), lexicons.roles()
-    for t in sent.tokens:
-        ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1]) or (bool(cur) and _ARABIC_ARTICLE.match(t.text) is not None)) and t.lower not in NOT_NAMES
-        ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1] or _ARABIC_ARTICLE.match(t.text) is not None) and lexicons.compound_match(t.text, roles) is None
+    toks = sent.tokens
+    for t in toks:
+        arabic = _ARABIC_ARTICLE.match(t.text) is not None
+        ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1]) or (bool(cur) and arabic)) and t.lower not in NOT_NAMES
+        ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1] or arabic) and lexicons.compound_match(t.text, roles) is None
         ok = ok and not _media_word(t.text)
         country = ok and sx.is_country(t.text)  # only asked of a name
         surname = (
@@ -93,18 +94,17 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
             and cur[-1].end < t.start
             and lexicons.compound_match(t.text, roles) is None
             and not _media_word(t.text)
-            and (t.i + 1 >= len(sent.tokens) or sent.tokens[t.i + 1].upos not in {"NOUN", "PROPN"} or _name_word(sent.tokens[t.i + 1]))
+            and (t.i + 1 >= len(toks) or toks[t.i + 1].upos not in {"NOUN", "PROPN"} or _name_word(toks[t.i + 1]))
         )
         # "Karl-Theodor zu Guttenberg", "Mohammed bin Salman": a particle inside a name
-        toks_ = sent.tokens
-        particle = cur and _name_word(cur[-1]) and t.lower in NAME_PARTICLES and t.i + 1 < len(toks_) and (
-            _name_word(toks_[t.i + 1])
+        particle = cur and _name_word(cur[-1]) and t.lower in sx.NAME_PARTICLES and t.i + 1 < len(toks) and (
+            _name_word(toks[t.i + 1])
             # "Ursula von der Leyen": a particle and an article after a given name (not
             # "Arjen Hoekstra von der Universität Twente", an affiliation)
-            or (len(cur) == 1 and not cur[0].text.isupper() and toks_[t.i + 1].lower in {"der", "den", "la", "le"} and t.i + 2 < len(toks_) and toks_[t.i + 2].text[:1].isupper())
+            or (len(cur) == 1 and not cur[0].text.isupper() and toks[t.i + 1].lower in {"der", "den", "la", "le"} and t.i + 2 < len(toks) and toks[t.i + 2].text[:1].isupper())
         )
         # "Alexander Van der Bellen", "Ursula von der Leyen": an article after a particle
-        particle = particle or (cur and cur[-1].lower in {"van", "von", "de", "da", "di"} and t.lower in {"der", "den", "la", "le", "los", "las"} and t.i + 1 < len(sent.tokens) and sent.tokens[t.i + 1].text[:1].isupper())
+        particle = particle or (cur and cur[-1].lower in sx.ARTICLE_PARTICLES and t.lower in sx.NAME_ARTICLES and t.i + 1 < len(toks) and toks[t.i + 1].text[:1].isupper())
         if (ok and not country) or surname or particle:
             cur.append(t)
         elif ok and country and not cur:
@@ -170,6 +170,12 @@ class Registry(Sequence[Entity]):
             for lst in self._at.values():
                 lst.sort()
         return self._at
+
+    def mentions_before(self, pos: tuple[int, int], key: tuple[str, str]):
+        """(position, entity) of the mentions with ``key`` before ``pos``, nearest first."""
+        lst = self._mentions().get(key, [])
+        for j in range(bisect_left(lst, (pos,)) - 1, -1, -1):
+            yield lst[j][0], self._entities[lst[j][1]]
 
     def compatible_roles(self, role: str) -> list[str]:
         """The entities' roles that ``role`` may name: the same, or one ending in the
@@ -281,8 +287,7 @@ _POSSESSIVE_STEMS = {"sein": "er", "ihr": "sie", "mein": "man", "unser": "man", 
 
 def _utterance(t: Token) -> bool:
     """A noun for what someone said or thinks ("Worten", "Darstellung", "Ansicht")."""
-    low = t.lower
-    return low in sx.g("speech_noun") or low in {"worte", "worten", "bekunden", "aussagen", "schilderung", "sicht", "einschätzungen"}
+    return t.lower in sx.g("speech_noun") or t.lower in sx.g("utterance_noun")
 
 
 def _possessive_person(t: Token) -> str | None:
@@ -415,16 +420,11 @@ class SpeakerResolver:
         ("er", "sie" are the nearest person named, before the speaker of an older claim).
         Mentions inside ``skip`` (the claim's own message, a character span) do not count:
         in "Sie hoffe auf den neuen König Salman, sagte sie" the king is not the speaker."""
-        best: tuple[tuple[int, int], Entity] | None = None
-        for ent in self.entities:
-            if ent.kind != "person":
+        for p, ent in self.entities.mentions_before(pos, ("kind", "person")):
+            if skip is not None and skip[0] <= self.doc.sentences[p[0]].tokens[p[1]].start < skip[1]:
                 continue
-            for p, span in zip(ent.positions, ent.spans, strict=True):
-                if p < pos and not (skip is not None and skip[0] <= span[0] < skip[1]) and (best is None or p > best[0]):
-                    best = (p, ent)
-        if best is None:
-            return None
-        return best[1] if pos[0] - best[0][0] <= 1 else None
+            return ent if pos[0] - p[0] <= 1 else None
+        return None
 
     def entity_by_name(self, name: str) -> Entity | None:
         return self.entities.find(name)

@@ -52,6 +52,7 @@ class Draft:
     # how to find the speaker when there is no mention: prev_subject | prev_claim | quote_match | next_claim
     speaker_hint: str | None = None
     source_mentions: list[Mention] = field(default_factory=list)  # prepositional-cue sources
+    own: bool = False  # a prepositional cue that names no other source ("nach eigenen Angaben", "seiner Ansicht nach")
     relay: Mention | None = None  # a medium that relays the speaker (subject of "berichtete ... unter Berufung auf")
     verb_class: str | None = None
     continuation_of: int | None = None  # index into the draft list

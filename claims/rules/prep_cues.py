@@ -95,6 +95,7 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
         used.update(range(t.i, cue_last + 1))
         cue_lo, cue_hi = t.i, cue_last
         src: tuple[int, int] | None = None
+        own = ctype == "self"
         if ctype == "after":
             nxt = cue_last + 1
             if nxt <= last and toks[nxt].lower == "von":
@@ -120,9 +121,11 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
             if t.i == 0:
                 continue
             before = toks[t.i - 1]
-            if before.xpos in {"PPOSAT", "PDAT"} or before.lower in {"seiner", "ihrer", "meiner", "unserer"}:
+            possessive = before.xpos == "PPOSAT" or before.lower in {"seiner", "ihrer", "meiner", "unserer"}
+            if possessive or before.xpos == "PDAT":
                 src = (t.i - 1, t.i - 1)
                 cue_lo = t.i - 1
+                own = possessive  # "seiner Ansicht nach"; "dessen Ansicht nach" names another
             else:
                 src = sx.surface_np_before(sent, t.i - 1)
                 if src is None:
@@ -166,7 +169,7 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
                 lo = msg_start
         if lo > hi:
             continue
-        d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=[cue_piece], kind="reported", rule=Rule.PREP)
+        d = Draft(sent=sent.index, message=(toks[lo].start, toks[hi].end), cues=[cue_piece], kind="reported", rule=Rule.PREP, own=own)
         d.frame = (toks[occupied_lo].start, toks[occupied_hi].end)
         if ctype in {"after", "before"}:
             d.source_mentions = [source]
