@@ -365,7 +365,9 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             chosen = outlet_lists.get(ri, [])
         else:
             cand = d.speaker
-            if cand is None and d.source_mentions and d.rule in {Rule.PREP, Rule.WIE}:
+            if cand is None and d.source_mentions and (d.rule in {Rule.PREP, Rule.WIE} or is_media(d.source_mentions[0]) is not None):
+                # a prepositional cue's source; a medium also where the cue joined a verb cue
+                # with no subject ("Dem Konzern wird nach Angaben der Agentur Anadolu vorgeworfen, …")
                 cand = d.source_mentions[0]
             om = is_media(cand)
             if om is None and cand is not None and d.rule in {Rule.PREP, Rule.WIE} and cand in d.source_mentions:
@@ -490,6 +492,12 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                     while hi > lo and toks[hi].text in {",", ";", ":"}:
                         hi -= 1  # no trailing comma: "der Direktor der IAEO (IAEO),"
                 a, b = toks[lo].start, toks[hi].end
+                if res.entity is not None:
+                    # the name run the resolver read here, where the tagger split it ("Mats" +
+                    # "Schönauer" tagged as a common noun)
+                    for ea, eb in res.entity.spans:
+                        if ea < b and eb > a:
+                            a, b = min(a, ea), max(b, eb)
                 mspan = Span(start=a, end=b, text=text[a:b])
             speaker = Speaker(
                 name=res.name,

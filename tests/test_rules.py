@@ -522,6 +522,15 @@ def test_negation_in_the_fronted_phrase_does_not_negate_the_speech_act(extract):
     assert extract("Der Minister sagte nicht, dass er zurücktreten werde.") == []
 
 
+def test_a_negation_after_a_second_verb_negates_that_verb_only(lite_extract):
+    # "weder … noch" and the inflected "kein" negate; "und meint damit weder …" does not
+    # negate the "sagt" before it
+    assert lite_extract("Die Annäherung wurde weder bestätigt noch dementiert.") == []
+    assert lite_extract("Machen wir, sagt vorerst keiner der befragten Radiomacher.") == []
+    text = "Die Regierung müsste eigentlich werben, sagt Blanco-Gil und macht keinen Hehl aus seiner Skepsis."
+    assert one(lite_extract(text), "Die Regierung").speaker.name == "Blanco-Gil"
+
+
 def test_verb_second_content_with_a_verb_tagged_as_adjective(extract):
     # the compact model tags "plane" as an adjective (with the lemma "planen")
     text = "Der französische Premierminister François Fillon erklärte, sein Land plane konkrete militärische Operationen gegen Libyen."

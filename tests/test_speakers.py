@@ -204,6 +204,8 @@ def test_possessor_and_message_names_with_stanza(start, analyzer):
         ("Die Organisation „Reporter ohne Grenzen“ weist darauf hin, dass die Berichterstattung immer schwieriger werde.", "Die Organisation „Reporter ohne Grenzen“", "Organisation Reporter ohne Grenzen"),
         ("Karl-Theodor zu Guttenberg, Obmann der Fraktion, warf der Linken daraufhin vor, sie grenze sich nicht ab.", "Karl-Theodor zu Guttenberg, Obmann der Fraktion", "Karl-Theodor zu Guttenberg"),
         ("Özcan Mutlu und Benedikt Lux prangerten an, dass die Lehrer als Hilfssheriffs dienten.", "Özcan Mutlu und Benedikt Lux", "Özcan Mutlu und Benedikt Lux"),
+        # a surname the tagger takes for a common noun stays in the phrase the name was read from
+        ("Mats Schönauer schreibt dazu in seinem kritischen Blog: „So tingelt die Geschichte seit Tagen ungeprüft durch nahezu alle deutsche Medien.“", "Mats Schönauer", "Mats Schönauer"),
     ],
 )
 def test_the_speaker_phrase_is_not_cut_short(text, mention, name):
@@ -248,3 +250,18 @@ def test_the_apposition_after_a_role_names_the_speaker(text, name):
     c = _claim_at(text, "", _lite())
     assert c.speaker.name == name
     assert not c.speaker.mention.text.endswith(",")
+
+
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        # the agent of a passive speech verb is its speaker, not the passive's subject
+        ("Zudem wurde die Bundesregierung vom LSVD aufgefordert, dafür Sorge zu tragen, dem Jamaikaner die Einreise nach Deutschland zu verweigern.", "dafür Sorge", "LSVD"),
+        ("Die al-Shabaab wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben.", "die Anschläge", "Kenias Regierung"),
+        ("Zeugen, die zweckdienliche Hinweise geben können, werden von der Polizei gebeten, sich beim Landeskriminalamt zu melden.", "sich beim", "Polizei"),
+        # a "von" inside a noun phrase or another clause is no agent
+        ("In dem von allen Parteien getragenen Antrag wird die Landesregierung aufgefordert, alles zu tun, um die Handlungsfähigkeit des Landes zu sichern.", "alles zu tun", None),
+    ],
+)
+def test_the_agent_of_a_passive_is_the_speaker(text, start, name):
+    assert _speaker_of(text, start, _lite()) == name

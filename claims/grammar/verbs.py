@@ -16,7 +16,7 @@ from claims import lexicons
 from claims.grammar import syntax as sx
 from claims.nlp.model import Sentence, Token
 
-NEGATION = {"nicht", "nie", "niemals", "keinen", "kein", "keine", "nichts"}
+NEGATION = {"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nichts", "weder"}
 
 
 def _base_lemmas(t: Token) -> list[str]:
@@ -469,3 +469,55 @@ def clause_goes_on_after(sent: Sentence, i: int) -> bool:
     toks = sent.tokens
     nxt = next((k for k in range(i + 1, len(toks)) if toks[k].text in sx.BOUNDARY or sx.is_quote(toks[k]) or toks[k].text in sx.FINAL), None)
     return nxt is not None and toks[nxt].text == "," and nxt + 1 < len(toks) and sx.is_finite(toks[nxt + 1]) and sx.is_konjunktiv(toks[nxt + 1])
+
+
+AGENT_PREPOSITIONS = {"von", "vom", "durch"}
+
+
+def is_passive(sent: Sentence, t: Token, cstart: int) -> bool:
+    """``t`` is a participle with a form of "werden" in its clause ("wurde … aufgefordert",
+    "war … abgelehnt worden")."""
+    toks = sent.tokens
+    if t.xpos != "VVPP":
+        return False
+    end = t.i
+    while end + 1 < len(toks) and toks[end + 1].text not in sx.BOUNDARY and not sx.is_quote(toks[end + 1]):
+        end += 1
+    return any(x.i != t.i and (x.lower == "worden" or (x.lemma == "werden" and x.upos == "AUX" and sx.is_finite(x))) for x in toks[cstart : end + 1])
+
+
+def passive_agent(sent: Sentence, t: Token, cstart: int) -> tuple[int, int] | None:
+    """The agent of a passive speech verb, who is its speaker: "Zudem wurde die
+    Bundesregierung vom LSVD aufgefordert", "Von den Behörden wird angenommen, dass …",
+    "war ein Besuch von der Junta abgelehnt worden". The subject of a passive is what
+    was said or whom it was said to, never the speaker."""
+    toks = sent.tokens
+    if not is_passive(sent, t, cstart):
+        return None
+    depth = 0
+    for x in toks[cstart : t.i]:
+        depth += (x.text == "(") - (x.text == ")")
+        if depth > 0 or x.lower not in AGENT_PREPOSITIONS or x.i + 1 >= t.i:
+            continue  # a bracket is an aside ("(… der von der Causa abgezogen wurde)")
+        if x.i > 0 and (toks[x.i - 1].xpos in {"ADJD", "VVPP", "ADJA"} or toks[x.i - 1].upos == "DET"):
+            continue  # "ausgehend von den Ergebnissen"; "auf der vom Verein getragenen Homepage"
+        np = sx.surface_np_after(sent, x.i + 1, t.i - 1)
+        if np is None:
+            continue
+        lo, hi = np
+        for k in range(lo, hi):
+            if toks[k].upos == "NOUN" and toks[k + 1].upos == "NOUN" and not toks[k + 1].text.isupper():
+                hi = k  # "von einem Kollegen Einseitigkeit vorgeworfen": the object follows
+                break
+        nxt = toks[hi + 1] if hi + 1 < len(toks) else None
+        if nxt is not None and (nxt.xpos == "ADJA" or nxt.lower == "bis"):
+            continue  # "in dem von allen Parteien getragenen Antrag", "von Gmunden bis Amstetten"
+        between = toks[hi + 1 : t.i]
+        article = next((k for k, y in enumerate(between) if y.upos == "DET"), len(between))
+        if any(y.xpos == "ADJA" and k + 1 < len(between) and between[k + 1].upos == "NOUN" for k, y in enumerate(between[:article])):
+            continue  # "auf der vom Verein … getragenen Homepage": the phrase is inside a noun phrase
+        if any(sx.is_finite(y) and y.lemma != "werden" for y in between):
+            continue  # another clause's verb lies between: "eine Abwandlung von Android ist und … angekündigt wurde"
+        if any(toks[k].upos in {"NOUN", "PROPN"} for k in range(lo, hi + 1)) and not sx.temporal_phrase(sent, lo, hi) and toks[hi].upos != "NUM":
+            return lo, hi
+    return None

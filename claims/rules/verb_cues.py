@@ -19,8 +19,10 @@ from claims.grammar.verbs import (
     apposition_end,
     clause_goes_on_after,
     clause_start,
+    is_passive,
     may_be_verb,
     name_quote_start,
+    passive_agent,
     speech_verb,
     subject_before_appositions,
     subject_of,
@@ -32,8 +34,15 @@ from claims.rules.draft import CuePiece, Draft, Mention, Rule
 from claims.rules.quotes import Quotes
 
 
-def _negated(sent: Sentence, lo: int, hi: int) -> bool:
-    return any(t.lower in NEGATION for t in sent.tokens[lo : hi + 1])
+def _negated(sent: Sentence, lo: int, hi: int, verb: int) -> bool:
+    """A negation between ``lo`` and ``hi`` that is not after a coordinating conjunction
+    after the verb ("sagt X und meint damit weder …" negates the second verb only)."""
+    for t in sent.tokens[lo : hi + 1]:
+        if t.xpos == "KON" and t.lower in {"und", "oder", "aber", "sondern"} and t.i > verb:
+            return False
+        if t.lower in NEGATION:
+            return True
+    return False
 
 
 def _next_boundary(sent: Sentence, i: int, last: int) -> int:
@@ -277,7 +286,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         v2 = (t.is_finite_verb or _plural_finite(sent, t)) and not sx.opens_subordinate(toks[cstart])
         neg_lo = t.i if v2 else cstart
         neg_hi = max(frame_end, _next_boundary(sent, t.i + 1, last) - 1) if v2 else frame_end
-        if _negated(sent, neg_lo, neg_hi):
+        if _negated(sent, neg_lo, neg_hi, t.i):
             continue
         if info.correlate and not any(x.lower == info.correlate for x in toks[cstart : _next_boundary(sent, t.i, last) + 1]):
             continue
@@ -529,7 +538,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                 subj = surface_subject(sent, t, True, last)
         if subj is not None and any(a <= toks[subj].start < b for a, b in (parts or [message])):
             subj = None
-        if subj is not None:
+        agent = passive_agent(sent, t, cstart)
+        if agent is not None and not any(a <= toks[agent[0]].start < b for a, b in (parts or [message])):
+            speaker = Mention(sent.index, agent[0], agent[1])
+        elif subj is not None and not is_passive(sent, t, cstart):
             lo, hi = sx.np_tokens(sent, subj)
             speaker = Mention(sent.index, lo, hi)
         else:
