@@ -311,6 +311,21 @@ def test_lite_capitalised_words_inside_a_sentence_are_no_verbs_or_adverbs():
     assert {t.text: t.xpos for t in sent.tokens}["Unterdessen"] == "ADV"
 
 
+def test_lite_unknown_word_after_a_name_is_a_name():
+    """A surname HanTa's lexicon lacks gets a guessed tag; after a name it is a name, but a
+    known word, a compound of one, a weekday compound or a role before a name is not."""
+    from claims.nlp.lite import get_lite_analyzer
+
+    def tags(text):
+        (sent,) = get_lite_analyzer().analyze_many([text])[0]
+        return {t.text: t.xpos for t in sent.tokens}
+
+    t = tags("Ministerin Gitta Trauernicht (SPD) und Mats Schönauer sagten am Montag nichts.")
+    assert t["Trauernicht"] == "NE" and t["Schönauer"] == "NE"
+    t = tags("Das sagte Reinhold Mitterlehner Montagmittag, während Österreichs Energieregulator Walter Boltz schwieg.")
+    assert t["Montagmittag"] != "NE" and t["Energieregulator"] == "NN"
+
+
 FAKE_VERSIONS = """
 import importlib.metadata as m
 import sys

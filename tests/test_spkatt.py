@@ -236,6 +236,21 @@ def test_free_indirect_after_a_reported_speech_act_takes_its_source(analyzer):
     assert ifi[0]["Source"] == "Der Bürgermeister"
 
 
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_source_phrase_with_its_place_a_second_conjunct_and_a_quoted_name(which, analyzer):
+    from claims.nlp.lite import get_lite_analyzer
+
+    anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
+        "Ein Regierungssprecher in Berlin sagte , dass ein Airbus der Luftwaffe nach Deutschland zurückkehren musste .",
+        "CDU und FDP setzten dem entgegen , dass es die Entscheidung der Investoren sei .",
+        "Die „ Süddeutsche Zeitung “ hatte gestern berichtet , 200 Mitarbeiter sollen entlassen werden .",
+    ])
+    src = {a["Message"]: a["Source"] for a in anns}
+    assert src["dass ein Airbus der Luftwaffe nach Deutschland zurückkehren musste"] == "Ein Regierungssprecher in Berlin"
+    assert src["dass es die Entscheidung der Investoren sei"] == "CDU und FDP"
+    assert src["200 Mitarbeiter sollen entlassen werden"] == "Die „ Süddeutsche Zeitung “"
+
+
 def test_passive_cue_takes_its_agent_as_source(analyzer):
     anns = _predict(analyzer, ["Die Miliz wurde von Kenias Regierung beschuldigt , die Anschläge verübt zu haben ."])
     assert anns[0]["Source"] == "Kenias Regierung"

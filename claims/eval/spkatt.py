@@ -320,17 +320,47 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
     sent, lo, hi = hit
     toks = sent.tokens
     if toks[lo].upos != "PRON":
+        if 0 < lo and hi + 1 < len(toks) and sx.is_quote(toks[lo - 1]) and sx.is_quote(toks[hi + 1]):
+            # a quoted name with its article: "Die „Süddeutsche Zeitung“", "Das „National Hurricane Centre“ der USA"
+            lo, hi = lo - 1, hi + 1
+            if lo > 0 and toks[lo - 1].upos == "DET":
+                lo -= 1
         lo, hi = sx.widen_np(sent, lo, hi)
         # a title or first name right before the name: "Staatspräsident Mattarella", "Özcan Mutlu"
         while lo > 0 and toks[lo - 1].upos in {"NOUN", "PROPN"} and toks[lo].upos == "PROPN" and toks[lo - 1].text[:1].isupper() and toks[lo - 1].feats.get("Case") != "Gen":
             lo -= 1
-        hi = _apposition_before_verb(toks, hi)
+        hi = _apposition_before_verb(toks, _phrase_before_verb(sent, lo, hi))
     opened = [k for k in range(lo, hi + 1) if toks[k].text in "„«»\"“"]
     if len(opened) % 2 == 1:
         close = next((k for k in range(hi + 1, min(len(toks), hi + 8)) if sx.is_quote(toks[k])), None)
         if close is not None:
             hi = close
     return idx.ids([(toks[lo].start, toks[hi].end)])
+
+
+PLACE_OR_AND = {"in", "im", "am", "aus", "bei", "beim", "und", "sowie"}
+
+
+def _phrase_before_verb(sent, lo: int, hi: int) -> int:
+    """Extend a subject over a place phrase or a second conjunct that the scheme counts to
+    it: "Ein Regierungssprecher in Berlin sagte", "Die US-Botschaft im Irak stellte …",
+    "CDU und FDP setzten dem entgegen", "…, sagten SPD und Grüne."."""
+    toks = sent.tokens
+    k = hi + 1
+    if k + 1 >= len(toks) or toks[k].lower not in PLACE_OR_AND:
+        return hi
+    span = sx.surface_np_after(sent, k + 1)
+    if span is None or not any(toks[j].upos in {"NOUN", "PROPN"} for j in range(span[0], span[1] + 1)):
+        return hi
+    if any(toks[j].lower in sx.g("temporal_noun") for j in range(span[0], span[1] + 1)):
+        return hi  # "am Dienstag in Hannover"
+    end = span[1]
+    nxt = toks[end + 1] if end + 1 < len(toks) else None
+    if nxt is None:
+        return hi
+    before_verb = sx.is_finite(nxt) or (nxt.text == "," and _apposition_before_verb(toks, end) > end)
+    after_verb = toks[k].lower in {"und", "sowie"} and lo > 0 and sx.is_finite(toks[lo - 1]) and nxt.text in {",", ".", ":"}
+    return end if before_verb or after_verb else hi
 
 
 def _apposition_before_verb(toks, hi: int) -> int:

@@ -123,10 +123,40 @@ def retag_capitalized_words(tokens: list[Token], adverbs: Container[str] = ()) -
             x.xpos, x.upos, x.feats, x.lemma = ("NE", "PROPN", {}, x.text) if name else ("NN", "NOUN", {}, x.text)
 
 
+_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tät", "täten", "ion", "ionen", "ismus", "ist", "isten", "ler", "erin", "erinnen")
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+
+
+def retag_unknown_surnames(tokens: list[Token], lexicon: Container[str] = (), nouns: Container[str] = ()) -> None:
+    """HanTa guesses a tag for a word its lexicon lacks; a surname after a first name
+    becomes a noun or worse ("Mats Schönauer" a noun, "Gitta Trauernicht" a negation).
+    A capitalised word HanTa does not know, right after a name, is a name too, unless it
+    is a compound of a known noun ("Angela Merkel Regierungsvertreter")."""
+    for k in range(1, len(tokens)):
+        x, prev = tokens[k], tokens[k - 1]
+        if prev.xpos != "NE" or not prev.text[:1].isupper() or x.xpos == "NE" or not x.text[:1].isupper() or x.text.isupper() or not x.text.isalpha():
+            continue
+        low = x.text.lower()
+        if low in lexicon or low.endswith(_NOUN_SUFFIXES) or low.startswith(_WEEKDAYS):
+            continue  # "Bereinigungen", "Montagmittag"
+        if k + 1 < len(tokens) and tokens[k + 1].xpos == "NE":
+            continue  # a role before a name: "Österreichs Energieregulator Walter Boltz"
+        if low[-5:] in nouns or any(low[-n:] in lexicon for n in range(6, len(low) - 2)):
+            continue  # a compound of a known word: "Wirtschaftsdelegierter", "Teamkicker"
+        x.xpos, x.upos, x.feats, x.lemma = "NE", "PROPN", {}, x.text
+
+
+def _known_words(tagger, tag: str, only: bool = False) -> frozenset[str]:
+    """Word forms HanTa's lexicon knows with ``tag`` (lower case); with ``only``, the
+    forms it knows with no other tag."""
+    code = getattr(tagger, "tag2int", {}).get(tag)
+    test = all if only else any
+    return frozenset(w for w, tags in (getattr(tagger, "cache", None) or {}).items() if test(t == code for t, _ in tags))
+
+
 def _known_adverbs(tagger) -> frozenset[str]:
     """Word forms HanTa's lexicon knows as adverbs (lower case)."""
-    adv = getattr(tagger, "tag2int", {}).get("ADV")
-    return frozenset(w for w, tags in (getattr(tagger, "cache", None) or {}).items() if any(t == adv for t, _ in tags))
+    return _known_words(tagger, "ADV")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -206,6 +236,8 @@ class LiteAnalyzer:
         somajo_fast.speed_up(getattr(self._tok, "_tokenizer", None))
         self._lock = threading.Lock()
         self._adverbs = _known_adverbs(self._tagger)
+        self._lexicon = getattr(self._tagger, "cache", None) or {}  # word forms HanTa knows (lower case)
+        self._nouns = _known_words(self._tagger, "NN", only=True)
 
     def _tokenize(self, text: str) -> list[list[tuple[str, int, int]]]:
         """Sentences of (token, start, end) with offsets into ``text``. Every line is a
@@ -243,6 +275,7 @@ class LiteAnalyzer:
         retag_capitalized_words(tokens, self._adverbs)
         retag_attributive_participles(tokens)
         retag_lowercase_names(tokens)
+        retag_unknown_surnames(tokens, self._lexicon, self._nouns)
         return tokens
 
     def _sentences(self, text: str) -> list[Sentence]:
