@@ -122,6 +122,12 @@ TITLES = [
     # a social network named in a compound; an agency's interview ("im APA-Gespräch")
     ("Er sei unschuldig, schrieb der Sänger auf seiner Facebook-Seite.", "Sänger", ["Facebook"]),
     ("Es gebe unterschiedliche Standpunkte in der Stadtregierung beim Thema Asyl, sagte Schneeberger im APA-Gespräch weiter.", "Schneeberger", ["APA"]),
+    # a broadcaster's programme; an abbreviated title after an article (not "(SZ)" after a name)
+    ("Nur so sei eine Verteilung der Flüchtlinge EU-weit umzusetzen, sagte Faymann in der ORF-Pressestunde am Sonntag.", "Faymann", ["ORF-Pressestunde"]),
+    ("Vorstandschef John Cryan betonte im Gespräch mit der SZ, die Deutsche Bank sei eine Bank für Unternehmen.", "John Cryan", ["SZ"]),
+    ("Ein Sprecher der Slowenischen Staatsbahnen (SZ) gab an, alle Bahnverbindungen funktionierten einwandfrei.", "Ein Sprecher", []),
+    # "nach" before a medium is no source cue ("getrennt nach Radio, Fernsehen")
+    ("Künftig werden wir nicht mehr getrennt nach Radio, Fernsehen, Internet aufgestellt sein, sagte der Intendant in einem Interview mit der Frankfurter Allgemeinen Zeitung.", "Intendant", ["Interview", "Frankfurter Allgemeine Zeitung"]),
     # a possessive is no part of a channel's name
     ("Der Angriff sei abgewehrt worden, teilte das Militär auf seiner Website mit.", "Militär", ["Website"]),
     # forecasts and studies are documents whose author is the speaker

@@ -12,7 +12,7 @@ from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence
 
 # outlet names that are also ordinary German words: only taken after a media noun or as a name tag
-AMBIGUOUS = {"bild", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt", "heute", "news", "falter", "trend", "format", "capital", "time", "vice", "mirror", "observer", "independent", "abendzeitung", "sabah", "zaman", "marca", "fars", "wired", "cicero", "variety", "billboard", "heise", "golem", "kicker", "tagesschau", "volkszeitung", "ria", "sana", "express", "nature", "science", "threads", "atlantic", "economist", "lancet", "arte", "dawn", "origo", "sme", "delo", "politika", "reddit", "furche"}
+AMBIGUOUS = {"bild", "sz", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt", "heute", "news", "falter", "trend", "format", "capital", "time", "vice", "mirror", "observer", "independent", "abendzeitung", "sabah", "zaman", "marca", "fars", "wired", "cicero", "variety", "billboard", "heise", "golem", "kicker", "tagesschau", "volkszeitung", "ria", "sana", "express", "nature", "science", "threads", "atlantic", "economist", "lancet", "arte", "dawn", "origo", "sme", "delo", "politika", "reddit", "furche"}
 # foreign names: taken after an article or as a tagged name ("zitierte die Sun")
 FOREIGN = {"sun", "times", "news", "telegraph", "politico", "prawda"}
 
@@ -66,7 +66,7 @@ def _named_at(sent: Sentence, i: int) -> tuple[int, str, str] | None:
             if quoted and i > 1:
                 prev = toks[i - 2]  # the media noun before the title: 'das Magazin "profil"'
             after_media = prev is not None and lexicons.compound_match(prev.text, lexicons.media_nouns()) is not None
-            tagged = quoted or (toks[i].upos == "PROPN" and prev is not None and prev.lower in sx.ARTICLES)
+            tagged = quoted or ((toks[i].upos == "PROPN" or toks[i].text.isupper()) and prev is not None and prev.lower in sx.ARTICLES)
             if not (after_media or tagged or _named_by_position(toks, i)):
                 continue
         if n == 1 and words[0] in FOREIGN:
@@ -135,6 +135,8 @@ def _named_compound(t) -> tuple[str, str] | None:
     if hit is None:
         return None
     second = t.text.rsplit("-", 1)[1].lower()
+    if hit[1] not in {"social", "online"} and second not in _CONVERSATIONS and lexicons.outlets().get((second,)) is not None and second not in AMBIGUOUS:
+        return t.text, lexicons.outlets()[(second,)][1]  # a broadcaster's programme: "ORF-Pressestunde"
     return hit if hit[1] in {"social", "online"} or second in _CONVERSATIONS else None
 
 

@@ -359,4 +359,7 @@ def _speech_np(sent: Sentence, i: int, last: int) -> bool:
     if lexicons.compound_match(head.text, sx.g("temporal_after_nach")) is not None:
         return False  # "nach Abschluss der Ermittlungen", "nach der Auszählung": time, not a source
     nouns = lexicons.media_nouns()
-    return any(lexicons.compound_match(head.text, words) is not None for words in (nouns, sx.g("speech_noun"), sx.g("source_noun")))
+    hit = lexicons.compound_match(head.text, nouns)
+    if hit is not None and nouns[hit] == "medium":
+        return False  # "getrennt nach Radio, Fernsehen": a medium itself is not what "nach" cites
+    return hit is not None or any(lexicons.compound_match(head.text, words) is not None for words in (sx.g("speech_noun"), sx.g("source_noun")))
