@@ -339,6 +339,18 @@ def test_anaphoric_frame_takes_the_previous_sentence(extract):
     assert c.speaker.name == "Polizei" or c.speaker.name.endswith("Polizei")
 
 
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_anaphoric_frame_after_a_comma_takes_the_clause_before_it(which, extract, lite_extract):
+    run = extract if which == "stanza" else lite_extract
+    text = "Für die britische Zeitung The Independent kommt 30 Jahre nach der Gründung das Aus, das berichtet der Guardian am Freitag."
+    c = one(run(text), "kommt 30 Jahre")
+    assert c.message.text.endswith("das Aus") and c.speaker.name == "Guardian"
+    c = one(run("Seit dem 19. Juni ist die Hauptkamera des Teleskops ausgefallen, das teilte das Institut mit."), "Hauptkamera")
+    assert c.speaker.name == "Institut"
+    # the speaker's own comment on what he says is no frame
+    assert run("Es ist Zeit, mehr Selbstvertrauen an den Tag zu legen, das meine ich wirklich so.") == []
+
+
 def test_passive_speech_verb_with_dass_clause(extract):
     text = "Kritisiert wird in Deutschland vor allem, dass das Werbeverbot der EU nicht eingehalten wird."
     c = one(extract(text), "Werbeverbot")

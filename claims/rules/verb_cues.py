@@ -490,6 +490,20 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                 continue
             message = (prev_sent.start, prev_sent.tokens[pl].end)
             rule = Rule.ANAPHOR
+        elif cstart > 2 and toks[cstart - 1].text == "," and toks[cstart].lower in {"das", "dies"} and (toks[cstart].upos == "PRON" or toks[cstart].xpos == "PDS") and t.i - cstart <= 2 and not sx.is_question(sent):
+            # "… kommt das Aus, das berichtet der Guardian": the clause before the comma is the content
+            start = 0
+            for k in range(cstart - 2, -1, -1):
+                if toks[k].text in {":", ";"} or sx.is_quote(toks[k]):
+                    start = k + 1
+                    break
+            if cstart - 2 - start < 2 or (sx.opens_subordinate(toks[start]) and toks[start].upos != "ADP") or not sx.has_finite_verb(toks[start : cstart - 1]):
+                continue
+            named = surface_subject(sent, t, True, last)
+            if named is None or toks[named].upos not in {"NOUN", "PROPN"}:
+                continue  # "…, das meine ich wirklich so": a speaker's own comment, not a frame
+            message = _span(sent, start, cstart - 2)
+            rule = Rule.ANAPHOR
         else:
             continue
 
@@ -524,7 +538,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
             d.parts = parts or None
             out.append(d)
             continue
-        if rule == Rule.ANAPHOR and subj == 0:
+        if rule == Rule.ANAPHOR and (subj is None or toks[subj].lower in {"das", "dies", "dieses"}):
             subj = surface_subject(sent, t, True, last)  # "Das teilte die Polizei mit": "Das" is the object
         if subj is None and so is None and (wie_base(toks, v0) > 0 or not clause_goes_on_after(sent, t.i)):
             # "X, Sprecherin von Y, erklärte, …" (not "Die Lage, sagte der Minister, sei ernst")
