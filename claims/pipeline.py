@@ -12,7 +12,7 @@ from claims.grammar.verbs import main_clause_subject, subject_of
 from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification, claim_id
 from claims.nlp.model import ParsedDoc
 from claims.resolve.outlets import OutletMention, author_before, find_outlet_mentions, resolve_outlet_names
-from claims.resolve.speakers import Resolved, SpeakerResolver
+from claims.resolve.speakers import Resolved, SpeakerResolver, extends_description
 from claims.resolve.verification import find_verification
 from claims.rules.continuations import find_continuations
 from claims.rules.draft import Draft, Mention, Rule
@@ -452,6 +452,15 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             later = [j for j in order if all_drafts[j].message[0] > d.message[1] and speakers.get(j) is not None]
             if later:
                 speakers[i] = _via(speakers[later[0]], "quote match")
+
+    # one anonymous source described twice takes its fuller description ("einem
+    # selbsternannten Mitglied" … "einem selbsternannten Anonymous-Mitglied")
+    anonymous = [r for r in speakers.values() if r is not None and r.entity is None and r.kind == "anonymous"]
+    for i, r in speakers.items():
+        if r is not None and r.entity is None and r.kind == "anonymous":
+            fuller = max((o.name for o in anonymous if extends_description(o.name, r.name)), key=len, default=None)
+            if fuller is not None:
+                speakers[i] = replace(r, name=fuller)
 
     # kinds and verification
     final_kinds = {}

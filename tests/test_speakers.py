@@ -265,3 +265,21 @@ def test_the_apposition_after_a_role_names_the_speaker(text, name):
 )
 def test_the_agent_of_a_passive_is_the_speaker(text, start, name):
     assert _speaker_of(text, start, _lite()) == name
+
+
+def test_an_anonymous_source_described_twice_takes_the_fuller_description():
+    text = (
+        "Laut einem selbsternannten Mitglied hätte es ausgereicht, dass Nissan ein japanisches Unternehmen sei. "
+        "Im Falle von Nissan wurden laut einem selbsternannten Anonymous-Mitglied übrigens keine Daten entwendet."
+    )
+    assert _speaker_of(text, "hätte es", _lite()) == "ein selbsternanntes Anonymous-Mitglied"
+    assert _speaker_of(text, "Im Falle", _lite()) == "ein selbsternanntes Anonymous-Mitglied"
+
+
+def test_a_fuller_description_has_the_same_words_and_a_longer_compound_head():
+    from claims.resolve.speakers import extends_description
+
+    assert extends_description("ein Polizeisprecher", "ein Sprecher")
+    assert not extends_description("ein Sprecher", "ein Polizeisprecher")
+    assert not extends_description("ein hoher Beamter", "ein Beamter")
+    assert not extends_description("eine Quelle", "eine Quelle")

@@ -527,3 +527,15 @@ class SpeakerResolver:
             # -> "ein selbsternanntes Mitglied", "der Oberste Gerichtshof" -> "Oberster Gerichtshof")
             phrase = inflection.nominative(words) or phrase
         return Resolved(phrase, kind, role[2] if role else None)
+
+
+def extends_description(longer: str, shorter: str) -> bool:
+    """``longer`` describes the same source as ``shorter`` with a fuller head: the same
+    words but a compound head ending in the other's ("ein selbsternanntes
+    Anonymous-Mitglied" for "ein selbsternanntes Mitglied", "ein Polizeisprecher" for
+    "ein Sprecher")."""
+    lw, sw = longer.split(), shorter.split()
+    if len(lw) != len(sw) or len(lw) < 2 or lw[:-1] != sw[:-1]:
+        return False
+    head, short = lw[-1], sw[-1]
+    return len(head) > len(short) and head.lower().endswith(short.lower()) and len(head) - len(short) >= 2
