@@ -1015,3 +1015,33 @@ def test_a_prepositional_phrase_after_the_comma_can_open_the_content(extract):
 def test_a_dateline_is_no_part_of_the_message(which, text, message, request):
     (c,) = request.getfixturevalue(which)(text)
     assert c.message.text == message
+
+
+@pytest.mark.parametrize(
+    "text, start, speaker",
+    [
+        # verbs that are cues only in a frame after their content, with a person after them
+        ("In rund drei Jahren leuchten ihre Federn aber genauso rosa wie die ihrer Eltern, weiß Tiergartendirektorin Dagmar Schratter.", "In rund drei", "Dagmar Schratter"),
+        ("Zu dem Buch hat mich der Verlag überredet, grinst Van der Bellen.", "Zu dem Buch", "Van der Bellen"),
+        ("Auf der anderen Seite gab es bei ihnen eine Nervosität gegen Mannschaften in ähnlichen Tabellenregionen, analysierte Barisic.", "Auf der anderen", "Barisic"),
+        # a relative clause after the speaker's name is not the content
+        ("Juncker will sich seiner Vergangenheit nicht stellen, sondern er sucht nach Sündenböcken, urteilte Theurer, der Sonderberichterstatter der Volksvertretung zu LuxLeaks ist.", "Juncker will", "Theurer"),
+    ],
+)
+def test_frame_only_verbs_and_a_relative_clause_after_the_speaker(text, start, speaker, lite_extract):
+    c = one(lite_extract(text), start)
+    assert c.message.text.startswith(start) and c.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach dem Zweiten Weltkrieg arbeitete sie als Trümmerfrau, fand dann in Spandau eine Anstellung als Zimmermädchen.",
+        "Nur in jenem, das Kulterer zugeordnet wurde, fanden sie noch Unterlagen.",
+        "Freunde von Aufbausimulationen finden mit Factorio ihre nächste Obsession, die man nicht verpassen sollte.",
+        "Joaquin Phoenix trägt seinen Bauch so stolz vor sich her, wie Abe um seinen Sexappeal Bescheid weiß.",
+        "Niemand weiß, was nun mit ihnen geschehen soll.",
+    ],
+)
+def test_finden_and_wissen_elsewhere_are_no_cues(text, lite_extract):
+    assert lite_extract(text) == []

@@ -16,7 +16,7 @@ from claims import lexicons
 from claims.grammar import syntax as sx
 from claims.nlp.model import Sentence, Token
 
-NEGATION = {"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nichts", "weder"}
+NEGATION = {"nicht", "nie", "niemals", "niemand", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nichts", "weder"}
 
 
 def _base_lemmas(t: Token) -> list[str]:

@@ -27,6 +27,7 @@ class SpeechVerb:
     lemma: str
     cls: str
     correlate: str | None = None
+    frame_only: bool = False  # a cue only in a frame after its content ("…, grinst X")
 
 
 @lru_cache(maxsize=None)
@@ -34,7 +35,7 @@ def speech_verbs() -> dict[str, SpeechVerb]:
     """Speech/thought/writing verbs by lemma (particle verbs as one infinitive)."""
     out = {}
     for row in _rows("speech_verbs.tsv"):
-        out[row[0]] = SpeechVerb(row[0], row[1], row[2] if len(row) > 2 and row[2] else None)
+        out[row[0]] = SpeechVerb(row[0], row[1], row[2] if len(row) > 2 and row[2] else None, row[3:4] == ["frame"])
     return out
 
 

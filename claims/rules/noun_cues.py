@@ -83,7 +83,7 @@ def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         if end < start:
             continue
         # a speech verb whose object the noun is would be the cue of its own rule
-        if any(speech_verb(sent, v) for v in toks[: t.i] if v.upos in {"VERB", "AUX"}):
+        if any((hit := speech_verb(sent, v)) and not lexicons.speech_verbs()[hit[0]].frame_only for v in toks[: t.i] if v.upos in {"VERB", "AUX"}):
             continue
         speaker = None
         for v in toks:

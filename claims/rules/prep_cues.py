@@ -303,6 +303,8 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
             continue
         if (x.upos in {"VERB", "AUX"} or x.xpos.startswith("VV")) and x.lower not in sx.PARTICLES:
             hit = speech_verb(sent, x)
+            if hit is not None and lexicons.speech_verbs()[hit[0]].frame_only:
+                hit = None  # "wie Abe um seinen Sexappeal Bescheid weiß": no report
             if hit is not None:
                 verb = (x, hit)
             elif not (x.xpos.startswith("VA") or x.xpos.startswith("VM")):

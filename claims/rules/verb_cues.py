@@ -163,6 +163,21 @@ def _relative_clause_at(toks: list, i: int, last: int) -> bool:
     return nxt is not None and nxt.upos not in {"NOUN", "PROPN", "ADJ", "NUM"} and nxt.xpos not in {"ADJA", "CARD"}
 
 
+def _verb_final_relative(sent: Sentence, seg: list[Token]) -> bool:
+    """A segment that opens with "der"/"die"/"das" and ends on its only finite verb is a
+    relative clause ("…, sagte Theurer, der Sonderberichterstatter zu LuxLeaks ist"),
+    though a tagger may call the pronoun an article; not when the verb follows the first
+    noun phrase ("…, der Bericht zeige")."""
+    words = [x for x in seg if not x.is_punct]
+    if len(words) < 3 or words[0].lower not in {"der", "die", "das", "den", "dem", "denen", "deren", "dessen"}:
+        return False
+    np = sx.surface_np_after(sent, words[0].i, words[-1].i)
+    if np is not None and np[1] + 1 < len(sent.tokens) and sx.is_finite(sent.tokens[np[1] + 1]):
+        return False
+    finite = [x for x in words if sx.is_finite(x)]
+    return len(finite) >= 1 and finite[0] is words[-1] or (len(finite) == 2 and finite[-1] is words[-1] and finite[0].upos == "AUX" and finite[0] is words[-2])
+
+
 def _coordinated_verb(sent: Sentence, k: int, quotes: Quotes) -> bool:
     """Does a coordinated verb phrase in the indicative start at ``k`` ("und kündigte an",
     ", doch X erklärte")? Konjunktiv ("und wolle schlafen") continues the report."""
@@ -244,6 +259,54 @@ def _has_zu_infinitive(toks: list[Token]) -> bool:
         if is_zu_infinitive(x) or (x.xpos == "PTKZU" and k + 1 < len(toks) and toks[k + 1].upos in {"VERB", "AUX"}):
             return True
     return False
+
+
+def _object_after(sent: Sentence, t: Token, last: int) -> bool:
+    """A second noun phrase after the verb in its clause besides the subject: an object
+    ("…, fanden sie noch Unterlagen"); a prepositional phrase is none."""
+    toks = sent.tokens
+    phrases = 0
+    inside = False  # in a run of nominal words ("Van der Bellen", "die neue Direktorin")
+    k = t.i + 1
+    while k <= last and toks[k].text not in sx.BOUNDARY and not sx.is_quote(toks[k]):
+        x = toks[k]
+        if x.upos == "ADP" and x.xpos != "PTKVZ":
+            np = sx.surface_np_after(sent, k + 1, last)
+            k = (np[1] if np else k) + 1
+            inside = False
+            continue
+        nominal = x.upos in {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}
+        if nominal and not inside:
+            phrases += 1
+        inside = nominal
+        k += 1
+    return phrases > 1
+
+
+def _person_after(sent: Sentence, t: Token, last: int) -> bool:
+    """The subject after ``t`` names someone: a name, a personal pronoun or a role
+    ("weiß Tiergartendirektorin Dagmar Schratter", "findet sie"; not "fand dann in Spandau
+    eine Anstellung")."""
+    k = surface_subject(sent, t, True, last)
+    if k is None:
+        return False
+    x = sent.tokens[k]
+    lo, hi = sx.np_tokens(sent, k)
+    named = any(y.upos == "PROPN" for y in sent.tokens[lo : hi + 2])  # "Innenverteidiger Christopher Dibon"
+    return named or x.lower in sx.g("nominative_pronoun") or lexicons.compound_match(x.text, lexicons.roles()) is not None
+
+
+def _main_clause_first(sent: Sentence, span: tuple[int, int]) -> bool:
+    """The content's first segment has its own finite verb: a clause, not a noun phrase
+    with a relative clause ("Freunde von Aufbausimulationen, die … suchen, finden …")."""
+    seg = []
+    for x in sent.tokens:
+        if x.start < span[0] or sx.is_quote(x):
+            continue
+        if x.start >= span[1] or x.text in sx.BOUNDARY:
+            break
+        seg.append(x)
+    return sx.has_finite_verb(seg)
 
 
 def _span(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
@@ -384,8 +447,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                             break
                     after = (start, end)
                     rule = Rule.ZU_INF
-                elif _relative_clause_at(toks, comma + 1, last):
-                    pass  # "warnen vor einem Fehler, mit dem … werden kann": the noun's relative clause
+                elif _relative_clause_at(toks, comma + 1, last) or _verb_final_relative(sent, seg):
+                    pass  # "warnen vor einem Fehler, mit dem … werden kann", "sagte Theurer, der … ist": a relative clause
                 elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (sx.has_finite_verb(seg) or _verb_second(seg)):
                     after = (comma + 1, last)
                     rule = Rule.COMMA
@@ -507,6 +570,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         else:
             continue
 
+        if info.frame_only and (rule != Rule.FRAME_AFTER or after is not None or not _person_after(sent, t, last) or _object_after(sent, t, last) or not _main_clause_first(sent, message)):
+            # such a verb frames only what came before, with nothing but its subject after it
+            # ("…, weiß die Direktorin"; not "…, fanden sie noch Unterlagen")
+            continue
         # speaker
         speaker = None
         hint = None
