@@ -351,6 +351,12 @@ def test_anaphoric_frame_after_a_comma_takes_the_clause_before_it(which, extract
     assert run("Es ist Zeit, mehr Selbstvertrauen an den Tag zu legen, das meine ich wirklich so.") == []
 
 
+def test_anaphoric_passive_frame_takes_the_previous_sentence(lite_extract):
+    text = "Oftmals wird geraten, auf verschiedenen Portalen unterschiedliche Passwörter zu verwenden. Dies wird auch von Richard Cassidy bestätigt."
+    c = one(lite_extract(text), "Oftmals")
+    assert c.speaker.name == "Richard Cassidy"
+
+
 def test_passive_speech_verb_with_dass_clause(extract):
     text = "Kritisiert wird in Deutschland vor allem, dass das Werbeverbot der EU nicht eingehalten wird."
     c = one(extract(text), "Werbeverbot")

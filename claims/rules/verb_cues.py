@@ -545,7 +545,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                     message = q.inner
             if message is None:
                 message = _span(sent, a0, a1)
-        elif sent.index > 0 and toks[0].lower in {"das", "dies", "dieses"} and (toks[0].upos == "PRON" or toks[0].xpos == "PDS") and t.i <= 4:
+        elif sent.index > 0 and toks[0].lower in {"das", "dies", "dieses"} and (toks[0].upos == "PRON" or toks[0].xpos == "PDS") and (t.i <= 4 or (len(toks) > 1 and toks[1].lemma == "werden" and is_passive(sent, t, 0))):
+            # ("Dies wurde auch in einem Statement noch einmal bekräftigt.": a passive frame)
             # "… verletzt worden. Das teilte die Polizei mit.": the previous sentence is the content
             prev_sent = doc.sentences[sent.index - 1]
             pl = sx.content_last(prev_sent)
