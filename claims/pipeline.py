@@ -190,7 +190,9 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
             continue
         seen.add(key)
         uniq.append(d)
-    return uniq
+    # "Weiter sagte Larson: „…“ Dies sagte der Präsident …": the anaphor repeats a claim
+    framed = {d.message for d in uniq if d.rule not in {Rule.ANAPHOR, Rule.PREP, Rule.WIE}}
+    return [d for d in uniq if d.rule != Rule.ANAPHOR or d.message not in framed]
 
 
 _QUOTE_MARK = re.compile('[„“”"«»]')

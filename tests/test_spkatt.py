@@ -426,3 +426,31 @@ def test_cli_sources_splits_the_missed_source_tokens(tmp_path):
     assert r.exit_code == 0, r.output
     counts = {line[:22].strip(): int(line[22:29]) for line in r.output.splitlines()}
     assert counts == {"message not found": 1, "another phrase": 2, "cut short or run on": 2, "no source": 0}
+
+
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_a_quotation_taken_up_by_an_anaphor_keeps_its_own_frame(which, analyzer):
+    from claims.nlp.lite import get_lite_analyzer
+
+    anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
+        "Die Kernaussage von Jerry Larson , dem Präsidenten von UP Aerospace , lautete dazu : „ Wir wären sehr überrascht , wenn wir einen größeren Fehler fänden . “",
+        "Weiter sagte Larson : „ Unsere Untersuchungen und Verbesserungen werden ein offenes Buch sein . “",
+        "Dies sagte der Präsident des Unternehmens in Richtung seiner Kunden .",
+        "Man sei für die Zukunft besser aufgestellt als vor dem Start .",
+    ])
+    src = {a["Message"]: a["Source"] for a in anns}
+    assert src["„ Unsere Untersuchungen und Verbesserungen werden ein offenes Buch sein . “"] == "Larson"
+    # a continuation after a quotation does not take a subject inside it
+    assert src["Man sei für die Zukunft besser aufgestellt als vor dem Start ."] == "Larson"
+
+
+def test_a_continuation_after_a_quotation_keeps_the_speaker_not_a_subject_inside_it(analyzer):
+    anns = _predict(analyzer, [
+        "Der Leiter des Influenza-Programms der WHO , Klaus Stöhr , sagte : „ Man muss sich jetzt schon darauf vorbereiten , dass die Seuche sich weiter ausbreitet . “",
+        "Die Gefahr einer Pandemie sei real .",
+        "Aktuell bestehe diese Gefahr zwar noch nicht , weil das Virus noch nicht von Mensch zu Mensch übertragbar sei . „",
+        "Aber das Virus hat alle Potenzen , alle Möglichkeiten , sich zu verändern , zu mutieren und dann so eine schlimme Pandemie hervorzurufen . “",
+        "Bei einer Pandemie sei weltweit mit Millionen von Toten zu rechnen .",
+    ])
+    src = {a["Message"]: a["Source"] for a in anns}
+    assert src["Bei einer Pandemie sei weltweit mit Millionen von Toten zu rechnen ."].endswith("Klaus Stöhr")

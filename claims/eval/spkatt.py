@@ -633,6 +633,8 @@ def _subject_before(parsed: ParsedDoc | None, idx: TokenIndex, c: Claim, source:
             s = subject_of(prev, t)
             if s is None or prev.tokens[s].upos not in {"NOUN", "PROPN"} or prev.tokens[s].lower in sx.g("temporal_noun"):
                 return []
+            if sum(sx.is_quote(x) for x in prev.tokens[:s]) % 2 == 1 or sum(sx.is_quote(x) for x in prev.tokens[s:]) % 2 == 1:
+                return []  # a subject inside the quotation before ("„Aber das Virus hat …“, sagte X")
             lo, hi = sx.np_tokens(prev, s)
             return _source_ids(parsed, idx, Span(start=prev.tokens[lo].start, end=prev.tokens[hi].end, text=""))
     return []

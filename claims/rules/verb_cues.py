@@ -553,6 +553,9 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
             if sx.is_question(prev_sent) or pl < 2:
                 continue
             message = (prev_sent.start, prev_sent.tokens[pl].end)
+            inner = [q for q in quotes if prev_sent.start < q.start and prev_sent.tokens[max(0, len(prev_sent.tokens) - 3)].start < q.end <= prev_sent.tokens[-1].end and len(doc.text[q.start : q.end].split()) >= 4]
+            if inner:
+                message = inner[-1].inner  # "Weiter sagte Larson: „…“ Dies sagte der Präsident …": the quotation
             rule = Rule.ANAPHOR
         elif cstart > 2 and toks[cstart - 1].text == "," and toks[cstart].lower in {"das", "dies"} and (toks[cstart].upos == "PRON" or toks[cstart].xpos == "PDS") and t.i - cstart <= 2 and not sx.is_question(sent):
             # "… kommt das Aus, das berichtet der Guardian": the clause before the comma is the content
