@@ -102,3 +102,13 @@ def test_prefilter_loses_nothing_on_gold(analyzer, gold_file):
         out[name] = total.scores()
     for key in ("claim_f1", "message_token_f1", "speaker_acc", "outlet_f1", "kind_acc", "verification_acc"):
         assert out["focused"][key] >= out["full"][key], key
+
+
+def test_stanza_sentences_never_run_across_a_line(analyzer):
+    """A line is a paragraph for both analyzers: stanza's tokenizer may run a sentence on
+    past a closing quotation mark at a line's end; the analyzer cuts it there."""
+    text = "Weiter sagte Larson: „Unsere Untersuchungen werden ein offenes Buch sein.“\nDies sagte der Präsident des Unternehmens.\nNeue Zeile ohne Punkt\nDer Konzern legte Zahlen vor."
+    sents = analyzer.analyze_many([text])[0]
+    assert all("\n" not in text[s.start : s.end] for s in sents)
+    assert [s.paragraph for s in sents] == [0, 1, 2, 3]
+    assert all(0 <= t.head < len(s.tokens) or t.head == -1 for s in sents for t in s.tokens)

@@ -103,10 +103,26 @@ def join_colon_sentences(sentences: list[Sentence], text: str, unended: bool = F
 
 def split_at_full_stops(sent: Sentence) -> list[Sentence]:
     """Cut a given sentence that holds several ("… zurückzustellen . Der Streit …", as some
-    pre-tokenised corpora have them) at a full stop before a capitalised word. Token offsets
-    stay; indices and heads are renumbered per piece (a head in another piece becomes -1)."""
+    pre-tokenised corpora have them) at a full stop before a capitalised word."""
     toks = sent.tokens
-    cuts = [k + 1 for k in range(len(toks) - 1) if toks[k].text in {".", "!", "?"} and toks[k + 1].text[:1].isupper()]
+    return _split(sent, [k + 1 for k in range(len(toks) - 1) if toks[k].text in {".", "!", "?"} and toks[k + 1].text[:1].isupper()])
+
+
+def split_at_line_breaks(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """Cut sentences at line breaks: a line is a paragraph (a heading, a dateline line, a
+    quotation's last line) and no sentence runs on into the next, as the lite analyzer
+    has it; stanza's tokenizer may run on ("… ein offenes Buch sein.“\nDies sagte …")."""
+    out: list[Sentence] = []
+    for s in sentences:
+        toks = s.tokens
+        out += _split(s, [k + 1 for k in range(len(toks) - 1) if "\n" in text[toks[k].end : toks[k + 1].start]])
+    return out
+
+
+def _split(sent: Sentence, cuts: list[int]) -> list[Sentence]:
+    """``sent`` cut before the token indices ``cuts``. Token offsets stay; indices and heads
+    are renumbered per piece (a head in another piece becomes -1)."""
+    toks = sent.tokens
     if not cuts:
         return [sent]
     out: list[Sentence] = []

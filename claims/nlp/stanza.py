@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 from claims.nlp.model import Sentence, Token
-from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds, renumber
+from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds, renumber, split_at_line_breaks
 
 ENV_VAR = "CLAIMS_STANZA_DIR"
 BASE_PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
@@ -146,7 +146,7 @@ class StanzaAnalyzer:
                 tokens = join_hyphen_compounds(tokens)
             out.append(Sentence(index=first_index + k, tokens=tokens))
         if raw and text is not None:
-            out = join_colon_sentences(out, text, unended=True)
+            out = join_colon_sentences(split_at_line_breaks(out, text), text, unended=True)
         return out
 
     # -- public API ---------------------------------------------------------------
