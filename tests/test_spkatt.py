@@ -454,3 +454,15 @@ def test_a_continuation_after_a_quotation_keeps_the_speaker_not_a_subject_inside
     ])
     src = {a["Message"]: a["Source"] for a in anns}
     assert src["Bei einer Pandemie sei weltweit mit Millionen von Toten zu rechnen ."].endswith("Klaus Stöhr")
+
+
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_a_quotation_after_als_is_direct_speech(which, analyzer):
+    from claims.nlp.lite import get_lite_analyzer
+
+    anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
+        "Eine ultranationalistische Organisation feierte die Absage dagegen als „ großen Erfolg für das normale Serbien “ .",
+    ])
+    (a,) = anns
+    assert a["Form"] == "Direct" and a["Message"] == "„ großen Erfolg für das normale Serbien “"
+    assert a["Source"] == "Eine ultranationalistische Organisation" and a["Cue"].startswith("feierte")

@@ -22,7 +22,7 @@ from typing import Any
 from claims import lexicons
 from claims.document import parse_text
 from claims.grammar import syntax as sx
-from claims.grammar.verbs import NEGATION, speech_verb, subject_before_appositions, subject_of, surface_subject
+from claims.grammar.verbs import NEGATION, base_lemmas, speech_verb, subject_before_appositions, subject_of, surface_subject
 from claims.models import Claim, Span
 from claims.nlp.model import ParsedDoc
 from claims.nlp.normalize import join_colon_sentences, split_at_full_stops
@@ -714,6 +714,9 @@ REPORT_VERBS = {
 
 
 NAMING_VERBS = {"nennen", "bezeichnen", "sprechen"}  # "nannte X „Y“", "bezeichnete X als „Y“", "sprach von „Y“"
+# verbs that call something a quoted name with "als" ("würdigte X als „…“", "feierte die
+# Absage als „großen Erfolg“"): the quotation is direct speech
+ALS_QUOTE_VERBS = {"würdigen", "feiern", "begrüßen", "bewerten", "werten", "loben", "kritisieren", "zurückweisen", "rechtfertigen", "benennen", "beschreiben", "verurteilen", "einstufen", "darstellen", "bezeichnen"}
 
 
 def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex) -> list[dict[str, Any]]:
@@ -732,7 +735,9 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
                 continue
             hit = speech_verb(sent, t)
             lemma = hit[0] if hit else t.lemma.lower()
-            if lemma not in REPORT_VERBS or any(x.lower in NEGATION for x in sent.tokens[: last + 1]):
+            # "würdigte Kluncker als „eine bedeutende Persönlichkeit“": a quotation after "als"
+            als_quote = (lemma in ALS_QUOTE_VERBS or (t.upos == "VERB" and any(b in ALS_QUOTE_VERBS for b in base_lemmas(t)))) and any(x.lower == "als" and x.i + 1 <= last and sx.is_quote(sent.tokens[x.i + 1]) for x in sent.tokens[: last + 1])
+            if (lemma not in REPORT_VERBS and not als_quote) or any(x.lower in NEGATION for x in sent.tokens[: last + 1]):
                 continue
             passive = (t.xpos == "VVPP" or t.feats.get("VerbForm") == "Part") and any(a.lemma == "werden" and a.upos == "AUX" for a in sent.tokens[: last + 1])
             if passive:
@@ -757,7 +762,7 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
             info = lexicons.speech_verbs().get(lemma)
             stwr = "Writing" if lemma in WRITING_LEMMAS else STWR_BY_CLASS.get(info.cls, "Speech") if info else "Speech"
             quoted = [q for q in find_quotes(parsed.text, sent.start, sent.tokens[last].end) if not (q.start <= sent.tokens[lo].start < q.end)]
-            if quoted and lemma in NAMING_VERBS:
+            if quoted and (lemma in NAMING_VERBS or als_quote):
                 # "nannte den Bericht eine „Zeitungsente“": the quoted words are direct speech,
                 # the verb (with "als"/"von") is its cue, the rest of the sentence the frame
                 message = idx.ids([(q.start, q.end) for q in quoted])
@@ -768,6 +773,8 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
                 msg = set(message)
                 frame = [x for x in idx.ids([(sent.start, sent.tokens[last].end)]) if x not in msg]
                 out.append({"Addr": [], "Cue": cue, "Form": "Direct", "Frame": frame, "HasNested": False, "IsNested": False, "Message": message, "STWR": stwr, "Source": source})
+                break
+            if lemma not in REPORT_VERBS:
                 break
             message = idx.ids([(sent.start, sent.tokens[last].end)])
             if len(message) <= 6:

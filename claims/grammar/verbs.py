@@ -19,7 +19,7 @@ from claims.nlp.model import Sentence, Token
 NEGATION = {"nicht", "nie", "niemals", "niemand", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nichts", "weder"}
 
 
-def _base_lemmas(t: Token) -> list[str]:
+def base_lemmas(t: Token) -> list[str]:
     """Lemmas ``t`` may have, from its lemma and its form (irregular forms, participles
     of particle verbs, regular weak forms)."""
     key = (t.lemma, t.lower)
@@ -132,7 +132,7 @@ def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
     if not _tagged_verbal(t) and not any(x.lemma in {"haben", "sein", "werden"} and x.upos == "AUX" for x in sent.tokens[: t.i]):
         return None  # a mis-tagged participle needs an auxiliary before it
     verbs = lexicons.speech_verbs()
-    bases = _base_lemmas(t)  # shared: not to be changed
+    bases = base_lemmas(t)  # shared: not to be changed
     # a separated particle matters only for a base that ends some lexicon verb
     finite = t.xpos in {"VVFIN", "VVIMP"} or t.feats.get("VerbForm") == "Fin"
     part = particle_of(sent, t) if finite and any(b in _verb_tails() for b in bases) else None
