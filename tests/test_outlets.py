@@ -126,7 +126,9 @@ TITLES = [
     ("Nur so sei eine Verteilung der Flüchtlinge EU-weit umzusetzen, sagte Faymann in der ORF-Pressestunde am Sonntag.", "Faymann", ["ORF-Pressestunde"]),
     ("Vorstandschef John Cryan betonte im Gespräch mit der SZ, die Deutsche Bank sei eine Bank für Unternehmen.", "John Cryan", ["SZ"]),
     ("Ein Sprecher der Slowenischen Staatsbahnen (SZ) gab an, alle Bahnverbindungen funktionierten einwandfrei.", "Ein Sprecher", []),
-    # "nach" before a medium is no source cue ("getrennt nach Radio, Fernsehen")
+    # "nach" before a bare medium is no source cue ("getrennt nach Radio, Fernsehen"); before
+    # a described one it is ("nach palästinensischen Medien")
+    ("Zu den Anschlägen bekannten sich nach palästinensischen Medien zwei Gruppen.", "palästinensische Medien", ["palästinensische Medien"]),
     ("Künftig werden wir nicht mehr getrennt nach Radio, Fernsehen, Internet aufgestellt sein, sagte der Intendant in einem Interview mit der Frankfurter Allgemeinen Zeitung.", "Intendant", ["Interview", "Frankfurter Allgemeine Zeitung"]),
     # a possessive is no part of a channel's name
     ("Der Angriff sei abgewehrt worden, teilte das Militär auf seiner Website mit.", "Militär", ["Website"]),

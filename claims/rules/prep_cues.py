@@ -362,6 +362,6 @@ def _speech_np(sent: Sentence, i: int, last: int) -> bool:
         return False  # "nach Abschluss der Ermittlungen", "nach der Auszählung": time, not a source
     nouns = lexicons.media_nouns()
     hit = lexicons.compound_match(head.text, nouns)
-    if hit is not None and nouns[hit] == "medium":
-        return False  # "getrennt nach Radio, Fernsehen": a medium itself is not what "nach" cites
+    if hit is not None and nouns[hit] == "medium" and head.i == span[0]:
+        return False  # "getrennt nach Radio, Fernsehen": a bare medium is not what "nach" cites ("nach palästinensischen Medien" is)
     return hit is not None or any(lexicons.compound_match(head.text, words) is not None for words in (sx.g("speech_noun"), sx.g("source_noun")))
