@@ -1051,3 +1051,22 @@ def test_frame_only_verbs_and_a_relative_clause_after_the_speaker(text, start, s
 )
 def test_finden_and_wissen_elsewhere_are_no_cues(text, lite_extract):
     assert lite_extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, start, speaker",
+    [
+        # the speaker goes on after a colon; a frame between dashes
+        ("Auch diese mögliche Uninformiertheit habe möglicherweise Methode, so Elshorst weiter: Die Regierung wisse genau, was sie tue.", "Auch diese", "Elshorst"),
+        ("Die Qualitätskrise hat das Gebührenfernsehen erfasst, das – so Herles – ohne großen Verlust abgeschafft werden könnte.", "Die Qualitätskrise", "Herles"),
+        # after "denn," the content is what follows the colon, not the narration before
+        ("Zudem sprach sich Reinhold Mitterlehner für eine Nachfolgeregelung aus, denn, so Mitterlehner: Es ist eine Kriegserklärung.", "Es ist eine", "Reinhold Mitterlehner"),
+    ],
+)
+def test_so_frames_with_a_colon_or_between_dashes(text, start, speaker, lite_extract):
+    c = one(lite_extract(text), start)
+    assert c.message.text.startswith(start) and c.speaker.name == speaker
+
+
+def test_a_so_phrase_between_dashes_that_names_no_source_is_no_frame(lite_extract):
+    assert lite_extract("Die 3.000 Migranten des Dschungels – so der Übername der Zeltstadt – wurden verlegt.") == []

@@ -32,6 +32,16 @@ def _content_before(sent: Sentence, comma: int, quotes: Quotes) -> tuple[int, in
     return toks[start].start, toks[end_tok].end
 
 
+def _names_a_source(sent: Sentence, head: int) -> bool:
+    """A name, a role or a speech noun ("so Herles", "so FP-Sicherheitsreferent …", "so der
+    Vorwurf")."""
+    lo, hi = sx.np_tokens(sent, head)
+    words = sent.tokens[lo : hi + 1]
+    return any(x.upos == "PROPN" for x in words) or any(
+        lexicons.compound_match(x.text, lexicons.roles()) is not None or lexicons.compound_match(x.text, sx.g("speech_noun")) is not None for x in words if x.upos == "NOUN"
+    )
+
+
 def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft]:
     """``Wir sind sehr schlecht darin, …, so Shmueli.``"""
     toks = sent.tokens
@@ -41,14 +51,21 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         if t.lower != "so" or t.i == 0 or t.i >= last:
             continue
         prev = toks[t.i - 1]
-        if prev.text != ",":
-            continue
+        if prev.text not in {",", "–", "—"}:
+            continue  # "…, so Shmueli", "… – so der Vorwurf – …"
         nxt = toks[t.i + 1]
         if nxt.upos not in {"DET", "PROPN", "NOUN", "PRON", "ADJ", "X"} or nxt.lower in {"dass", "daß", "viele", "wenige", "wie"}:
             continue  # "…, so dass …", "…, so viele wie nie", "…, so etwa …": no speaker follows
         rest = toks[t.i + 1 : last + 1]
         after = None
-        close = next((x.i for x in rest if x.text == ","), None)
+        colon = next((x.i for x in rest if x.text == ":"), None)
+        if colon is not None and (colon >= last or sx.has_finite_verb(toks[t.i + 1 : colon])):
+            colon = None
+        if colon is not None:
+            # "…, so Elshorst weiter: Die Regierung wisse …": the speaker goes on after the colon
+            rest = toks[t.i + 1 : colon]
+            after = (toks[colon + 1].start, toks[last].end)
+        close = next((x.i for x in rest if x.text in {",", "–", "—"}), None) if after is None else None
         apposition = close is not None and close < last and toks[close + 1].upos in {"NOUN", "DET"} and not any(x.upos in {"VERB", "AUX"} or x.text == "," for x in toks[close + 1 : last + 1])
         if close is not None and close < last and not apposition:
             # parenthetical frame: content goes on after the second comma
@@ -61,7 +78,12 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         head = next((x.i for x in rest if x.upos in {"PROPN", "NOUN"} or (x.upos == "PRON" and x.xpos == "PPER")), None)
         if head is None:
             continue
+        if prev.text != "," and not _names_a_source(sent, head):
+            continue  # "– so der Übername der Budenstadt –", "– so die Hoffnung –": no source
         msg = _content_before(sent, t.i - 1, quotes)
+        if colon is not None and msg is not None and t.i >= 2 and toks[t.i - 2].xpos in {"KON", "KOUS"}:
+            # "… sprach sich X für Y aus, denn, so X: Es ist …": the narration before is no content
+            msg, after = after, None
         if msg is None:
             continue
         lo, hi = sx.np_tokens(sent, head)
@@ -70,7 +92,7 @@ def find_so_frames(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
             lo, hi = sx.widen_np(sent, lo, hi)  # "…, so Matthias Freude, Präsident des Landesumweltamtes."
         parts = None
         if after is not None:
-            hi = min(hi, close - 1)
+            hi = min(hi, (close if close is not None else colon) - 1)
             parts = [msg, after]
             msg = (msg[0], after[1])
         d = Draft(sent=sent.index, message=msg, cues=[CuePiece(t.start, t.end, t.text, "so")], rule=Rule.FRAME_AFTER, speaker=Mention(sent.index, lo, hi), verb_class="speech", parts=parts)
