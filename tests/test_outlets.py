@@ -126,6 +126,12 @@ TITLES = [
     ("Nur so sei eine Verteilung der Flüchtlinge EU-weit umzusetzen, sagte Faymann in der ORF-Pressestunde am Sonntag.", "Faymann", ["ORF-Pressestunde"]),
     ("Vorstandschef John Cryan betonte im Gespräch mit der SZ, die Deutsche Bank sei eine Bank für Unternehmen.", "John Cryan", ["SZ"]),
     ("Ein Sprecher der Slowenischen Staatsbahnen (SZ) gab an, alle Bahnverbindungen funktionierten einwandfrei.", "Ein Sprecher", []),
+    # "der" before a listed feminine noun is its genitive; "so heißt es", "„…“ heißt es"
+    ("Die Lage sei ernst, heißt es in einer Mitteilung der Polizei.", "Polizei", ["Mitteilung der Polizei"]),
+    ("Einspareffekte sollen durch mehr Effizienz erreicht werden, so heißt es in einer gemeinsamen Erklärung der Gewerkschaft.", "Gewerkschaft", ["gemeinsame Erklärung der Gewerkschaft"]),
+    # "heißt es" with an institution after "im", "bei", "seitens" (its seat kept)
+    ("Weitere 100 Personen sollen in Containern untergebracht werden, hieß es im Innenministerium.", "Innenministerium", []),
+    ("Die Schäden seien beträchtlich, hieß es am Freitag seitens des Militärkommandos Steiermark.", "Militärkommando Steiermark", []),
     # "nach" before a bare medium is no source cue ("getrennt nach Radio, Fernsehen"); before
     # a described one it is ("nach palästinensischen Medien")
     ("Zu den Anschlägen bekannten sich nach palästinensischen Medien zwei Gruppen.", "palästinensische Medien", ["palästinensische Medien"]),

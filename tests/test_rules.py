@@ -1070,3 +1070,9 @@ def test_so_frames_with_a_colon_or_between_dashes(text, start, speaker, lite_ext
 
 def test_a_so_phrase_between_dashes_that_names_no_source_is_no_frame(lite_extract):
     assert lite_extract("Die 3.000 Migranten des Dschungels – so der Übername der Zeltstadt – wurden verlegt.") == []
+
+
+def test_a_quotation_before_heisst_es_is_its_content(lite_extract):
+    text = "„Werden Straftaten von Polizisten nicht verfolgt, wird dem Staat ein Bärendienst erwiesen“ heißt es dazu in einer Pressemitteilung des Vereins."
+    c = one(lite_extract(text), "Werden Straftaten")
+    assert c.speaker.name == "Verein" and [o.name for o in c.outlets] == ["Pressemitteilung des Vereins"]

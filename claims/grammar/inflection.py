@@ -25,6 +25,7 @@ INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 FUSED = {"im", "am", "vom", "zum", "zur", "beim", "ins", "ans"}
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 _FEM_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "ur", "enz", "anz", "in")
+_FEM_ALWAYS = ("ung", "heit", "keit", "schaft", "ion", "tät")  # suffixes of feminine nouns only
 _NEUT_SUFFIXES = ("um", "ium", "ment", "chen", "lein", "tum", "ma", "ett", "al", "at", "nis")
 _STRONG = {"Masc": "er", "Neut": "es", "Fem": "e", "Plur": "e"}
 
@@ -69,6 +70,8 @@ def gender(head: Token, article: Token | None, plural: bool = False, adjective: 
         return "Neut"
     if _listed(low, "masculine_noun"):
         return "Masc"
+    if _listed(low, "feminine_noun") or low.endswith(_FEM_ALWAYS):
+        return "Fem"  # whatever the article: "der Polizei", "der Gewerkschaft" is a genitive or dative
     if feminine and art not in {"des", "eines", "dem", "einem", "den", "einen", "der"}:
         return "Fem"
     if art == "das" or low.endswith(_NEUT_SUFFIXES):
@@ -208,4 +211,6 @@ def _drop_genitive_s(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")) and len(word) > 3:
         return word[:-1]
+    if word.endswith("os") and lexicons.compound_match(word[:-1], lexicons.roles()) is not None:
+        return word[:-1]  # "Militärkommandos" (not "Chaos")
     return word

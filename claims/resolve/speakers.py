@@ -343,7 +343,10 @@ def _organization_before(sent: Sentence, lo: int, run: list[Token], role: tuple[
     first = k
     while first > lo and (sent.tokens[first - 1].upos in {"DET", "ADJ"} or sent.tokens[first - 1].xpos in {"ART", "ADJA"}):
         first -= 1
-    return inflection.nominative(sent.tokens[first : run[-1].i + 1], keep_indefinite=False) or None
+    # the institution's noun in the nominative, the place as it stands ("des Militärkommandos
+    # Steiermark" -> "Militärkommando Steiermark")
+    noun = inflection.nominative(sent.tokens[first : k + 1], keep_indefinite=False)
+    return f"{noun} {sx.join_words(run)}" if noun else None
 
 
 def _name_after_role(words: list[Token], role: tuple[str, str, str] | None) -> str | None:

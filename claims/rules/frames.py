@@ -11,6 +11,7 @@ from claims.rules.draft import CuePiece, Draft, Mention, Rule
 from claims.rules.quotes import Quotes
 
 HEISSEN = {"heißt", "hieß", "hieße", "hiess", "heisst", "geheißen"}
+SOURCE_PREPOSITIONS = {"aus", "im", "in", "bei", "beim", "seitens"}  # "hieß es aus dem Ministerium / im Magistrat" (stanza: "in dem")
 
 
 def _content_before(sent: Sentence, comma: int, quotes: Quotes) -> tuple[int, int] | None:
@@ -125,7 +126,14 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         frame_hi = None
         # "…, in der es heißt, im Bereich X seien …": content after the frame wins
         content_after = hi_t + 2 <= last and toks[hi_t + 1].text in {",", ":"} and any(x.is_finite_verb for x in toks[hi_t + 2 : last + 1])
-        if lo_t > 0 and toks[lo_t - 1].text == "," and not content_after:
+        if lo_t > 1 and toks[lo_t - 1].lower == "so" and toks[lo_t - 2].text == ",":
+            lo_t -= 1  # "…, so heißt es in einer Erklärung"
+            cue = CuePiece(toks[lo_t].start, toks[hi_t].end, doc.text[toks[lo_t].start : toks[hi_t].end], "heißen")
+        quoted_before = lo_t > 0 and sx.is_quote(toks[lo_t - 1]) and (q := quotes.ending_at(toks[lo_t - 1].end)) is not None and q.start <= toks[0].start + 1
+        if quoted_before and not content_after:
+            msg = q.inner  # "„…“ heißt es dazu in einer Pressemitteilung"
+            rule = Rule.FRAME_AFTER
+        elif lo_t > 0 and toks[lo_t - 1].text == "," and not content_after:
             msg = _content_before(sent, lo_t - 1, quotes)
             rule = Rule.FRAME_AFTER
             if msg is not None and not sx.has_finite_verb(toks[: lo_t - 1]) and clause_goes_on_after(sent, hi_t):
@@ -150,12 +158,22 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
             continue
         # "hieß es aus dem Ministerium", "hieß es aus Regierungskreisen": the source
         speaker = None
-        k = next((j for j in range(hi_t + 1, min(last, hi_t + 6)) if toks[j].lower == "aus" or toks[j].text in sx.BOUNDARY), None)
-        inside = any(a <= toks[k].start < b for a, b in (parts or [msg])) if k is not None else True
-        if k is not None and toks[k].lower == "aus" and not inside:
+        for k in range(hi_t + 1, min(last, hi_t + 8)):
+            if toks[k].text in sx.BOUNDARY or any(a <= toks[k].start < b for a, b in (parts or [msg])):
+                break
+            if toks[k].lower not in SOURCE_PREPOSITIONS:
+                continue
             end = _phrase_end(toks, k + 1, last)
-            if end is not None and any(x.upos in {"NOUN", "PROPN"} for x in toks[k + 1 : end + 1]):
+            words = toks[k + 1 : end + 1] if end is not None else []
+            # "aus dem Ministerium", "aus Regierungskreisen"; "im Magistrat", "bei der Polizei",
+            # "seitens des Unternehmens" only for an institution (not "im Bericht", a channel;
+            # not "in Brüssel", a place)
+            institution = toks[k].lower == "aus" or any(
+                (x.upos == "PROPN" and toks[k].lower != "in") or (lexicons.compound_match(x.text, lexicons.roles()) is not None and lexicons.compound_match(x.text, lexicons.media_nouns()) is None) for x in words
+            )
+            if words and any(x.upos in {"NOUN", "PROPN"} for x in words) and institution and not any(lexicons.compound_match(x.text, lexicons.media_nouns()) is not None for x in words):
                 speaker = Mention(sent.index, k + 1, end)
+                break
         d = Draft(sent=sent.index, message=msg, cues=[cue], rule=rule, speaker=speaker, speaker_hint=None if speaker else "prev_claim", verb_class="speech", parts=parts)
         if frame_hi is None:
             frame_hi = last if rule == Rule.FRAME_AFTER else hi_t
