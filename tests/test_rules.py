@@ -347,6 +347,9 @@ def test_anaphoric_frame_after_a_comma_takes_the_clause_before_it(which, extract
     assert c.message.text.endswith("das Aus") and c.speaker.name == "Guardian"
     c = one(run("Seit dem 19. Juni ist die Hauptkamera des Teleskops ausgefallen, das teilte das Institut mit."), "Hauptkamera")
     assert c.speaker.name == "Institut"
+    # a quoted name between the verb and its particle ("teilte das „…“ mit")
+    c = one(run("Seit dem 19. Juni ist die Hauptkamera ausgefallen, das teilte das „Space Telescope Science Institute“ mit."), "Hauptkamera")
+    assert [x.text for x in c.cue][-1] == "mit"
     # the speaker's own comment on what he says is no frame
     assert run("Es ist Zeit, mehr Selbstvertrauen an den Tag zu legen, das meine ich wirklich so.") == []
 

@@ -81,6 +81,9 @@ def particle_of(sent: Sentence, t: Token) -> Token | None:
         if c.text == "," and (sub := _subordinate_end(toks, k)) is not None:
             skip_to = sub  # "warf Obama, nachdem dessen Entscheidung publik wurde, vor"
             continue
+        if sx.is_quote(c) and (close := _name_in_quotes(toks, k)) is not None:
+            skip_to = close  # "teilte das „Space Telescope Science Institute“ mit"
+            continue
         if c.text in sx.BOUNDARY or c.text in sx.FINAL or sx.is_quote(c):
             prev = sent.tokens[k - 1]
             if k - 1 > t.i and prev.lower in sx.PARTICLES and prev.upos not in {"NOUN", "PROPN", "PRON"}:  # the tagger may call it anything
