@@ -283,3 +283,14 @@ def test_a_fuller_description_has_the_same_words_and_a_longer_compound_head():
     assert not extends_description("ein Sprecher", "ein Polizeisprecher")
     assert not extends_description("ein hoher Beamter", "ein Beamter")
     assert not extends_description("eine Quelle", "eine Quelle")
+
+
+def test_a_demonstrative_subject_is_the_person_named_before():
+    text = "Der Minister traf den Botschafter Ali Rezai. Dieser bestätigte, dass auch der Kandidat protestiert habe."
+    assert _speaker_of(text, "auch der Kandidat", _lite()) == "Ali Rezai"
+
+
+def test_a_name_with_a_verb_in_quotation_marks_after_an_article_is_a_name():
+    text = "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, es sei in Deutschland ein falscher Eindruck entstanden."
+    c = _claim_at(text, "es sei", _lite())
+    assert c.speaker.name == "Moritz Wohlrab" and c.speaker.mention.text.endswith("hilft“")

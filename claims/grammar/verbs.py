@@ -275,7 +275,10 @@ def _name_in_quotes(toks: list[Token], k: int) -> int | None:
         y = toks[j]
         if sx.is_quote(y):
             inner = toks[k + 1 : j]
-            return j if inner and inner[0].text[:1].isupper() and not any(x.is_finite_verb for x in inner) else None
+            # a verb inside only in a short name right after an article ("von der „Aktion
+            # Deutschland hilft“"), not in a quotation after a noun
+            verb_ok = toks[k - 1].lower in _NAME_ARTICLES and len(inner) <= 4 and all(x.text[:1].isupper() for x in inner[:-1])
+            return j if inner and inner[0].text[:1].isupper() and (verb_ok or not any(x.is_finite_verb for x in inner)) else None
         if y.text in sx.BOUNDARY or y.text in sx.FINAL:
             return None
     return None

@@ -17,6 +17,7 @@ from claims.grammar import inflection
 from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence, Token
 
+DEMONSTRATIVES = {"dieser": "er", "jener": "er", "letzterer": "er", "letztere": "sie"}
 INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 DEFINITE = {"der", "die", "das", "dem", "den", "des"}
 NOT_NAMES = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
@@ -446,6 +447,7 @@ class SpeakerResolver:
         if len(words) == 1 and (words[0].upos == "PRON" or owner is not None):
             # "seiner Ansicht nach", "ihrer Meinung nach": the possessive's person
             low = owner or words[0].lower
+            low = DEMONSTRATIVES.get(low, low)  # "Dieser bestätigte, …": the one named last, as "er"
             if low in sx.PERSONAL_PRONOUNS or low == "man":
                 near = self.recent_person((sent_i, lo), message) if low in {"er", "sie"} else None
                 if near is not None and (last_speaker is None or last_speaker.entity is not near):
