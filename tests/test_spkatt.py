@@ -466,3 +466,14 @@ def test_a_quotation_after_als_is_direct_speech(which, analyzer):
     (a,) = anns
     assert a["Form"] == "Direct" and a["Message"] == "„ großen Erfolg für das normale Serbien “"
     assert a["Source"] == "Eine ultranationalistische Organisation" and a["Cue"].startswith("feierte")
+
+
+def test_a_pronoun_that_names_no_one_known_is_still_the_source():
+    from claims.nlp.lite import get_lite_analyzer
+
+    anns = _predict(get_lite_analyzer(), [
+        "Dabei wurde ein 39-jähriger Landwirt von einer Kugel getroffen .",
+        "Er sagte aus : „ Plötzlich zersprang die Frontscheibe meines Mähdreschers . “",
+    ])
+    src = {a["Message"]: a["Source"] for a in anns}
+    assert src["„ Plötzlich zersprang die Frontscheibe meines Mähdreschers . “"] == "Er"

@@ -363,6 +363,26 @@ def _phrase_before_verb(sent, lo: int, hi: int) -> int:
     return end if before_verb or after_verb else hi
 
 
+def _unresolved_pronoun(parsed: ParsedDoc | None, idx: TokenIndex, c: Claim) -> list[str]:
+    """A claim whose speaker is a pronoun that names no one the rules know ("Er sagte aus:
+    …" after "ein 39-jähriger Landwirt"): the scheme's source is the pronoun."""
+    for _piece, sent, i in _cue_tokens(parsed, [p for p in c.cue if p.lemma not in PREP_LEMMAS][:1]):
+        t = sent.tokens[i]
+        if not (sx.is_finite(t) or t.upos == "VERB"):
+            return []
+        k = subject_of(sent, t)
+        if k is None:
+            k = surface_subject(sent, t, False, sx.content_last(sent)) if i > 0 else None
+        if k is None:
+            k = surface_subject(sent, t, True, sx.content_last(sent))
+        if k is not None and sent.tokens[k].lower in PRONOUN_SOURCES and not any(a <= sent.tokens[k].start < b for a, b in ([(p.start, p.end) for p in c.message_parts] if c.message_parts else [(c.message.start, c.message.end)])):
+            return idx.ids([(sent.tokens[k].start, sent.tokens[k].end)])
+    return []
+
+
+PRONOUN_SOURCES = {"er", "sie", "dieser", "diese", "jener", "letzterer", "letztere"}
+
+
 def _apposition_before_verb(toks, hi: int) -> int:
     """Extend a speaker's phrase over an apposition that runs up to the verb: "Frank
     Biermann, Vorsitzender der Deutschen Journalisten-Union für das Münsterland, sagte …"."""
@@ -456,6 +476,8 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         message = _with_anaphor(idx, c, message)
         speaker = (root.speaker if root else c.speaker) if (root or c.speaker) else None
         source = _source_ids(parsed, idx, speaker.mention) if speaker and speaker.mention else []
+        if not source and not root and speaker is None:
+            source = _unresolved_pronoun(parsed, idx, c)
         if not source and not root and c.cue and c.outlets:
             # "Wie die BBC berichtet, …" after another speaker's claim: the outlet is the scheme's source
             cue_sent = idx.sentence_of(c.cue[0].start)
