@@ -224,6 +224,8 @@ NAMES = [
     ("Die Lage sei ernst, sagte Alexander Van der Bellen am Montag.", "Die Lage", "Alexander Van der Bellen"),
     ("Die Lage sei ernst, sagte Ursula von der Leyen.", "Die Lage", "Ursula von der Leyen"),
     ("Die Lage sei ernst, sagte Arjen Hoekstra von der Universität Twente.", "Die Lage", "Arjen Hoekstra"),
+    # a club's genitive before a role and a name, tagged as a noun
+    ("„Das lag hier nicht vor“, sagte Schalkes Trainer Felix Magath zur Sportschau.", "Das lag", "Felix Magath"),
     # "nach seinen Worten": whose words they are
     ("Giannis Varoufakis sprach am Donnerstag im Radio. Im Jahr 2000 war nach seinen Worten eines der ersten Dinge, die Notenpressen loszuwerden.", "Im Jahr 2000", "Giannis Varoufakis"),
     # "sagte er NBC": the pronoun is the speaker, the name after it the channel

@@ -436,9 +436,12 @@ def is_country_genitive(t: Token, toks: list[Token]) -> bool:
     nxt = toks[idx + 1]
     if t.text[:-1] in lexicons.countries():
         return nxt.upos in {"NOUN", "PROPN"}
+    # a capitalised word before a role and a name is a genitive even where the tagger
+    # calls it a noun ("Schalkes Trainer Felix Magath")
+    named_after = idx + 2 < len(toks) and toks[idx + 2].upos == "PROPN" and t.upos == "NOUN" and not t.text.endswith("ss")
     return (
         t.text[:1].isupper()
-        and (t.upos == "PROPN" or t.xpos == "NE")
+        and (t.upos == "PROPN" or t.xpos == "NE" or named_after)
         and nxt.upos in {"NOUN", "PROPN"}
         and nxt.text[:1].isupper()
         and (idx == 0 or toks[idx - 1].upos != "DET")
