@@ -175,7 +175,9 @@ def _verb_final_relative(sent: Sentence, seg: list[Token]) -> bool:
     if np is not None and np[1] + 1 < len(sent.tokens) and sx.is_finite(sent.tokens[np[1] + 1]):
         return False
     finite = [x for x in words if sx.is_finite(x)]
-    return len(finite) >= 1 and finite[0] is words[-1] or (len(finite) == 2 and finite[-1] is words[-1] and finite[0].upos == "AUX" and finite[0] is words[-2])
+    one_at_end = bool(finite) and finite[0] is words[-1]
+    aux_pair_at_end = len(finite) == 2 and finite[-1] is words[-1] and finite[0].upos == "AUX" and finite[0] is words[-2]
+    return one_at_end or aux_pair_at_end
 
 
 def _coordinated_verb(sent: Sentence, k: int, quotes: Quotes) -> bool:
@@ -546,8 +548,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
             if message is None:
                 message = _span(sent, a0, a1)
         elif sent.index > 0 and toks[0].lower in {"das", "dies", "dieses"} and (toks[0].upos == "PRON" or toks[0].xpos == "PDS") and (t.i <= 4 or (len(toks) > 1 and toks[1].lemma == "werden" and is_passive(sent, t, 0))):
-            # ("Dies wurde auch in einem Statement noch einmal bekräftigt.": a passive frame)
-            # "… verletzt worden. Das teilte die Polizei mit.": the previous sentence is the content
+            # "… verletzt worden. Das teilte die Polizei mit.": the previous sentence is the
+            # content (also of a passive frame: "Dies wurde in einem Statement bekräftigt.")
             prev_sent = doc.sentences[sent.index - 1]
             pl = sx.content_last(prev_sent)
             if sx.is_question(prev_sent) or pl < 2:
