@@ -548,6 +548,9 @@ def test_a_negation_after_a_second_verb_negates_that_verb_only(lite_extract):
     # negate the "sagt" before it
     assert lite_extract("Die Annäherung wurde weder bestätigt noch dementiert.") == []
     assert lite_extract("Machen wir, sagt vorerst keiner der befragten Radiomacher.") == []
+    # a capitalised negation word inside a sentence is a name
+    c = one(lite_extract("Lothar Nicht, Ordnungsdezernent der Stadt Cottbus, sagte, es bestehe Gefahr für Leib und Leben."), "es bestehe")
+    assert c.speaker.name == "Lothar Nicht"
     text = "Die Regierung müsste eigentlich werben, sagt Blanco-Gil und macht keinen Hehl aus seiner Skepsis."
     assert one(lite_extract(text), "Die Regierung").speaker.name == "Blanco-Gil"
 

@@ -22,7 +22,7 @@ from typing import Any
 from claims import lexicons
 from claims.document import parse_text
 from claims.grammar import syntax as sx
-from claims.grammar.verbs import NEGATION, base_lemmas, speech_verb, subject_before_appositions, subject_of, surface_subject
+from claims.grammar.verbs import base_lemmas, is_negation, speech_verb, subject_before_appositions, subject_of, surface_subject
 from claims.models import Claim, Span
 from claims.nlp.model import ParsedDoc
 from claims.nlp.normalize import join_colon_sentences, split_at_full_stops
@@ -759,7 +759,7 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
             lemma = hit[0] if hit else t.lemma.lower()
             # "würdigte Kluncker als „eine bedeutende Persönlichkeit“": a quotation after "als"
             als_quote = (lemma in ALS_QUOTE_VERBS or (t.upos == "VERB" and any(b in ALS_QUOTE_VERBS for b in base_lemmas(t)))) and any(x.lower == "als" and x.i + 1 <= last and sx.is_quote(sent.tokens[x.i + 1]) for x in sent.tokens[: last + 1])
-            if (lemma not in REPORT_VERBS and not als_quote) or any(x.lower in NEGATION for x in sent.tokens[: last + 1]):
+            if (lemma not in REPORT_VERBS and not als_quote) or any(is_negation(x) for x in sent.tokens[: last + 1]):
                 continue
             passive = (t.xpos == "VVPP" or t.feats.get("VerbForm") == "Part") and any(a.lemma == "werden" and a.upos == "AUX" for a in sent.tokens[: last + 1])
             if passive:

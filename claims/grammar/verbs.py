@@ -19,6 +19,11 @@ from claims.nlp.model import Sentence, Token
 NEGATION = {"nicht", "nie", "niemals", "niemand", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nichts", "weder"}
 
 
+def is_negation(t: Token) -> bool:
+    """A negating word; capitalised inside a sentence it is a name ("Lothar Nicht")."""
+    return t.lower in NEGATION and (t.i == 0 or t.text[:1].islower())
+
+
 def base_lemmas(t: Token) -> list[str]:
     """Lemmas ``t`` may have, from its lemma and its form (irregular forms, participles
     of particle verbs, regular weak forms)."""

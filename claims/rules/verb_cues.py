@@ -15,10 +15,10 @@ from __future__ import annotations
 from claims import lexicons
 from claims.grammar import syntax as sx
 from claims.grammar.verbs import (
-    NEGATION,
     apposition_end,
     clause_goes_on_after,
     clause_start,
+    is_negation,
     is_passive,
     may_be_verb,
     name_quote_start,
@@ -40,7 +40,7 @@ def _negated(sent: Sentence, lo: int, hi: int, verb: int) -> bool:
     for t in sent.tokens[lo : hi + 1]:
         if t.xpos == "KON" and t.lower in {"und", "oder", "aber", "sondern"} and t.i > verb:
             return False
-        if t.lower in NEGATION:
+        if is_negation(t):
             return True
     return False
 
