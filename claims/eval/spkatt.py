@@ -738,7 +738,7 @@ REPORT_VERBS = {
 NAMING_VERBS = {"nennen", "bezeichnen", "sprechen"}  # "nannte X „Y“", "bezeichnete X als „Y“", "sprach von „Y“"
 # verbs that call something a quoted name with "als" ("würdigte X als „…“", "feierte die
 # Absage als „großen Erfolg“"): the quotation is direct speech
-ALS_QUOTE_VERBS = {"würdigen", "feiern", "begrüßen", "bewerten", "werten", "loben", "kritisieren", "zurückweisen", "rechtfertigen", "benennen", "beschreiben", "verurteilen", "einstufen", "darstellen", "bezeichnen"}
+ALS_QUOTE_VERBS = (ALS_VERBS - {"sehen", "betrachten"}) | {"würdigen", "feiern", "rechtfertigen", "benennen", "beschreiben"}
 
 
 def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex) -> list[dict[str, Any]]:
@@ -752,13 +752,14 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
         last = sx.content_last(sent)
         if any(a <= sent.start < b or a < sent.tokens[last].end <= b or (sent.start <= a and b <= sent.tokens[last].end) for a, b in taken):
             continue
+        quote_after_als = any(x.lower == "als" and x.i + 1 <= last and sx.is_quote(sent.tokens[x.i + 1]) for x in sent.tokens[: last + 1])
         for t in sent.tokens[: last + 1]:
             if t.start in cue_pos or t.xpos in {"VVINF", "VVIZU"}:
                 continue
             hit = speech_verb(sent, t)
             lemma = hit[0] if hit else t.lemma.lower()
             # "würdigte Kluncker als „eine bedeutende Persönlichkeit“": a quotation after "als"
-            als_quote = (lemma in ALS_QUOTE_VERBS or (t.upos == "VERB" and any(b in ALS_QUOTE_VERBS for b in base_lemmas(t)))) and any(x.lower == "als" and x.i + 1 <= last and sx.is_quote(sent.tokens[x.i + 1]) for x in sent.tokens[: last + 1])
+            als_quote = quote_after_als and (lemma in ALS_QUOTE_VERBS or (t.upos == "VERB" and any(b in ALS_QUOTE_VERBS for b in base_lemmas(t))))
             if (lemma not in REPORT_VERBS and not als_quote) or any(is_negation(x) for x in sent.tokens[: last + 1]):
                 continue
             passive = (t.xpos == "VVPP" or t.feats.get("VerbForm") == "Part") and any(a.lemma == "werden" and a.upos == "AUX" for a in sent.tokens[: last + 1])

@@ -57,7 +57,8 @@ def gender(head: Token, article: Token | None, plural: bool = False, adjective: 
     if plural or feats.get("Number") == "Plur":
         return "Plur"
     adj = adjective.lower if adjective is not None else ""
-    feminine = _listed(low, "feminine_noun") or (low.endswith(_FEM_SUFFIXES) and not _listed(low, "neuter_noun"))
+    listed_feminine = _listed(low, "feminine_noun")
+    feminine = listed_feminine or (low.endswith(_FEM_SUFFIXES) and not _listed(low, "neuter_noun"))
     if art in {"einer", "eine"}:
         return "Fem"
     if art == "die":
@@ -70,7 +71,7 @@ def gender(head: Token, article: Token | None, plural: bool = False, adjective: 
         return "Neut"
     if _listed(low, "masculine_noun"):
         return "Masc"
-    if _listed(low, "feminine_noun") or low.endswith(_FEM_ALWAYS):
+    if listed_feminine or low.endswith(_FEM_ALWAYS):
         return "Fem"  # whatever the article: "der Polizei", "der Gewerkschaft" is a genitive or dative
     if feminine and art not in {"des", "eines", "dem", "einem", "den", "einen", "der"}:
         return "Fem"

@@ -220,6 +220,8 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     return _extend_right(sent, lo, hi)
 
 
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})  # also articles: read by position
+
 # particles inside a name ("Karl-Theodor zu Guttenberg", "Mohammed bin Salman"); those
 # that take an article after them, and the articles ("Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"zu", "von", "van", "de", "da", "di", "del", "bin", "ben", "al", "el", "du", "dos", "ten", "ter"})

@@ -161,6 +161,13 @@ def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
     return None
 
 
+def speech_verb_anywhere(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
+    """:func:`speech_verb`, without the verbs that are cues only in a frame after their
+    content ("…, weiß die Direktorin"; not "wie Abe um seinen Sexappeal Bescheid weiß")."""
+    hit = speech_verb(sent, t)
+    return None if hit is None or lexicons.speech_verbs()[hit[0]].frame_only else hit
+
+
 def clause_start(sent: Sentence, i: int) -> int:
     """The first token of the clause segment of token ``i``: after the last comma, dash,
     colon or quotation mark before it; a quoted name ("die Organisation „Reporter ohne

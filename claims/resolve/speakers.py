@@ -543,4 +543,4 @@ def extends_description(longer: str, shorter: str) -> bool:
     if len(lw) != len(sw) or len(lw) < 2 or lw[:-1] != sw[:-1]:
         return False
     head, short = lw[-1], sw[-1]
-    return len(head) > len(short) and head.lower().endswith(short.lower()) and len(head) - len(short) >= 2
+    return len(head) - len(short) >= 2 and head.lower().endswith(short.lower())

@@ -168,9 +168,7 @@ def find_heisst_es(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
             # "aus dem Ministerium", "aus Regierungskreisen"; "im Magistrat", "bei der Polizei",
             # "seitens des Unternehmens" only for an institution (not "im Bericht", a channel;
             # not "in Brüssel", a place)
-            institution = toks[k].lower == "aus" or any(
-                (x.upos == "PROPN" and toks[k].lower != "in") or (lexicons.compound_match(x.text, lexicons.roles()) is not None and lexicons.compound_match(x.text, lexicons.media_nouns()) is None) for x in words
-            )
+            institution = toks[k].lower == "aus" or any((x.upos == "PROPN" and toks[k].lower != "in") or lexicons.compound_match(x.text, lexicons.roles()) is not None for x in words)
             if words and any(x.upos in {"NOUN", "PROPN"} for x in words) and institution and not any(lexicons.compound_match(x.text, lexicons.media_nouns()) is not None for x in words):
                 speaker = Mention(sent.index, k + 1, end)
                 break

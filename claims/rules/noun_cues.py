@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims import lexicons
 from claims.grammar import syntax as sx
-from claims.grammar.verbs import speech_verb, subject_of, surface_subject
+from claims.grammar.verbs import speech_verb, speech_verb_anywhere, subject_of, surface_subject
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules.draft import CuePiece, Draft, Mention, Rule
 from claims.rules.quotes import Quotes
@@ -83,7 +83,7 @@ def find_noun_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         if end < start:
             continue
         # a speech verb whose object the noun is would be the cue of its own rule
-        if any((hit := speech_verb(sent, v)) and not lexicons.speech_verbs()[hit[0]].frame_only for v in toks[: t.i] if v.upos in {"VERB", "AUX"}):
+        if any(speech_verb_anywhere(sent, v) for v in toks[: t.i] if v.upos in {"VERB", "AUX"}):
             continue
         speaker = None
         for v in toks:

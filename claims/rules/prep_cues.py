@@ -11,7 +11,7 @@ import re
 
 from claims import lexicons
 from claims.grammar import syntax as sx
-from claims.grammar.verbs import speech_verb, subject_of
+from claims.grammar.verbs import speech_verb, speech_verb_anywhere, subject_of
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules.draft import CuePiece, Draft, Mention, Rule
 
@@ -248,9 +248,6 @@ def _clause_subject(sent: Sentence, i: int) -> int | None:
     return None
 
 
-RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen"}
-
-
 def _relative_clause_end(toks, k: int, last: int) -> int | None:
     """The comma that closes a relative clause opening at token ``k`` (its finite verb
     comes last), or None."""
@@ -288,7 +285,7 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
                 appos = True
                 k += 1
                 continue
-        if x.text == "," and verb is None and k + 1 <= last and toks[k + 1].lower in RELATIVE_PRONOUNS and toks[k - 1].upos in {"NOUN", "PROPN", "X"}:
+        if x.text == "," and verb is None and k + 1 <= last and toks[k + 1].lower in sx.RELATIVE_PRONOUNS and toks[k - 1].upos in {"NOUN", "PROPN", "X"}:
             # a relative clause on the source: "Wie Norman Paech, der … anwesend war, dazu feststellt"
             close = _relative_clause_end(toks, k + 1, last)
             if close is not None:
@@ -302,9 +299,7 @@ def _wie_cue(sent: Sentence, i: int, last: int) -> Draft | None:
             k += 1
             continue
         if (x.upos in {"VERB", "AUX"} or x.xpos.startswith("VV")) and x.lower not in sx.PARTICLES:
-            hit = speech_verb(sent, x)
-            if hit is not None and lexicons.speech_verbs()[hit[0]].frame_only:
-                hit = None  # "wie Abe um seinen Sexappeal Bescheid weiß": no report
+            hit = speech_verb_anywhere(sent, x)
             if hit is not None:
                 verb = (x, hit)
             elif not (x.xpos.startswith("VA") or x.xpos.startswith("VM")):

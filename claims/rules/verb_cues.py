@@ -169,7 +169,7 @@ def _verb_final_relative(sent: Sentence, seg: list[Token]) -> bool:
     though a tagger may call the pronoun an article; not when the verb follows the first
     noun phrase ("…, der Bericht zeige")."""
     words = [x for x in seg if not x.is_punct]
-    if len(words) < 3 or words[0].lower not in {"der", "die", "das", "den", "dem", "denen", "deren", "dessen"}:
+    if len(words) < 3 or words[0].lower not in sx.RELATIVE_PRONOUNS:
         return False
     np = sx.surface_np_after(sent, words[0].i, words[-1].i)
     if np is not None and np[1] + 1 < len(sent.tokens) and sx.is_finite(sent.tokens[np[1] + 1]):
