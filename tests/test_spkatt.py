@@ -88,6 +88,13 @@ def test_cli_predict_and_score(tmp_path, analyzer, monkeypatch):
     assert "Joint    100.00  100.00  100.00" in r.output
 
 
+def _by_name(which: str, analyzer):
+    """The stanza analyzer of the session, or the lite one."""
+    from claims.nlp.lite import get_lite_analyzer
+
+    return analyzer if which == "stanza" else get_lite_analyzer()
+
+
 def _predict(analyzer, sentences: list[str]) -> list[dict]:
     doc = {"Sentences": [{"SentenceId": i, "Tokens": s.split()} for i, s in enumerate(sentences)]}
     words = {f"{i}:{j}": w for i, s in enumerate(sentences) for j, w in enumerate(s.split())}
@@ -238,9 +245,7 @@ def test_free_indirect_after_a_reported_speech_act_takes_its_source(analyzer):
 
 @pytest.mark.parametrize("which", ["stanza", "lite"])
 def test_source_phrase_with_its_place_a_second_conjunct_and_a_quoted_name(which, analyzer):
-    from claims.nlp.lite import get_lite_analyzer
-
-    anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
+    anns = _predict(_by_name(which, analyzer), [
         "Ein Regierungssprecher in Berlin sagte , dass ein Airbus der Luftwaffe nach Deutschland zurückkehren musste .",
         "CDU und FDP setzten dem entgegen , dass es die Entscheidung der Investoren sei .",
         "Die „ Süddeutsche Zeitung “ hatte gestern berichtet , 200 Mitarbeiter sollen entlassen werden .",
@@ -393,9 +398,7 @@ def test_lite_analyzer_on_the_given_tokens(tmp_path, trial_doc):
 def test_reported_speech_act_finds_its_speaker_by_position(which, analyzer):
     """A speech act without content (the scheme's Reported form) has its speaker before
     the verb across an apposition, or after the verb when a phrase opens the sentence."""
-    from claims.nlp.lite import get_lite_analyzer
-
-    anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
+    anns = _predict(_by_name(which, analyzer), [
         "Anna Berger , Trainerin des FC Linz , bezeichnete die Entscheidung des Verbands als verantwortungsbewusst .",
         "Als Beispiel für die Risiken nannte die Behörde die Ausbeutung von Gasen auf dem Mond .",
     ])
@@ -430,9 +433,7 @@ def test_cli_sources_splits_the_missed_source_tokens(tmp_path):
 
 @pytest.mark.parametrize("which", ["stanza", "lite"])
 def test_a_quotation_taken_up_by_an_anaphor_keeps_its_own_frame(which, analyzer):
-    from claims.nlp.lite import get_lite_analyzer
-
-    anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
+    anns = _predict(_by_name(which, analyzer), [
         "Die Kernaussage von Jerry Larson , dem Präsidenten von UP Aerospace , lautete dazu : „ Wir wären sehr überrascht , wenn wir einen größeren Fehler fänden . “",
         "Weiter sagte Larson : „ Unsere Untersuchungen und Verbesserungen werden ein offenes Buch sein . “",
         "Dies sagte der Präsident des Unternehmens in Richtung seiner Kunden .",
@@ -458,9 +459,7 @@ def test_a_continuation_after_a_quotation_keeps_the_speaker_not_a_subject_inside
 
 @pytest.mark.parametrize("which", ["stanza", "lite"])
 def test_a_quotation_after_als_is_direct_speech(which, analyzer):
-    from claims.nlp.lite import get_lite_analyzer
-
-    anns = _predict(analyzer if which == "stanza" else get_lite_analyzer(), [
+    anns = _predict(_by_name(which, analyzer), [
         "Eine ultranationalistische Organisation feierte die Absage dagegen als „ großen Erfolg für das normale Serbien “ .",
     ])
     (a,) = anns
