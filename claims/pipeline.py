@@ -14,7 +14,7 @@ from claims.nlp.model import ParsedDoc
 from claims.resolve.outlets import OutletMention, author_before, find_outlet_mentions, resolve_outlet_names
 from claims.resolve.speakers import Resolved, SpeakerResolver, extends_description
 from claims.resolve.verification import find_verification
-from claims.rules.continuations import find_continuations
+from claims.rules.continuations import extend_back, find_continuations
 from claims.rules.draft import Draft, Mention, Rule
 from claims.rules.frames import find_colon_quote, find_coordinated_frame, find_headline_colon, find_heisst_es, find_passive_frame, find_quote_then_frame, find_so_frames
 from claims.rules.headlines import find_cueless_quote
@@ -315,6 +315,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
     drafts = merge_drafts(doc, find_drafts(doc, quotes), outlets, resolver)
     for d in drafts:
         d.message = without_dateline(doc, d.message)
+    extend_back(doc, drafts, src.body_start)
 
     def is_media(m: Mention | None) -> OutletMention | None:
         om = _outlet_at(outlets[m.sent], m) if m is not None else None

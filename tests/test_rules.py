@@ -1036,6 +1036,7 @@ def test_a_dateline_is_no_part_of_the_message(which, text, message, request):
         ("In rund drei Jahren leuchten ihre Federn aber genauso rosa wie die ihrer Eltern, weiß Tiergartendirektorin Dagmar Schratter.", "In rund drei", "Dagmar Schratter"),
         ("Zu dem Buch hat mich der Verlag überredet, grinst Van der Bellen.", "Zu dem Buch", "Van der Bellen"),
         ("Auf der anderen Seite gab es bei ihnen eine Nervosität gegen Mannschaften in ähnlichen Tabellenregionen, analysierte Barisic.", "Auf der anderen", "Barisic"),
+        ("Wir können uns gerne gegenseitig Fristen auferlegen, dann aber auch im Bildungsbereich, spielte Wirtschaftskammer-Präsident Christoph Leitl den Ball an die Regierung zurück.", "Wir können", "Christoph Leitl"),
         # a relative clause after the speaker's name is not the content
         ("Juncker will sich seiner Vergangenheit nicht stellen, sondern er sucht nach Sündenböcken, urteilte Theurer, der Sonderberichterstatter der Volksvertretung zu LuxLeaks ist.", "Juncker will", "Theurer"),
         # "so X" frames: the speaker goes on after a colon; a frame between dashes
@@ -1072,3 +1073,35 @@ def test_a_quotation_before_heisst_es_is_its_content(lite_extract):
     text = "„Werden Straftaten von Polizisten nicht verfolgt, wird dem Staat ein Bärendienst erwiesen“ heißt es dazu in einer Pressemitteilung des Vereins."
     c = one(lite_extract(text), "Werden Straftaten")
     assert c.speaker.name == "Verein" and [o.name for o in c.outlets] == ["Pressemitteilung des Vereins"]
+
+
+@pytest.mark.parametrize(
+    "text, start, speaker",
+    [
+        # quotation marks dropped: the first-person sentences before "…, sagte X" are X's words
+        ("Es ist sportlich schmerzlich. Jedoch können und wollen wir einem jungen Spieler diese Chance nicht verwehren. "
+         "Zudem konnten wir Rahmenbedingungen schaffen, die auch für uns in Ordnung sind, sagte Admira General Manager Alexander Friedl.",
+         "Jedoch können", "Alexander Friedl"),
+        # after a colon only the first-person part: "… waren um Beruhigung bemüht: Wir haben …"
+        ("Die Wiener Linien waren um Beruhigung bemüht: Wir haben die Intervalle verdichtet. Wir sind vorbereitet, sagte ein Sprecher.",
+         "Wir haben", "ein Sprecher"),
+    ],
+)
+def test_unquoted_first_person_sentences_belong_to_the_frame_after_them(text, start, speaker, lite_extract):
+    c = one(lite_extract(text), start)
+    assert c.message.text.startswith(start) and c.speaker.name == speaker and c.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # the sentence before names the pronoun's person: narration, not quotation
+        ("An uns noch nie gescheitert Für den ÖGB reagierte am Sonntag Vizepräsidentin Renate Anderl. Wir brauchen das Gespräch, appellierte sie.", "Wir brauchen"),
+        # a sentence with its own speaker
+        ("Bis jetzt haben wir keine Probleme, sagte Bernd-Robert Schulz von der Bundespolizei. Momentan ist die Lage bei uns ruhig, sagte ein Sprecher.", "Momentan"),
+        # quotation marks show where the quotation starts
+        ("„Wir sind bereit.“ Wir haben alles getan, sagte der Trainer.", "Wir haben"),
+    ],
+)
+def test_first_person_sentences_stay_apart_when_something_else_says_who_speaks(text, start, lite_extract):
+    assert one(lite_extract(text), start).message.text.startswith(start)

@@ -226,6 +226,10 @@ NAMES = [
     ("Die Lage sei ernst, sagte Arjen Hoekstra von der Universität Twente.", "Die Lage", "Arjen Hoekstra"),
     # a club's genitive before a role and a name, tagged as a noun
     ("„Das lag hier nicht vor“, sagte Schalkes Trainer Felix Magath zur Sportschau.", "Das lag", "Felix Magath"),
+    # a club's name, a role and a name: the named person speaks
+    ("Wir konnten Bedingungen schaffen, die für uns in Ordnung sind, sagte Admira General Manager Alexander Friedl.", "Wir konnten", "Alexander Friedl"),
+    # "eigenen Angaben zufolge" at the start: the clause's subject after the verb, not the cue's noun
+    ("Das Unternehmen meldet Verluste. Eigenen Angaben zufolge hat der Oligarch Alexander Lebedew über 80 Millionen Euro investiert.", "hat der Oligarch", "Alexander Lebedew"),
     # "nach seinen Worten": whose words they are
     ("Giannis Varoufakis sprach am Donnerstag im Radio. Im Jahr 2000 war nach seinen Worten eines der ersten Dinge, die Notenpressen loszuwerden.", "Im Jahr 2000", "Giannis Varoufakis"),
     # "sagte er NBC": the pronoun is the speaker, the name after it the channel
@@ -296,3 +300,33 @@ def test_a_name_with_a_verb_in_quotation_marks_after_an_article_is_a_name():
     text = "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, es sei in Deutschland ein falscher Eindruck entstanden."
     c = _claim_at(text, "es sei", _lite())
     assert c.speaker.name == "Moritz Wohlrab" and c.speaker.mention.text.endswith("hilft“")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, name",
+    [
+        ("In Darfur wurden nach UNO-Angaben mehr als 300.000 Menschen getötet.", "In Darfur", "UNO"),
+        ("Laut Polizeiangaben kamen etwa 600 Teilnehmer zur Kundgebung.", "kamen", "Polizei"),
+        ("Nach Regierungsangaben sei die Lage in der Hauptstadt ruhig.", "sei die Lage", "Regierung"),
+    ],
+)
+def test_angaben_compounds_name_who_gave_them(text, fragment, name):
+    c = _claim_at(text, fragment, _lite())
+    assert c.speaker.name == name
+
+
+def test_a_description_introduced_with_a_name_refers_back_to_it():
+    """"des japanischen Autoherstellers Nissan" … "Der Autohersteller": the same noun, the
+    same entity; a plural noun before two names describes neither alone."""
+    text = (
+        "Anonymous soll Websites des japanischen Autoherstellers Nissan attackiert haben. Einige Adressen sind offline. "
+        "Der Autohersteller habe keinerlei Verbindung zum Walfang, teilte der Autohersteller mit."
+    )
+    c = _claim_at(text, "", _lite())
+    assert c.speaker.name == "Nissan" and c.speaker.via == "description"
+    text = (
+        "Am Donnerstag haben die Klubobleute Klaus Schneeberger (ÖVP) und Alfredo Rosenmaier (SPÖ) eine Änderung verkündet. "
+        "Alternativvorschläge seien berücksichtigt worden, sagten die Klubobleute."
+    )
+    c = _claim_at(text, "Alternativ", _lite())
+    assert c.speaker.name != "Klaus Schneeberger"

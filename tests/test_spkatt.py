@@ -476,3 +476,18 @@ def test_a_pronoun_that_names_no_one_known_is_still_the_source():
     ])
     src = {a["Message"]: a["Source"] for a in anns}
     assert src["„ Plötzlich zersprang die Frontscheibe meines Mähdreschers . “"] == "Er"
+
+
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_cues_keep_their_tense_auxiliaries(which, analyzer):
+    """The scheme's cue is "hatte berichtet", "war berichtet worden"; "erklärte dazu" is
+    about it, while "rief dazu auf" has its correlate."""
+    anns = _predict(_by_name(which, analyzer), [
+        "Die „ Süddeutsche Zeitung “ hatte gestern berichtet , 200 Mitarbeiter sollen entlassen werden .",
+        "Der Sprecher der Polizei erklärte dazu , dass der Täter geflohen sei .",
+        "Die Umweltschutzorganisationen hatten dazu aufgerufen , die Lichter auszuschalten .",
+    ])
+    cue = {a["Message"]: a["Cue"] for a in anns}
+    assert cue["200 Mitarbeiter sollen entlassen werden"] == "hatte berichtet"
+    assert cue["dass der Täter geflohen sei"] == "erklärte"
+    assert cue["die Lichter auszuschalten"] == "hatten dazu aufgerufen"

@@ -125,6 +125,9 @@ def _fill_gaps(ids: list[str], max_gap: int = 2) -> list[str]:
     return out
 
 
+TENSE_AUXILIARIES = {"haben", "sein", "werden"}
+
+
 def _auxiliaries(parsed: ParsedDoc | None, pieces) -> list[tuple[int, int]]:
     """Auxiliaries of participle and infinitive cues: the scheme's cue is "hatte erklärt",
     "wurde bekannt gegeben", "will wissen"."""
@@ -133,9 +136,11 @@ def _auxiliaries(parsed: ParsedDoc | None, pieces) -> list[tuple[int, int]]:
         tok = sent.tokens[i]
         if tok.is_finite_verb:
             continue
-        for a in sent.tokens:
-            if a.head == tok.i and a.deprel.startswith("aux") and a.upos == "AUX":
-                out.append((a.start, a.end))
+        found = [a for a in sent.tokens if a.head == tok.i and a.deprel.startswith("aux") and a.upos == "AUX"]
+        if not found and all(a.head < 0 for a in sent.tokens):
+            lo, hi = _verb_clause(sent.tokens, i)  # no parse (lite): the clause's tense auxiliaries
+            found = [a for a in sent.tokens[lo : hi + 1] if a.upos == "AUX" and a.lemma in TENSE_AUXILIARIES]
+        out.extend((a.start, a.end) for a in found)
     return out
 
 
@@ -399,6 +404,7 @@ def _apposition_before_verb(toks, hi: int) -> int:
 
 
 CUE_WORDS = {"sich", "davon", "darauf", "dazu", "damit", "daran", "darüber"}
+REQUEST_VERBS = {"aufrufen", "auffordern", "aufgefordert", "drängen", "mahnen", "raten", "bewegen", "bringen", "bekanntgeben", "veröffentlichen"}
 ALS_VERBS = {"bezeichnen", "werten", "einstufen", "bewerten", "sehen", "betrachten", "kritisieren", "zurückweisen", "verurteilen", "loben", "begrüßen", "darstellen"}
 
 
@@ -413,6 +419,8 @@ def _cue_words(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: set[s
             w = toks[k]
             if any(tid in message for tid in idx.ids([(w.start, w.end)])):
                 continue
+            if w.lower == "dazu" and x.lemma not in REQUEST_VERBS:
+                continue  # "erklärte dazu": about it, not the verb's correlate ("rief dazu auf")
             if w.lower in CUE_WORDS and w.xpos in {"PRF", "PAV", "PROAV", "ADV"} or (w.lower == "als" and x.lemma in ALS_VERBS and k > i):
                 out.append((w.start, w.end))
             elif x.lemma == "zeigen" and k > i and w.xpos == "ADJD" and any(y.lower == "sich" for y in toks[i + 1 : k]):

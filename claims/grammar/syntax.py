@@ -530,6 +530,12 @@ def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
     toks = sent.tokens
     if toks[head].upos == "PRON" and toks[head].xpos in {"PPER", "PRF", "PDS"}:
         return head, head  # "sagte er NBC": the name after the pronoun is the addressee
+    if head > 0 and is_quote(toks[head - 1]):
+        # a quoted name: "die „Junge Kurie“ der Akademie"
+        close = next((j for j in range(head, min(len(toks), head + 8)) if is_quote(toks[j])), None)
+        if close is not None and close > head and not any(x.is_finite_verb for x in toks[head:close]):
+            lo = head - 2 if head > 1 and toks[head - 2].upos == "DET" else head - 1
+            return lo, close
     lo = head
     while lo > 0 and (toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN", "NOUN"} or toks[lo - 1].xpos in {"ART", "ADJA", "PPOSAT", "PIAT", "TRUNC"}):
         if toks[lo - 1].upos == "NOUN" and toks[lo].upos == "NOUN" and toks[lo - 1].feats.get("Case") == "Gen":
@@ -547,8 +553,13 @@ def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
             k += 1
         if k < len(toks) and toks[k].upos in {"NOUN", "PROPN"}:
             hi = k
-    while hi + 1 < len(toks) and (toks[hi + 1].upos == "PROPN" or (toks[hi].upos == "PROPN" and toks[hi + 1].upos == "NUM")):
-        hi += 1
+    while hi + 1 < len(toks):
+        if toks[hi + 1].upos == "PROPN" or (toks[hi].upos == "PROPN" and toks[hi + 1].upos == "NUM"):
+            hi += 1
+        elif toks[hi].upos in {"PROPN", "NOUN"} and hi + 2 < len(toks) and toks[hi + 1].upos == "NOUN" and toks[hi + 2].upos == "PROPN" and lexicons.compound_match(toks[hi + 1].text, lexicons.roles()) is not None:
+            hi += 2  # a club's or firm's name, a role, a name: "Admira General Manager Alexander Friedl"
+        else:
+            break
     if hi + 3 < len(toks) and toks[hi + 1].text == "(" and toks[hi + 3].text == ")":
         hi += 3
     return lo, hi

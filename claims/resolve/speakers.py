@@ -32,6 +32,7 @@ class Entity:
     positions: list[tuple[int, int]] = field(default_factory=list)  # (sentence, token)
     role_text: str | None = None
     role_words: set[str] = field(default_factory=set)  # every role word seen with the name, lower-cased
+    descriptions: set[str] = field(default_factory=set)  # common nouns seen right before the name ("Autohersteller")
     spans: list[tuple[int, int]] = field(default_factory=list)  # character span of each mention by name
     id: str = ""  # within the document: "e1", "e2" … in order of first mention
 
@@ -75,6 +76,19 @@ def _media_word(word: str) -> bool:
 
 
 # "el-Baradei", "al-Assad": an Arabic article joined to a name
+_STATED_BY = re.compile(r"^([A-ZÄÖÜ][\wÄÖÜäöüß]*?)(-|(?<=[^s])s)?angaben$", re.IGNORECASE)
+
+
+def stated_by(word: str) -> str | None:
+    """Who gave the "Angaben" of a compound: "UNO-Angaben" -> "UNO", "Polizeiangaben" ->
+    "Polizei", "Regierungsangaben" -> "Regierung"."""
+    m = _STATED_BY.match(word)
+    if m is None or len(m.group(1)) < 2:
+        return None
+    head = m.group(1)
+    return head if m.group(2) == "-" or head.isupper() else head[:1].upper() + head[1:]
+
+
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|asch|at|az|an)-[A-ZÄÖÜ]")
 
 
@@ -166,7 +180,7 @@ class Registry(Sequence[Entity]):
         if self._at is None:
             self._at = {}
             for i, e in enumerate(self._entities):
-                for k in [("role", r) for r in e.roles] + [("nat", n) for n in e.nats] + [("kind", e.kind)]:
+                for k in [("role", r) for r in e.roles] + [("nat", n) for n in e.nats] + [("kind", e.kind)] + [("desc", d) for d in e.descriptions]:
                     self._at.setdefault(k, []).extend((p, i) for p in e.positions)
             for lst in self._at.values():
                 lst.sort()
@@ -218,6 +232,28 @@ class Registry(Sequence[Entity]):
         for w in words:
             found += self._single.get(w, ())
         return self._entities[min(found)] if found else None
+
+
+def _coordinated(sent: Sentence, hi: int) -> bool:
+    """A second name follows the name ending at ``hi`` ("die Klubobleute Klaus
+    Schneeberger (ÖVP) und Alfredo Rosenmaier"): the noun before describes both."""
+    toks = sent.tokens
+    k = hi + 1
+    if k < len(toks) and toks[k].text == "(":
+        k = next((j + 1 for j in range(k, min(len(toks), k + 6)) if toks[j].text == ")"), k)
+    return k + 1 < len(toks) and toks[k].lower in {"und", "sowie"} and toks[k + 1].upos == "PROPN"
+
+
+def description_keys(t: Token) -> set[str]:
+    """The forms under which a common noun before a name is kept: its lemma, and its form
+    without a genitive ending ("Autoherstellers" -> "autohersteller")."""
+    low = t.text.lower()
+    keys = {t.lemma.lower(), low}
+    if low.endswith("es") and len(low) > 5:
+        keys.add(low[:-2])
+    if low.endswith("s") and len(low) > 4:
+        keys.add(low[:-1])
+    return keys
 
 
 def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> Registry:
@@ -278,6 +314,8 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
                 ent.role_text = ent.role_text or role[2]
                 ent.role_words.add(role[2].lower())
             ent.nats |= sx.nationalities(before)
+            if before and before[-1].upos == "NOUN" and before[-1].text[:1].isupper() and not _coordinated(sent, hi):
+                ent.descriptions |= description_keys(before[-1])  # "des japanischen Autoherstellers Nissan"
             ent.positions.append((sent.index, lo))
             ent.spans.append((run[0].start, run[-1].end))
     return entities
@@ -459,6 +497,12 @@ class SpeakerResolver:
                 if ent is not None:
                     return Resolved(ent.name, ent.kind, ent.role_text, ent, "pronoun")
             return None
+        if len(words) == 1 and (who := stated_by(words[0].text)) is not None:
+            # "nach UNO-Angaben", "laut Polizeiangaben": whoever gave them
+            ent = self.entity_by_name(who)
+            if ent is not None:
+                return Resolved(ent.name, ent.kind, ent.role_text, ent, "name")
+            return Resolved(who, lexicons.roles().get(who.lower(), "unknown"), None, via="phrase")
         if len(words) == 1 and (ext := _possessed_after(sent, hi)) is not None:
             hi = ext  # "Badawis nach Kanada geflüchtete Ehefrau Ensaf Haidar": the wife speaks
             toks = sent.tokens[lo : hi + 1]
@@ -512,6 +556,13 @@ class SpeakerResolver:
                 if pers:
                     ent = max(pers, key=lambda e: len(e.positions))
                     return Resolved(ent.name, "person", role[2], ent, "description")
+        if first in DEFINITE and len(words) >= 2 and words[-1].upos == "NOUN" and all(t.upos == "ADJ" or t.xpos == "ADJA" for t in words[1:-1]):
+            # "der Autohersteller" after "des japanischen Autoherstellers Nissan": the entity
+            # that the same noun introduced
+            keys = [("desc", k) for k in sorted({words[-1].lemma.lower(), words[-1].lower})]
+            ent = self.entities.nearest((sent_i, lo), keys, lambda e: True, forward=False)
+            if ent is not None:
+                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else (role[1] if role else "organization"), ent.role_text or (role[2] if role else None), ent, "description")
         named = _name_after_role(words, role)
         if named is not None:
             ent = self.entity_by_name(named)

@@ -4,11 +4,16 @@ After a claim, following sentences are continuations while their main clause is 
 Konjunktiv I/II (``Russland strebe eine multipolare Weltordnung … an``), while they are
 whole quotations, or — after a direct claim — while they speak in the first person.
 They point to the claim with the cue (``continuation_of``).
+
+Before a claim whose frame follows an unquoted message (``Zudem konnten wir …, sagte X``),
+the sentences that speak in the first person belong to its message: texts that drop
+quotation marks still show direct speech by its ``ich`` and ``wir``.
 """
 
 from __future__ import annotations
 
 from claims.grammar import syntax as sx
+from claims.grammar.verbs import speech_verb_anywhere
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules.draft import Draft, Rule
 from claims.rules.quotes import Quotes
@@ -58,6 +63,58 @@ def _konjunktiv_one(sent: Sentence, last: int) -> bool:
     konj2 = sx.g("konj2")
     verbs = sx.main_finite_verbs(sent, 0, last)[:2]
     return any(sx.is_konjunktiv(v, sent.tokens[: last + 1]) and v.lower not in konj2 for v in verbs)
+
+
+def _first_person_start(doc: ParsedDoc, k: int, taken: set[int]) -> int | None:
+    """Where sentence ``k`` speaks in the first person: its first token, or the token after
+    a colon that introduces the first-person part ("… bemüht: Wir haben …"); None when a
+    claim has it, it is in quotation marks or a question, or a speech verb in it has someone
+    else speak ("…, sagte Bernd-Robert Schulz")."""
+    if k < 0 or k in taken:
+        return None
+    sent = doc.sentences[k]
+    text = doc.text[sent.start : sent.end]
+    if sx.is_question(sent) or not _ends_sentence(sent) or any(ch in sx.QUOTE_MARKS for ch in text):
+        return None
+    toks = sent.tokens[: sx.content_last(sent) + 1]
+    fp = sx.g("first_person")
+    first = next((t.i for t in toks if t.lower in fp), None)
+    if first is None:
+        return None
+    for t in toks:
+        if speech_verb_anywhere(sent, t) is not None and not any(x.lower in fp for x in toks[max(0, t.i - 1) : t.i + 2]):
+            return None
+    colon = max((t.i for t in toks[:first] if t.text == ":"), default=None)
+    return 0 if colon is None else colon + 1
+
+
+def extend_back(doc: ParsedDoc, drafts: list[Draft], body_start: int = 0) -> None:
+    """Start the message of an unquoted frame-after claim at the first-person sentences
+    right before it ("Jedoch wollen wir … . Zudem konnten wir …, sagte X")."""
+    taken: set[int] = set()
+    for d in drafts:
+        k = doc.sentences_before(d.message[0])
+        while k < len(doc.sentences) and doc.sentences[k].start < d.message[1]:
+            taken.add(k)
+            k += 1
+        taken.add(d.sent)
+    for d in drafts:
+        if d.rule != Rule.FRAME_AFTER or not d.cues or d.parts or d.continuation_of is not None:
+            continue
+        sent = doc.sentence_at(d.message[0])
+        if sent is None or sent.tokens[0].start != d.message[0] or sent.index != d.sent:
+            continue
+        if any(ch in sx.QUOTE_MARKS for ch in doc.text[sent.start : d.cues[0].start]):
+            continue
+        if d.speaker is None or doc.sentences[d.speaker.sent].tokens[d.speaker.first].upos == "PRON":
+            continue  # "…, appellierte sie": the sentence before names her, it is no quotation
+        k = sent.index - 1
+        while (start := _first_person_start(doc, k, taken)) is not None and doc.sentences[k].start >= body_start:
+            d.message = (doc.sentences[k].tokens[start].start, d.message[1])
+            taken.add(k)
+            if start > 0:
+                break
+            k -= 1
 
 
 def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: Quotes, kinds: list[str], free_indirect: bool = False) -> list[Draft]:

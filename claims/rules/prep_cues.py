@@ -11,7 +11,7 @@ import re
 
 from claims import lexicons
 from claims.grammar import syntax as sx
-from claims.grammar.verbs import speech_verb, speech_verb_anywhere, subject_of
+from claims.grammar.verbs import clause_start, main_clause_subject, speech_verb, speech_verb_anywhere, subject_of
 from claims.nlp.model import ParsedDoc, Sentence
 from claims.rules.draft import CuePiece, Draft, Mention, Rule
 
@@ -176,7 +176,7 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
         elif ctype == "compound":
             d.source_mentions = [Mention(sent.index, cue_last, cue_last)]
         elif ctype == "self":
-            subj = _clause_subject(sent, cue_lo)
+            subj = _clause_subject(sent, cue_lo, cue_hi)
             if subj is not None:
                 d.speaker = Mention(sent.index, *sx.np_tokens(sent, subj))
             else:
@@ -233,8 +233,9 @@ def _first_main_finite(sent: Sentence, first: int, last: int) -> int | None:
     return None
 
 
-def _clause_subject(sent: Sentence, i: int) -> int | None:
-    """Subject of the main clause around token ``i`` (for "nach eigenen Angaben")."""
+def _clause_subject(sent: Sentence, i: int, cue_hi: int | None = None) -> int | None:
+    """Subject of the main clause around the cue at tokens ``i``–``cue_hi`` (for "nach
+    eigenen Angaben"); by tags, the first nominative noun outside the cue."""
     toks = sent.tokens
     roots = [v for v in toks if v.head == -1]
     for v in roots + [v for v in toks if v.upos in {"VERB", "AUX"} and v not in roots]:
@@ -242,8 +243,15 @@ def _clause_subject(sent: Sentence, i: int) -> int | None:
             s = subject_of(sent, v)
             if s is not None and not (s >= i and s <= i + 3) and not (s > 0 and toks[s - 1].text == "("):
                 return s
+    hi = cue_hi if cue_hi is not None else i
+    start = clause_start(sent, i)
+    if start >= 2 and toks[start].lower in sx.RELATIVE_PRONOUNS and toks[start - 1].text == "," and toks[start - 2].upos in {"NOUN", "PROPN"}:
+        return start - 2  # "Richter, der nach eigenen Angaben …": the relative clause's antecedent
+    s = main_clause_subject(sent)
+    if s is not None and not i <= s <= hi:
+        return s
     for x in toks:
-        if x.upos in {"PROPN", "NOUN"} and x.feats.get("Case", "Nom") == "Nom":
+        if x.upos in {"PROPN", "NOUN"} and x.feats.get("Case", "Nom") == "Nom" and not i <= x.i <= hi:
             return x.i
     return None
 
