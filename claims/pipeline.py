@@ -355,8 +355,8 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 if ":" in text[lo:hi]:
                     continue  # another clause of the sentence
             if is_own or not inside:
-                if d.speaker is not None and om.first <= d.speaker.last and d.speaker.first <= om.last and not om.medium:
-                    continue
+                if d.speaker is not None and om.first <= d.speaker.last and d.speaker.first <= om.last and not om.medium and om.owner is None:
+                    continue  # a document that has an author is the channel: "geht aus einem Bericht der Volksanwaltschaft hervor"
                 chosen.append(om)
         res: Resolved | None = None
         mention: Mention | None = None
@@ -368,12 +368,12 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             chosen = outlet_lists.get(ri, [])
         else:
             cand = d.speaker
-            if cand is None and d.source_mentions and (d.rule in {Rule.PREP, Rule.WIE} or is_media(d.source_mentions[0]) is not None):
+            if cand is None and d.source_mentions and (d.rule in {Rule.PREP, Rule.WIE} or d.source_phrase or is_media(d.source_mentions[0]) is not None):
                 # a prepositional cue's source; a medium also where the cue joined a verb cue
                 # with no subject ("Dem Konzern wird nach Angaben der Agentur Anadolu vorgeworfen, …")
                 cand = d.source_mentions[0]
             om = is_media(cand)
-            if om is None and cand is not None and d.rule in {Rule.PREP, Rule.WIE} and cand in d.source_mentions:
+            if om is None and cand is not None and (d.rule in {Rule.PREP, Rule.WIE} or d.source_phrase) and cand in d.source_mentions:
                 # "laut einem Medienbericht": a report is the source; "laut einer Mitteilung der Polizei": the owner is
                 doc_om = _outlet_at(outlets[cand.sent], cand)
                 if doc_om is not None:

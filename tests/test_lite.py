@@ -309,6 +309,10 @@ def test_lite_capitalised_words_inside_a_sentence_are_no_verbs_or_adverbs():
     assert tags["Sängerinnen"] == "NN" and tags["Moser"] == "NE"
     (sent,) = get_lite_analyzer().analyze_many(["Großfahndung nach dem Täter Unterdessen ging die Suche weiter."])[0]
     assert {t.text: t.xpos for t in sent.tokens}["Unterdessen"] == "ADV"
+    # a capitalised predicative adjective inside a sentence is a name, not after an article
+    (sent,) = get_lite_analyzer().analyze_many(["Die Lage sei ernst, sagte Außenminister Kurz in der Früh."])[0]
+    tags = {t.text: t.xpos for t in sent.tokens}
+    assert tags["Kurz"] == "NE" and tags["Früh"] != "NE"
 
 
 def test_lite_unknown_word_after_a_name_is_a_name():

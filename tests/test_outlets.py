@@ -52,6 +52,9 @@ CASES = [
     (BERICHT, "Der Dienst basiert", "Myce.com", ["Myce.com"]),
     # "die Zeitung" is the newspaper named with that noun, not the portal named since
     (ZEITUNG, "Der Flughafen", "Die Welt", ["Die Welt"]),
+    # "geht aus X hervor": the document is the channel, its owner the speaker
+    ("Die Zahl der Beschwerden sei gestiegen, geht aus einem Bericht der Volksanwaltschaft hervor.", "Die Zahl", "Volksanwaltschaft", ["Bericht der Volksanwaltschaft"]),
+    ("Aus einem Bericht der Volksanwaltschaft geht hervor, dass die Zahl der Beschwerden gestiegen ist.", "die Zahl", "Volksanwaltschaft", ["Bericht der Volksanwaltschaft"]),
 ]
 
 

@@ -57,3 +57,4 @@ class Draft:
     verb_class: str | None = None
     continuation_of: int | None = None  # index into the draft list
     frame: tuple[int, int] | None = None  # char span of the cue/speaker frame, when known
+    source_phrase: bool = False  # ``source_mentions`` hold the verb's source phrase ("geht aus einem Bericht … hervor")

@@ -115,12 +115,18 @@ def retag_capitalized_words(tokens: list[Token], adverbs: Container[str] = ()) -
     "die beiden Sängerinnen" with an adverb; a known adverb stays, it may open a sentence
     the tokenizer did not split: "… Großfahndung Unterdessen ging …"): it becomes a name
     after a name, else a noun. After a colon, dash, bracket or quotation mark a verb may
-    open a new segment ("– Will zu Asylnovelle …") and keeps its tag."""
+    open a new segment ("– Will zu Asylnovelle …") and keeps its tag. A capitalised
+    predicative adjective inside a sentence is a name ("sagte Kurz", "Außenminister Kurz")."""
     for k in range(1, len(tokens)):
         x = tokens[k]
-        if (x.xpos[:1] == "V" or (x.xpos == "ADV" and x.lower not in adverbs)) and x.text[:1].isupper() and not x.text.isupper() and tokens[k - 1].text not in _OPENERS:
+        if not x.text[:1].isupper() or x.text.isupper() or tokens[k - 1].text in _OPENERS:
+            continue
+        if x.xpos[:1] == "V" or (x.xpos == "ADV" and x.lower not in adverbs):
             name = tokens[k - 1].xpos == "NE"
             x.xpos, x.upos, x.feats, x.lemma = ("NE", "PROPN", {}, x.text) if name else ("NN", "NOUN", {}, x.text)
+        elif x.xpos == "ADJD" and tokens[k - 1].upos not in {"DET", "ADP"} and not x.lower.endswith(("isch", "deutsch")):
+            # not "in der Früh", "auf Elsässisch", "spricht Kantonesisch"
+            x.xpos, x.upos, x.feats, x.lemma = "NE", "PROPN", {}, x.text
 
 
 _NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tät", "täten", "ion", "ionen", "ismus", "ist", "isten", "ler", "erin", "erinnen")
