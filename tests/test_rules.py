@@ -1105,3 +1105,11 @@ def test_unquoted_first_person_sentences_belong_to_the_frame_after_them(text, st
 )
 def test_first_person_sentences_stay_apart_when_something_else_says_who_speaks(text, start, lite_extract):
     assert one(lite_extract(text), start).message.text.startswith(start)
+
+
+def test_a_verb_first_condition_after_the_cue_is_no_content(lite_extract):
+    """"warnte vor einem Skandal, sollte die Operation auffliegen" states a condition; with
+    a main clause after it the condition belongs to the content."""
+    assert lite_extract("Der Geheimdienst warnte intern vor einem politischen Skandal, sollte die Geheimoperation auffliegen.") == []
+    (c,) = lite_extract("Der Minister sagte, sollte sich die Lage verschlechtern, werde man handeln.")
+    assert c.message.text == "sollte sich die Lage verschlechtern, werde man handeln"

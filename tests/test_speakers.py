@@ -330,3 +330,12 @@ def test_a_description_introduced_with_a_name_refers_back_to_it():
     )
     c = _claim_at(text, "Alternativ", _lite())
     assert c.speaker.name != "Klaus Schneeberger"
+
+
+def test_a_pronoun_never_takes_a_person_named_only_after_it():
+    text = (
+        "Die deutsche Regierung hat Mängel bei den Kontrollen zugegeben. Damit hat sie es als berechtigt anerkannt, "
+        "dass die EU-Kommission Deutschland verklagt hat. Der Vizevorsitzende der Linksfraktion, Jan Korte, forderte mehr Personal."
+    )
+    c = _claim_at(text, "die EU-Kommission", _lite())
+    assert c.speaker is None or c.speaker.name != "Jan Korte"

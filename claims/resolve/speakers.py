@@ -492,8 +492,8 @@ class SpeakerResolver:
                     return Resolved(near.name, near.kind, near.role_text, near, "pronoun")
                 if last_speaker is not None:
                     return replace(last_speaker, via="pronoun")
-                # the nearest person named before
-                ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: True)
+                # the nearest person named before (never one named only later)
+                ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: True, forward=False)
                 if ent is not None:
                     return Resolved(ent.name, ent.kind, ent.role_text, ent, "pronoun")
             return None
