@@ -496,7 +496,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
             if m is not None:
                 toks = doc.sentences[m.sent].tokens
                 lo, hi = m.first, m.last
-                if toks[lo].upos != "PRON":
+                if toks[lo].upos != "PRON" or toks[lo].xpos == "PIS":  # "Einer der Putschisten, Harouna Adamou"
                     lo, hi = sx.widen_np(doc.sentences[m.sent], lo, hi)
                     msg_parts = d.parts or [d.message]
                     while hi > m.last and any(a <= toks[hi].start < b for a, b in msg_parts):

@@ -339,3 +339,21 @@ def test_a_pronoun_never_takes_a_person_named_only_after_it():
     )
     c = _claim_at(text, "die EU-Kommission", _lite())
     assert c.speaker is None or c.speaker.name != "Jan Korte"
+
+
+@pytest.mark.parametrize(
+    "text, name, mention, kind",
+    [
+        # a quoted name after a preposition inside the subject's phrase
+        ("Der Geschäftsführer von „Ener1“, Charles Gassenheimer, sagte, das Investment sei mit der Firmenstrategie vereinbar.",
+         "Charles Gassenheimer", "Der Geschäftsführer von „Ener1“, Charles Gassenheimer", "person"),
+        # "Einer der …, Name,": the apposition names the one; the first of two coordinated verbs opens the segment
+        ("Einer der Putschisten, Harouna Djibrilla Adamou, dankte den Menschen für ihre Unterstützung und ergänzte, der Staatsstreich sei im besten Interesse des Landes.",
+         "Harouna Djibrilla Adamou", "Einer der Putschisten, Harouna Djibrilla Adamou", "person"),
+        # an indefinite pronoun speaks for an unnamed group
+        ("Einige vertreten die Auffassung, die Welt befände sich momentan in der Endzeit.", "Einige", "Einige", "group"),
+    ],
+)
+def test_subjects_with_appositions_and_indefinite_pronouns(text, name, mention, kind):
+    c = _claim_at(text, "", _lite())
+    assert (c.speaker.name, c.speaker.mention.text, c.speaker.kind) == (name, mention, kind)

@@ -491,3 +491,28 @@ def test_cues_keep_their_tense_auxiliaries(which, analyzer):
     assert cue["200 Mitarbeiter sollen entlassen werden"] == "hatte berichtet"
     assert cue["dass der Täter geflohen sei"] == "erklärte"
     assert cue["die Lichter auszuschalten"] == "hatten dazu aufgerufen"
+
+
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_a_referring_es_is_a_source_the_empty_one_is_not(which, analyzer):
+    anns = _predict(_by_name(which, analyzer), [
+        "Das Gericht hat sich dazu geäußert .",
+        "Es weist den Vorwurf als abwegig zurück , man hätte immer weiter verhandelt .",
+        "Es heißt , die Verhandlungen seien gescheitert .",
+    ])
+    src = {a["Message"]: a.get("Source", "") for a in anns}
+    assert src["man hätte immer weiter verhandelt"] == "Es"
+    assert src["die Verhandlungen seien gescheitert"] != "Es"
+
+
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_source_phrases_keep_genitives_and_truncated_compounds_not_relative_clauses(which, analyzer):
+    anns = _predict(_by_name(which, analyzer), [
+        "Der stellvertretende Direktor der Indonesischen Such- und Rettungsagentur , Bambang Suryo Aji , sagte , dass Trümmer gefunden wurden .",
+        "Der 81-jährige Besitzer eines Hauses hatte festgestellt , dass Mäuse sein Haus bevölkert hatten .",
+        "Im Jahr 1943 , so die Untersuchungsergebnisse eines ehemaligen Amtsrichters , der bei der Zentralen Stelle ermittelt , sei er im Lager gewesen .",
+    ])
+    src = {a["Message"]: a["Source"] for a in anns}
+    assert src["dass Trümmer gefunden wurden"] == "Der stellvertretende Direktor der Indonesischen Such- und Rettungsagentur , Bambang Suryo Aji"
+    assert src["dass Mäuse sein Haus bevölkert hatten"] == "Der 81-jährige Besitzer eines Hauses"
+    assert [s for m, s in src.items() if "im Lager" in m] == ["die Untersuchungsergebnisse eines ehemaligen Amtsrichters"]

@@ -380,7 +380,10 @@ def _unresolved_pronoun(parsed: ParsedDoc | None, idx: TokenIndex, c: Claim) -> 
             k = surface_subject(sent, t, False, sx.content_last(sent)) if i > 0 else None
         if k is None:
             k = surface_subject(sent, t, True, sx.content_last(sent))
-        if k is not None and sent.tokens[k].lower in PRONOUN_SOURCES and not any(a <= sent.tokens[k].start < b for a, b in ([(p.start, p.end) for p in c.message_parts] if c.message_parts else [(c.message.start, c.message.end)])):
+        # "Es weist den Vorwurf zurück": a referring "es", not the empty one of "heißt es",
+        # "es wird berichtet"
+        referring_es = k is not None and sent.tokens[k].lower == "es" and "heißen" not in base_lemmas(t) and not _is_passive(parsed, [_piece])
+        if k is not None and (sent.tokens[k].lower in PRONOUN_SOURCES or referring_es) and not any(a <= sent.tokens[k].start < b for a, b in ([(p.start, p.end) for p in c.message_parts] if c.message_parts else [(c.message.start, c.message.end)])):
             return idx.ids([(sent.tokens[k].start, sent.tokens[k].end)])
     return []
 
@@ -393,6 +396,8 @@ def _apposition_before_verb(toks, hi: int) -> int:
     Biermann, Vorsitzender der Deutschen Journalisten-Union für das Münsterland, sagte …"."""
     if hi + 2 >= len(toks) or toks[hi + 1].text != "," or toks[hi + 2].upos not in {"DET", "NOUN", "PROPN", "ADJ", "PRON"}:
         return hi
+    if toks[hi + 2].lower in sx.RELATIVE_PRONOUNS and hi + 3 < len(toks) and toks[hi + 3].upos not in {"NOUN", "ADJ", "PROPN", "PUNCT"}:
+        return hi  # a relative clause, not an apposition: "…, der bei der Zentralen Stelle ermittelt, …"
     for j in range(hi + 2, min(len(toks), hi + 25)):
         y = toks[j]
         if y.text == ",":

@@ -309,6 +309,8 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
                 break
         elif t.text in {"-", "."} and last_noun is not None and k + 1 <= limit and toks[k + 1].upos == "PROPN" and t.start == toks[k - 1].end:
             pass  # "Sat.1"-like names written without spaces
+        elif t.lower in {"und", "oder", "bzw."} and k > i and (toks[k - 1].xpos == "TRUNC" or toks[k - 1].text.endswith("-")):
+            pass  # "der Such- und Rettungsagentur": a truncated compound joined to the next
         else:
             break
         k += 1
@@ -485,11 +487,15 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     while k < n:
         t = toks[k]
         org_pp = t.lower in {"für", "zur"} and toks[k - 1].upos == "NOUN" and k + 1 < n and toks[k + 1].upos in {"NOUN", "ADJ", "DET"}  # "Institut für Astronomie"
-        if (t.lower in {"von", "vom", "aus", "bei", "des", "der"} or org_pp) and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN", "DET", "ADJ"} or is_quote(toks[k + 1])):
+        if (t.lower in {"von", "vom", "aus", "bei", "beim", "des", "der", "eines", "aller"} or org_pp) and k + 1 < n and (toks[k + 1].upos in {"PROPN", "NOUN", "DET", "ADJ"} or is_quote(toks[k + 1])):
             span = surface_np_after(sent, k + 1)
             if span is None:
                 break
             hi = span[1]
+            k = hi + 1
+            continue
+        if t.lower in {"und", "oder"} and (toks[k - 1].xpos == "TRUNC" or toks[k - 1].text.endswith("-")) and k + 1 < n and (span := surface_np_after(sent, k + 1)) is not None:
+            hi = span[1]  # "der Such- und Rettungsagentur"
             k = hi + 1
             continue
         if t.upos == "PROPN" and toks[k - 1].upos in {"NOUN", "PROPN"} and not toks[k - 1].is_punct:

@@ -281,8 +281,9 @@ _RELATIVES = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "we
 def _name_in_quotes(toks: list[Token], k: int) -> int | None:
     """If token ``k`` opens a short quoted name after a noun or an article ("die
     Organisation „Reporter ohne Grenzen“", "der „Focus“"), the index of its closing mark."""
-    if k == 0 or not sx.is_quote(toks[k]) or (toks[k - 1].upos not in {"NOUN", "PROPN", "ADJ"} and toks[k - 1].lower not in _NAME_ARTICLES):
+    if k == 0 or not sx.is_quote(toks[k]) or (toks[k - 1].upos not in {"NOUN", "PROPN", "ADJ", "ADP"} and toks[k - 1].lower not in _NAME_ARTICLES):
         return None
+    after_preposition = toks[k - 1].upos == "ADP"  # "der Geschäftsführer von „Ener1“": a short name only
     for j in range(k + 1, min(len(toks), k + 7)):
         y = toks[j]
         if sx.is_quote(y):
@@ -290,6 +291,8 @@ def _name_in_quotes(toks: list[Token], k: int) -> int | None:
             # a verb inside only in a short name right after an article ("von der „Aktion
             # Deutschland hilft“"), not in a quotation after a noun
             verb_ok = toks[k - 1].lower in _NAME_ARTICLES and len(inner) <= 4 and all(x.text[:1].isupper() for x in inner[:-1])
+            if after_preposition and len(inner) > 3:
+                return None
             return j if inner and inner[0].text[:1].isupper() and (verb_ok or not any(x.is_finite_verb for x in inner)) else None
         if y.text in sx.BOUNDARY or y.text in sx.FINAL:
             return None
@@ -420,6 +423,14 @@ def subject_before_appositions(sent: Sentence, v0: int) -> int | None:
     die Regierungsgewalt ausübt, erklärte …". The first segment is a phrase without a verb
     or a clause; the subject is in it."""
     toks = sent.tokens
+    if v0 >= 2 and toks[v0 - 1].text != ",":
+        # "Einer der Putschisten, Harouna Adamou, dankte … und ergänzte": the first verb of
+        # the coordination opens the segment
+        k = v0 - 1
+        while k > 0 and toks[k].text != "," and toks[k].text not in sx.BOUNDARY and not sx.is_quote(toks[k]):
+            k -= 1
+        if toks[k].text == "," and k + 1 < v0 and sx.is_finite(toks[k + 1]) and any(x.lower == "und" for x in toks[k + 2 : v0]):
+            v0 = k + 1
     if v0 < 2 or toks[v0 - 1].text != ",":
         return None
     base = wie_base(toks, v0)

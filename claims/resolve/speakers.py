@@ -18,6 +18,7 @@ from claims.grammar import syntax as sx
 from claims.nlp.model import ParsedDoc, Sentence, Token
 
 DEMONSTRATIVES = {"dieser": "er", "jener": "er", "letzterer": "er", "letztere": "sie"}
+GROUP_PRONOUNS = {"einige", "viele", "manche", "mehrere", "etliche", "beide", "andere", "wenige"}  # who speak as an unnamed group
 INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 DEFINITE = {"der", "die", "das", "dem", "den", "des"}
 NOT_NAMES = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
@@ -496,6 +497,8 @@ class SpeakerResolver:
                 ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: True, forward=False)
                 if ent is not None:
                     return Resolved(ent.name, ent.kind, ent.role_text, ent, "pronoun")
+            if low in GROUP_PRONOUNS:
+                return Resolved(words[0].text[:1].upper() + words[0].text[1:], "group", None)  # "Einige vertreten die Auffassung, …"
             return None
         if len(words) == 1 and (who := stated_by(words[0].text)) is not None:
             # "nach UNO-Angaben", "laut Polizeiangaben": whoever gave them
@@ -520,7 +523,8 @@ class SpeakerResolver:
             runs = [r for r in runs if not (len(r) == 1 and sx.is_country(r[0].text))]
         nats = sx.nationalities(toks)
         via = "name"
-        if not runs and role is not None:
+        if not runs and (role is not None or (words and words[0].lower in {"einer", "eine", "eines"})):
+            # "die Sprecherin des Ministeriums, Anna Berger", "Einer der Putschisten, Harouna Adamou"
             runs = _apposition_name(sent, lo, hi)
             via = "apposition"
         if runs:

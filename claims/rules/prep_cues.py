@@ -132,6 +132,9 @@ def find_prep_cues(doc: ParsedDoc, sent: Sentence) -> list[Draft]:
                     continue
             source = Mention(sent.index, *src)
             ctype = "before"
+        if toks[cue_lo].upos == "NOUN" and src is None:
+            while cue_lo > 0 and toks[cue_lo - 1].xpos == "ADJA" and toks[cue_lo - 1].i not in used:
+                cue_lo -= 1  # "Offiziellen Angaben zufolge": the adjective belongs to the cue's noun
         lemma = " ".join(x.lower for x in toks[cue_lo : cue_hi + 1])
         cue_piece = CuePiece(toks[cue_lo].start, toks[cue_hi].end, doc.text[toks[cue_lo].start : toks[cue_hi].end], lemma)
         lo, hi = _clause_bounds(sent, cue_lo, last)
