@@ -516,3 +516,15 @@ def test_source_phrases_keep_genitives_and_truncated_compounds_not_relative_clau
     assert src["dass Trümmer gefunden wurden"] == "Der stellvertretende Direktor der Indonesischen Such- und Rettungsagentur , Bambang Suryo Aji"
     assert src["dass Mäuse sein Haus bevölkert hatten"] == "Der 81-jährige Besitzer eines Hauses"
     assert [s for m, s in src.items() if "im Lager" in m] == ["die Untersuchungsergebnisse eines ehemaligen Amtsrichters"]
+
+
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_hearsay_in_a_relative_clause_is_free_indirect(which, analyzer):
+    """"zwei Männer, die … verschwunden sein sollen": the clause, without the full stop."""
+    anns = _predict(_by_name(which, analyzer), [
+        "Die Polizei nahm am Abend zwei Verdächtige fest .",
+        "Als verdächtig gelten zwei Männer , die nach der Tat in Nebenstraßen verschwunden sein sollen .",
+    ])
+    fi = [a for a in anns if a["Message"].startswith("die nach der Tat")]
+    assert fi and fi[0]["Message"] == "die nach der Tat in Nebenstraßen verschwunden sein sollen"
+    assert fi[0]["Form"] == "FreeIndirect" and fi[0]["Cue"] == ""

@@ -642,10 +642,13 @@ def _final_punctuation(anns: list[dict[str, Any]], sentences: list[dict[str, Any
         if a["Form"] not in {"FreeIndirect", "IndirectFreeIndirect", "Reported"} or a["Cue"] or not a["Message"]:
             continue
         last: dict[int, int] = {}
+        first: dict[int, int] = {}
         for tid in a["Message"]:
             s, i = _order(tid)
             last[s] = max(last.get(s, -1), i)
-        extra = [f"{s}:{i + 1}" for s, i in last.items() if i + 2 == len(tokens[s]) and tokens[s][i + 1] in {".", "!", "?"}]
+            first[s] = min(first.get(s, i), i)
+        # a whole sentence, not a clause at its end ("…, welcher … entzündet haben soll")
+        extra = [f"{s}:{i + 1}" for s, i in last.items() if i + 2 == len(tokens[s]) and tokens[s][i + 1] in {".", "!", "?"} and (first[s] == 0 or tokens[s][first[s] - 1] != ",")]
         a["Message"] = sorted(set(a["Message"]) | set(extra), key=_order)
 
 

@@ -117,6 +117,27 @@ def extend_back(doc: ParsedDoc, drafts: list[Draft], body_start: int = 0) -> Non
             k -= 1
 
 
+HEARSAY_OPENERS = {"wobei", "welcher", "welche", "welches"} | sx.RELATIVE_PRONOUNS
+
+
+def hearsay_clause(sent: Sentence, last: int) -> tuple[int, int] | None:
+    """A relative or "wobei" clause that reports hearsay with "soll" and a perfect
+    infinitive ("zwei Männer, die nach der Tat verschwunden sein sollen"): its character
+    span, or None."""
+    toks = sent.tokens
+    for j in range(2, last + 1):
+        if toks[j].lower not in REPORTATIVE_SOLL or toks[j - 1].lower not in {"haben", "sein"}:
+            continue
+        if not (toks[j - 2].xpos in {"VVPP", "VAPP", "VMPP"} or toks[j - 2].feats.get("VerbForm") == "Part"):
+            continue
+        k = j - 1
+        while k > 0 and toks[k].text not in {",", ";", ":"}:
+            k -= 1
+        if toks[k].text == "," and k + 1 < j and toks[k + 1].lower in HEARSAY_OPENERS and (j + 1 > last or toks[j + 1].text in {",", ".", ";"} or j == last):
+            return toks[k + 1].start, toks[j].end
+    return None
+
+
 def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: Quotes, kinds: list[str], free_indirect: bool = False) -> list[Draft]:
     """Continuation drafts for ``drafts`` (which must be in text order)."""
     claimed = {d.sent for d in drafts}
@@ -172,8 +193,12 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: Quotes, kind
             main = sx.main_finite_verbs(sent, 0, last)[:2]
             hearsay = sx.ends_in_perfect_infinitive(sent, last) and any(v.lower in REPORTATIVE_SOLL | {"sollte", "sollten"} for v in main)
             reportative = hearsay or any(v.lower in REPORTATIVE_SOLL for v in main)
+            span = None
             if not sx.clause_is_konjunktiv(sent, 0, last) and not reportative:
-                continue
+                span = hearsay_clause(sent, last)
+                if span is None:
+                    continue
+                hearsay = True
             near = best is not None and k - best[0] <= 3
             if not near and (reportative or _konjunktiv_one(sent, last)):
                 # Konjunktiv I is reported speech wherever it stands: the nearest speaker before
@@ -181,14 +206,14 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: Quotes, kind
             if not near and (hearsay or _konjunktiv_one(sent, last)) and best is None:
                 # Konjunktiv I ("sei") or hearsay ("soll … gewesen sein") before any claim:
                 # reported speech of an unnamed source
-                (s, e), _ = continuation_message(doc, sent, quotes)
+                (s, e), _ = continuation_message(doc, sent, quotes) if span is None else (span, False)
                 out.append(Draft(sent=k, message=(s, e), rule=Rule.FREE_INDIRECT))
                 claimed.add(k)
                 continue
             if not near:
                 continue
             r = best[1]
-            (s, e), _ = continuation_message(doc, sent, quotes)
+            (s, e), _ = continuation_message(doc, sent, quotes) if span is None else (span, False)
             out.append(Draft(sent=k, message=(s, e), rule=Rule.CONTINUATION, continuation_of=r, speaker_hint="root"))
             claimed.add(k)
     return out
