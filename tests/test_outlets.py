@@ -217,6 +217,7 @@ def test_the_same_words_as_common_nouns_are_no_outlets(sentence):
         # media of other countries and the web, from the lexicon
         ("Der Zug habe weiterfahren können, berichtete DHA weiter.", "DHA", ["DHA"]),
         ("Seine Regierung werde das Votum nicht ignorieren, versicherte Fico gegenüber Sme.", "Fico", ["Sme"]),
+        ("Ich bedaure, nicht an den French Open teilnehmen zu können, schrieb Roger Federer auf seiner Homepage.", "Roger Federer", ["Homepage"]),
     ],
 )
 def test_agencies_journals_and_foreign_media(text, speaker, outlets):
