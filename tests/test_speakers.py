@@ -319,7 +319,7 @@ def test_a_description_introduced_with_a_name_refers_back_to_it():
     """"des japanischen Autoherstellers Nissan" … "Der Autohersteller": the same noun, the
     same entity; a plural noun before two names describes neither alone."""
     text = (
-        "Anonymous soll Websites des japanischen Autoherstellers Nissan attackiert haben. Einige Adressen sind offline. "
+        "Anonymous soll Websites des japanischen Autoherstellers Nissan attackiert haben. Wieso genau Nissan Ziel der Attacken wurde, ist nicht bekannt. "
         "Der Autohersteller habe keinerlei Verbindung zum Walfang, teilte der Autohersteller mit."
     )
     c = _claim_at(text, "", _lite())

@@ -111,6 +111,8 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
             and lexicons.compound_match(t.text, roles) is None
             and not _media_word(t.text)
             and (t.i + 1 >= len(toks) or toks[t.i + 1].upos not in {"NOUN", "PROPN"} or _name_word(toks[t.i + 1]))
+            # "Wieso Nissan Ziel der Attacken wurde": a noun with a genitive after it heads its own phrase
+            and not (t.upos == "NOUN" and len(cur) == 1 and t.i + 1 < len(toks) and toks[t.i + 1].lower in {"der", "des"})
         )
         # "Karl-Theodor zu Guttenberg", "Mohammed bin Salman": a particle inside a name
         particle = cur and _name_word(cur[-1]) and t.lower in sx.NAME_PARTICLES and t.i + 1 < len(toks) and (
