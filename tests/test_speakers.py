@@ -230,6 +230,8 @@ NAMES = [
     ("Wir konnten Bedingungen schaffen, die für uns in Ordnung sind, sagte Admira General Manager Alexander Friedl.", "Wir konnten", "Alexander Friedl"),
     # "eigenen Angaben zufolge" at the start: the clause's subject after the verb, not the cue's noun
     ("Das Unternehmen meldet Verluste. Eigenen Angaben zufolge hat der Oligarch Alexander Lebedew über 80 Millionen Euro investiert.", "hat der Oligarch", "Alexander Lebedew"),
+    # "nach eigenem Bekunden": the clause's subject speaks
+    ("Die Band tourt wieder. Nach eigenem Bekunden hat der Sänger Alex Turner nie Drogen genommen.", "hat der Sänger", "Alex Turner"),
     # "nach seinen Worten": whose words they are
     ("Giannis Varoufakis sprach am Donnerstag im Radio. Im Jahr 2000 war nach seinen Worten eines der ersten Dinge, die Notenpressen loszuwerden.", "Im Jahr 2000", "Giannis Varoufakis"),
     # "sagte er NBC": the pronoun is the speaker, the name after it the channel
