@@ -359,3 +359,13 @@ def test_a_pronoun_never_takes_a_person_named_only_after_it():
 def test_subjects_with_appositions_and_indefinite_pronouns(text, name, mention, kind):
     c = _claim_at(text, "", _lite())
     assert (c.speaker.name, c.speaker.mention.text, c.speaker.kind) == (name, mention, kind)
+
+
+def test_a_firm_before_a_compound_role_says_whose_role_it_is():
+    """"so der ehemalige Mazda Österreich-Chef": the description of the person named before,
+    not the firm; a plain role word after a name may be a surname ("Jens Bischof")."""
+    text = (
+        "Der neue Sprecher der Automobilimporteure, Günther Kerle, macht gegen die Verteufelung des Autos mobil. "
+        "Die Autoverdrängung ist gegen die Interessen der Bevölkerung, so der ehemalige Mazda Österreich-Chef, der in Pension ging."
+    )
+    assert _speaker_of(text, "Die Autoverdrängung", _lite()) == "Günther Kerle"

@@ -564,6 +564,9 @@ def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
             hi += 1
         elif toks[hi].upos in {"PROPN", "NOUN"} and hi + 2 < len(toks) and toks[hi + 1].upos == "NOUN" and toks[hi + 2].upos == "PROPN" and lexicons.compound_match(toks[hi + 1].text, lexicons.roles()) is not None:
             hi += 2  # a club's or firm's name, a role, a name: "Admira General Manager Alexander Friedl"
+        elif toks[hi].upos in {"PROPN", "NOUN"} and hi + 2 < len(toks) and toks[hi + 1].upos == "NOUN" and toks[hi + 2].is_punct and lexicons.compound_match(toks[hi + 1].text, lexicons.roles()) not in {None, toks[hi + 1].lower}:
+            hi += 1  # a firm's name and a compound role: "der ehemalige Mazda Österreich-Chef" (a plain role word may be a surname: "Jens Bischof")
+            break
         else:
             break
     if hi + 3 < len(toks) and toks[hi + 1].text == "(" and toks[hi + 3].text == ")":
