@@ -369,3 +369,11 @@ def test_a_firm_before_a_compound_role_says_whose_role_it_is():
         "Die Autoverdrängung ist gegen die Interessen der Bevölkerung, so der ehemalige Mazda Österreich-Chef, der in Pension ging."
     )
     assert _speaker_of(text, "Die Autoverdrängung", _lite()) == "Günther Kerle"
+
+
+def test_er_after_a_one_word_name_that_opens_a_clause():
+    """"Mitterlehner reagierte prompt. Er sagte, …": with no person named, the one-word
+    name that opens a clause before the pronoun; "einen Betrag, den er …" is not the speaker."""
+    assert _speaker_of("Mitterlehner reagierte prompt. Er sagte, die Sozialpartner seien gefordert.", "die Sozialpartner", _lite()) == "Mitterlehner"
+    c = _claim_at("Wehrschütz erbat einen Betrag, den er nach eigenen Angaben auch erhalten hat.", "", _lite())
+    assert c.speaker is None or c.speaker.name != "ein Betrag"

@@ -471,6 +471,24 @@ class SpeakerResolver:
             return ent if pos[0] - p[0] <= 1 else None
         return None
 
+    def named_subject(self, pos: tuple[int, int]) -> Entity | None:
+        """A one-word name of unknown kind that opens a clause as its subject (a finite
+        verb right after it) in the sentence of ``pos`` before it, or in the sentence before:
+        "Mitterlehner reagierte prompt. Er sagte, …" ("er", "sie" with no person named)."""
+        for si in (pos[0], pos[0] - 1):
+            if si < 0:
+                continue
+            toks = self.doc.sentences[si].tokens
+            end = pos[1] if si == pos[0] else len(toks)
+            for k in range(min(end, len(toks)) - 1, -1, -1):
+                t = toks[k]
+                opens = k == 0 or toks[k - 1].text in {",", ";", ":"} or toks[k - 1].upos == "CCONJ"
+                if opens and _name_word(t) and k + 1 < len(toks) and toks[k + 1].is_finite_verb and t.lower not in NOT_NAMES:
+                    ent = self.entity_by_name(t.text)
+                    if ent is not None and ent.kind == "unknown" and len(ent.words) == 1:
+                        return ent
+        return None
+
     def entity_by_name(self, name: str) -> Entity | None:
         return self.entities.find(name)
 
@@ -493,6 +511,8 @@ class SpeakerResolver:
                 near = self.recent_person((sent_i, lo), message) if low in {"er", "sie"} else None
                 if near is not None and (last_speaker is None or last_speaker.entity is not near):
                     return Resolved(near.name, near.kind, near.role_text, near, "pronoun")
+                if near is None and low in {"er", "sie"} and (named := self.named_subject((sent_i, lo))) is not None and (last_speaker is None or last_speaker.entity is not named):
+                    return Resolved(named.name, "person", named.role_text, named, "pronoun")
                 if last_speaker is not None:
                     return replace(last_speaker, via="pronoun")
                 # the nearest person named before (never one named only later)

@@ -248,8 +248,11 @@ def _clause_subject(sent: Sentence, i: int, cue_hi: int | None = None) -> int | 
                 return s
     hi = cue_hi if cue_hi is not None else i
     start = clause_start(sent, i)
-    if start >= 2 and toks[start].lower in sx.RELATIVE_PRONOUNS and toks[start - 1].text == "," and toks[start - 2].upos in {"NOUN", "PROPN"}:
-        return start - 2  # "Richter, der nach eigenen Angaben …": the relative clause's antecedent
+    if start >= 2 and toks[start].lower in sx.RELATIVE_PRONOUNS and toks[start - 1].text == ",":
+        if start + 1 < len(toks) and toks[start + 1].xpos == "PPER":
+            return start + 1  # "einen Betrag, den er nach eigenen Angaben erhalten hat": the pronoun
+        if toks[start].lower in {"der", "die", "das"} and toks[start - 2].upos in {"NOUN", "PROPN"}:
+            return start - 2  # "Richter, der nach eigenen Angaben …": the relative clause's antecedent
     s = main_clause_subject(sent)
     if s is not None and not i <= s <= hi:
         return s
