@@ -1113,3 +1113,5 @@ def test_a_verb_first_condition_after_the_cue_is_no_content(lite_extract):
     assert lite_extract("Der Geheimdienst warnte intern vor einem politischen Skandal, sollte die Geheimoperation auffliegen.") == []
     (c,) = lite_extract("Der Minister sagte, sollte sich die Lage verschlechtern, werde man handeln.")
     assert c.message.text == "sollte sich die Lage verschlechtern, werde man handeln"
+    (c,) = lite_extract("Die Geberländer haben angekündigt, sollte Bouterse die Macht wieder übernehmen, ihre Unterstützung auszusetzen.")
+    assert c.message.text == "sollte Bouterse die Macht wieder übernehmen, ihre Unterstützung auszusetzen"

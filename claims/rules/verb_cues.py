@@ -468,7 +468,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                 elif _relative_clause_at(toks, comma + 1, last) or _verb_final_relative(sent, seg):
                     pass  # "warnen vor einem Fehler, mit dem … werden kann", "sagte Theurer, der … ist": a relative clause
                 elif not frame_after and sx.is_finite(f) and f.lower in {"sollte", "sollten"} and not any(
-                    toks[k].text == "," and sx.is_finite(toks[k + 1]) for k in range(comma + 2, last)
+                    toks[k].text == "," and (sx.is_finite(toks[k + 1]) or _has_zu_infinitive(toks[k + 1 : _next_boundary(sent, k + 1, last)]))
+                    for k in range(comma + 2, last)
                 ):
                     pass  # "warnte vor einem Skandal, sollte die Operation auffliegen": a verb-first condition with no main clause after it
                 elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (sx.has_finite_verb(seg) or _verb_second(seg)):
