@@ -309,7 +309,7 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
                 break
         elif t.text in {"-", "."} and last_noun is not None and k + 1 <= limit and toks[k + 1].upos == "PROPN" and t.start == toks[k - 1].end:
             pass  # "Sat.1"-like names written without spaces
-        elif t.lower in {"und", "oder", "bzw."} and k > i and (toks[k - 1].xpos == "TRUNC" or toks[k - 1].text.endswith("-")):
+        elif t.lower in {"und", "oder", "bzw."} and k > i and is_truncated(toks[k - 1]):
             pass  # "der Such- und Rettungsagentur": a truncated compound joined to the next
         else:
             break
@@ -494,7 +494,7 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
             hi = span[1]
             k = hi + 1
             continue
-        if t.lower in {"und", "oder"} and (toks[k - 1].xpos == "TRUNC" or toks[k - 1].text.endswith("-")) and k + 1 < n and (span := surface_np_after(sent, k + 1)) is not None:
+        if t.lower in {"und", "oder"} and is_truncated(toks[k - 1]) and k + 1 < n and (span := surface_np_after(sent, k + 1)) is not None:
             hi = span[1]  # "der Such- und Rettungsagentur"
             k = hi + 1
             continue
@@ -531,6 +531,17 @@ def widen_np(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def is_truncated(t: Token) -> bool:
+    """The first part of a compound written apart: "Such-" in "Such- und Rettungsagentur"."""
+    return t.xpos == "TRUNC" or t.text.endswith("-")
+
+
+def compound_role(t: Token) -> bool:
+    """A compound whose head is a role noun ("Österreich-Chef", "Konzernsprecher"); a plain
+    role word may be a surname ("Jens Bischof")."""
+    return lexicons.compound_match(t.text, lexicons.roles()) not in {None, t.lower}
+
+
 def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
     """Noun phrase extent by tags alone (for analyzers without a dependency parse)."""
     toks = sent.tokens
@@ -562,10 +573,12 @@ def surface_np_around(sent: Sentence, head: int) -> tuple[int, int]:
     while hi + 1 < len(toks):
         if toks[hi + 1].upos == "PROPN" or (toks[hi].upos == "PROPN" and toks[hi + 1].upos == "NUM"):
             hi += 1
-        elif toks[hi].upos in {"PROPN", "NOUN"} and hi + 2 < len(toks) and toks[hi + 1].upos == "NOUN" and toks[hi + 2].upos == "PROPN" and lexicons.compound_match(toks[hi + 1].text, lexicons.roles()) is not None:
-            hi += 2  # a club's or firm's name, a role, a name: "Admira General Manager Alexander Friedl"
-        elif toks[hi].upos in {"PROPN", "NOUN"} and hi + 2 < len(toks) and toks[hi + 1].upos == "NOUN" and toks[hi + 2].is_punct and lexicons.compound_match(toks[hi + 1].text, lexicons.roles()) not in {None, toks[hi + 1].lower}:
-            hi += 1  # a firm's name and a compound role: "der ehemalige Mazda Österreich-Chef" (a plain role word may be a surname: "Jens Bischof")
+        elif toks[hi].upos in {"PROPN", "NOUN"} and hi + 2 < len(toks) and toks[hi + 1].upos == "NOUN" and lexicons.compound_match(toks[hi + 1].text, lexicons.roles()) is not None:
+            if toks[hi + 2].upos == "PROPN":
+                hi += 2  # a club's or firm's name, a role, a name: "Admira General Manager Alexander Friedl"
+                continue
+            if toks[hi + 2].is_punct and compound_role(toks[hi + 1]):
+                hi += 1  # a firm's name and a compound role: "der ehemalige Mazda Österreich-Chef"
             break
         else:
             break

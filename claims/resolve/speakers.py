@@ -543,10 +543,9 @@ class SpeakerResolver:
             # "Russlands Verteidigungsminister", "die Bundesregierung Deutschlands": the
             # country says whose role it is; it is not the speaker's name
             runs = [r for r in runs if not (len(r) == 1 and sx.is_country(r[0].text))]
-        closing = words[-1].text.lower() if words else ""
-        if role is not None and runs and words and words[-1].i > runs[-1][-1].i and (key := lexicons.compound_match(words[-1].text, lexicons.roles())) is not None and key != closing:
+        if role is not None and runs and words and words[-1].i > runs[-1][-1].i and sx.compound_role(words[-1]):
             # "der ehemalige Siemens Österreich-Chef": the name before a closing compound role
-            # says whose role it is (a plain role word may be a surname: "Jens Bischof")
+            # says whose role it is
             runs = []
         nats = sx.nationalities(toks)
         via = "name"

@@ -126,9 +126,7 @@ def hearsay_clause(sent: Sentence, last: int) -> tuple[int, int] | None:
     span, or None."""
     toks = sent.tokens
     for j in range(2, last + 1):
-        if toks[j].lower not in REPORTATIVE_SOLL or toks[j - 1].lower not in {"haben", "sein"}:
-            continue
-        if not (toks[j - 2].xpos in {"VVPP", "VAPP", "VMPP"} or toks[j - 2].feats.get("VerbForm") == "Part"):
+        if toks[j].lower not in REPORTATIVE_SOLL or not sx.ends_in_perfect_infinitive(sent, j - 1):
             continue
         k = j - 1
         while k > 0 and toks[k].text not in {",", ";", ":"}:
@@ -206,14 +204,12 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: Quotes, kind
             if not near and (hearsay or _konjunktiv_one(sent, last)) and best is None:
                 # Konjunktiv I ("sei") or hearsay ("soll … gewesen sein") before any claim:
                 # reported speech of an unnamed source
-                (s, e), _ = continuation_message(doc, sent, quotes) if span is None else (span, False)
-                out.append(Draft(sent=k, message=(s, e), rule=Rule.FREE_INDIRECT))
+                out.append(Draft(sent=k, message=span or continuation_message(doc, sent, quotes)[0], rule=Rule.FREE_INDIRECT))
                 claimed.add(k)
                 continue
             if not near:
                 continue
             r = best[1]
-            (s, e), _ = continuation_message(doc, sent, quotes) if span is None else (span, False)
-            out.append(Draft(sent=k, message=(s, e), rule=Rule.CONTINUATION, continuation_of=r, speaker_hint="root"))
+            out.append(Draft(sent=k, message=span or continuation_message(doc, sent, quotes)[0], rule=Rule.CONTINUATION, continuation_of=r, speaker_hint="root"))
             claimed.add(k)
     return out

@@ -318,7 +318,7 @@ def _span(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
 SOURCE_PREPOSITIONS = {"hervorgehen": "aus"}  # "geht aus einem Bericht des Ministeriums hervor"
 
 
-def _source_preposition_phrase(sent: Sentence, t: Token, lemma: str, cstart: int, last: int, message: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _source_preposition_phrase(sent: Sentence, lemma: str, cstart: int, last: int, message: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The noun phrase after the preposition that names the source of a verb without a
     speaking subject ("Aus einer Anfragebeantwortung geht hervor, …")."""
     prep = SOURCE_PREPOSITIONS.get(lemma)
@@ -646,16 +646,11 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                 subj = surface_subject(sent, t, True, last)
         if subj is not None and any(a <= toks[subj].start < b for a, b in (parts or [message])):
             subj = None
-        source_pp = _source_preposition_phrase(sent, t, lemma, cstart, last, parts or [message]) if subj is None or toks[subj].lower in {"das", "dies", "dieses"} else None
+        source_pp = _source_preposition_phrase(sent, lemma, cstart, last, parts or [message]) if subj is None or toks[subj].lower in {"das", "dies", "dieses"} else None
         agent = passive_agent(sent, t, cstart)
         if source_pp is not None:
-            d = Draft(sent=sent.index, message=message, cues=cue, rule=rule, verb_class=info.cls, parts=parts or None)
-            d.source_mentions, d.source_phrase = [Mention(sent.index, *source_pp)], True
-            fr_lo = min(cstart, t.i) if rule != Rule.FRAME_AFTER else t.i
-            d.frame = (toks[fr_lo].start, toks[frame_end].end)
-            out.append(d)
-            continue
-        if agent is not None and not any(a <= toks[agent[0]].start < b for a, b in (parts or [message])):
+            pass  # the speaker is the source phrase's, resolved from ``source_mentions``
+        elif agent is not None and not any(a <= toks[agent[0]].start < b for a, b in (parts or [message])):
             speaker = Mention(sent.index, agent[0], agent[1])
         elif subj is not None and not is_passive(sent, t, cstart):
             lo, hi = sx.np_tokens(sent, subj)
@@ -663,6 +658,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         else:
             hint = "prev_subject"
         d = Draft(sent=sent.index, message=message, cues=cue, rule=rule, speaker=speaker, speaker_hint=hint, verb_class=info.cls, parts=parts or None)
+        if source_pp is not None:
+            d.source_mentions, d.source_phrase = [Mention(sent.index, *source_pp)], True
         fr_lo = min(cstart, t.i) if rule != Rule.FRAME_AFTER else t.i
         d.frame = (toks[fr_lo].start, toks[frame_end].end)
         out.append(d)
