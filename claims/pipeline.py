@@ -85,8 +85,9 @@ def _outside_frame(drafts: list[Draft], frame: Draft) -> list[Draft]:
 
 def _not_nested(drafts: list[Draft]) -> list[Draft]:
     """The drafts of a sentence without those whose cue lies in the message of a frame
-    after it ("Wir können sagen, dass X existiert, sagte der Minister"): speech inside
-    unmarked direct speech is the speaker's words, as inside quotation marks."""
+    after it ("Wir können sagen, dass X existiert, sagte der Minister"; "Die Seeleute
+    fordern höhere Löhne, hieß es in einer Erklärung"; "…, so X"): speech inside unmarked
+    direct speech is the speaker's words, as inside quotation marks."""
     frames = [d for d in drafts if d.rule == Rule.FRAME_AFTER]
     return [d for d in drafts if not any(o is not d and o.message[0] <= d.cues[0].start < o.message[1] for o in frames)]
 
@@ -102,11 +103,12 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
         if coordinated:
             taken = {d.cues[0].start for d in coordinated}
             verbs = [d for d in verbs if d.cues[0].start not in taken] + coordinated
-        found += _not_nested(verbs)
+        found += verbs
         if not found:
             found += find_reportative_wollen(doc, sent, quotes)
         found += find_so_frames(doc, sent, quotes)
         found += find_heisst_es(doc, sent, quotes)
+        found = _not_nested(found)
         for p in find_passive_frame(doc, sent, quotes):
             found = _outside_frame(found, p) + [p]
         preps = [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == Rule.PREP]

@@ -132,6 +132,9 @@ TITLES = [
     # "der" before a listed feminine noun is its genitive; "so heißt es", "„…“ heißt es"
     ("Die Lage sei ernst, heißt es in einer Mitteilung der Polizei.", "Polizei", ["Mitteilung der Polizei"]),
     ("Einspareffekte sollen durch mehr Effizienz erreicht werden, so heißt es in einer gemeinsamen Erklärung der Gewerkschaft.", "Gewerkschaft", ["gemeinsame Erklärung der Gewerkschaft"]),
+    # a speech verb inside the words a frame after them reports is no claim of its own
+    ("Die Seeleute fordern höhere Löhne, hieß es in einer Erklärung der Gewerkschaft.", "Gewerkschaft", ["Erklärung der Gewerkschaft"]),
+    ("Wir glauben, dass die Kunden bleiben, so der Konzernchef in einer Aussendung.", "Konzernchef", ["Aussendung"]),
     # "heißt es" with an institution after "im", "bei", "seitens" (its seat kept)
     ("Weitere 100 Personen sollen in Containern untergebracht werden, hieß es im Innenministerium.", "Innenministerium", []),
     ("Die Schäden seien beträchtlich, hieß es am Freitag seitens des Militärkommandos Steiermark.", "Militärkommando Steiermark", []),
