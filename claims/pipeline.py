@@ -68,6 +68,25 @@ def _in_quote(quotes: Quotes, pos: int) -> bool:
     return q is not None and pos < q.end - 1
 
 
+def _referent(mentions: list[OutletMention]) -> OutletMention:
+    """Which of a sentence's outlets an anaphor refers to: a document with an author,
+    else a named medium ("ein Gutachten der Pensionskommission, das der APA vorliegt"),
+    else the first."""
+    return next((m for m in mentions if m.owner is not None), next((m for m in mentions if m.named and m.medium), mentions[0]))
+
+
+def _carried_outlet(doc: ParsedDoc, d: Draft, before: list[OutletMention]) -> list[OutletMention]:
+    """The outlet an anaphoric "demnach" carries: the one (a named medium first) of the
+    claim it refers to, at the span of "demnach" ("Nach dpa-Informationen … Weitere
+    Einzelheiten will RTL demnach …" -> dpa)."""
+    if not before:
+        return []
+    om = _referent(before)
+    cue = d.cues[0]
+    k = next((t.i for t in doc.sentences[d.sent].tokens if t.start == cue.start), om.first)
+    return [replace(om, sent=d.sent, first=k, last=k, start=cue.start, end=cue.end, text=doc.text[cue.start : cue.end], owner=None)]
+
+
 def _outside_frame(drafts: list[Draft], frame: Draft) -> list[Draft]:
     """The other drafts of a sentence with a passive frame ("…, wurde mitgeteilt"): the
     frame is neither a message nor a cue of its own, so a draft whose cue or whole message
@@ -138,8 +157,13 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
             pc = p.cues[0].start
             target = None
             own = p.own  # "seiner Ansicht nach", "nach eigenen Angaben"
+            spoken = False
             for v in verbs:
                 if v.message[0] <= pc < v.message[1]:
+                    if v.message[0] <= p.message[0] and v.message[1] < p.message[1] and v.message[1] <= v.cues[0].start < p.message[1]:
+                        p.message = (p.message[0], v.message[1])  # "… laut X …, berichtete Y": the frame is none of it
+                    # "Pro Kopf ist demnach Österreich …, rechnete X vor": the anaphor is X's word
+                    spoken = spoken or (p.speaker_hint == "prev_claim" and v.rule == Rule.FRAME_AFTER)
                     if own:
                         target = v  # "Die Preise sollten seiner Ansicht nach sinken, sagte X": X's own view
                     continue
@@ -149,6 +173,8 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
                 if ":" in doc.text[lo:hi]:
                     continue  # another clause: "… laut einem Bericht …: Die 28-Jährige habe …, berichtete X"
                 target = v
+            if spoken:
+                continue
             if target is None:
                 keep.append(p)
                 continue
@@ -332,6 +358,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
     mentions: dict[int, Mention | None] = {}
     outlet_lists: dict[int, list[OutletMention]] = {}
     last: Resolved | None = None
+    last_i: int | None = None  # the claim ``last`` spoke
 
     by_sentence: dict[int, list[Draft]] = {}
     for x in all_drafts:
@@ -424,15 +451,26 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                     res = resolver.resolve(mention.sent, mention.first, mention.last, last)
                 elif media_out and not any(om.authored for om in chosen):
                     res = Resolved(media_out[0].name, "media", None, via="medium")
+                elif d.cues[0].lemma == "demnach" and not chosen and (last_i is None or all_drafts[last_i].sent < d.sent - 1) and d.sent > 0 and outlets[d.sent - 1]:
+                    # "Das zeigt eine Studie der Arbeiterkammer. Demnach …": the document or
+                    # medium the sentence before names, with no claim of its own
+                    chosen = _carried_outlet(doc, d, outlets[d.sent - 1])
+                    om = _referent(outlets[d.sent - 1])
+                    if om.owner is not None:
+                        res = resolver.resolve(om.sent, *om.owner, last)
+                    else:
+                        res = Resolved(om.name, "media", None, via="medium")
                 else:
                     res = _via(last, "previous speaker")
+                    if d.cues[0].lemma == "demnach" and last_i is not None and not chosen:
+                        chosen = _carried_outlet(doc, d, outlet_lists.get(last_i, []))
             if d.speaker_hint == "quote_match" or d.rule == Rule.CUELESS:
                 pending_quote_match.append(i)
         speakers[i] = res
         mentions[i] = mention
         outlet_lists[i] = chosen
         if res is not None:
-            last = res
+            last, last_i = res, i
 
     # headline quotes: the speaker who says these words in the article
     for i in pending_quote_match:

@@ -135,6 +135,12 @@ TITLES = [
     # a speech verb inside the words a frame after them reports is no claim of its own
     ("Die Seeleute fordern höhere Löhne, hieß es in einer Erklärung der Gewerkschaft.", "Gewerkschaft", ["Erklärung der Gewerkschaft"]),
     ("Wir glauben, dass die Kunden bleiben, so der Konzernchef in einer Aussendung.", "Konzernchef", ["Aussendung"]),
+    # an outlet before its request, its information or an interview with it ("APA-Anfrage")
+    ("Die Anlage werde im Herbst fertig, sagte Energie-Steiermark-Sprecher Urs Harnik-Lauris auf APA-Anfrage.", "Urs Harnik-Lauris", ["APA"]),
+    ("Nach APA-Informationen war die Amtshandlung nach einem deutschen Rechtshilfeersuchen durchgeführt worden.", "APA", ["APA"]),
+    ("Nach dpa-Informationen gibt es ein entsprechendes Entwicklungsprojekt der RTL-Tochter.", "dpa", ["dpa"]),
+    # an extended attribute is no part of a document's name
+    ("Die Gegner kommen derzeit laut einer am Mittwoch veröffentlichten Yougov-Umfrage auf 41 Prozent.", "Yougov-Umfrage", ["Yougov-Umfrage"]),
     # "heißt es" with an institution after "im", "bei", "seitens" (its seat kept)
     ("Weitere 100 Personen sollen in Containern untergebracht werden, hieß es im Innenministerium.", "Innenministerium", []),
     ("Die Schäden seien beträchtlich, hieß es am Freitag seitens des Militärkommandos Steiermark.", "Militärkommando Steiermark", []),
@@ -239,3 +245,32 @@ def test_a_report_refers_back_to_a_medium_not_to_a_network_named_in_passing():
     assert "Docs.com" not in _mention_names(text)
     (c,) = extract_document(parse_text("Reizvoll wäre es auf jeden Fall, sagte der 25-Jährige im Interview mit goal.com."), _lite()).claims
     assert "goal.com" in [o.name for o in c.outlets]
+
+
+DEMNACH = [
+    # text (derStandard), message start, speaker, outlet names with their mention: "demnach"
+    # carries the outlet of the claim it continues ...
+    ("Nach dpa-Informationen gibt es ein entsprechendes Entwicklungsprojekt der RTL-Tochter. Weitere Einzelheiten will RTL demnach im Laufe des Frühjahrs bekannt geben.", "Weitere", "dpa", [("dpa", "demnach")]),
+    # ... or of the document the sentence before names without a claim of its own
+    ("Das zeigt ein neues Gutachten der im Sozialministerium angesiedelten Pensionskommission, das der APA vorliegt. Demnach werden die benötigten Bundesmittel anwachsen.", "werden", "Pensionskommission", [("neues Gutachten der im Sozialministerium angesiedelten Pensionskommission", "Demnach")]),
+    # no outlet before: the speaker before, no outlet
+    ("Die Polizei teilte mit, dass zwei Männer festgenommen wurden. Demnach wurden sie in Wien gefasst.", "wurden sie", "Polizei", []),
+]
+
+
+@pytest.mark.parametrize("text, start, speaker, outlets", DEMNACH)
+def test_demnach_carries_the_outlet_it_refers_to(text, start, speaker, outlets):
+    (c,) = [c for c in extract_document(parse_text(text), _lite()).claims if c.message.text.startswith(start)]
+    assert c.speaker is not None and c.speaker.name == speaker
+    assert [(o.name, o.text) for o in c.outlets] == outlets
+
+
+def test_a_trailing_frame_is_no_part_of_a_prepositional_cue_inside_its_message():
+    """"103 Tiere leben laut den Zahlen der Regierung in freier Wildbahn, berichtete der
+    WWF in einer Aussendung": the "laut" claim ends before the frame, whose outlet stays
+    outside every message."""
+    text = "103 Tiere leben laut den Zahlen der Regierung in freier Wildbahn, berichtete die Naturschutzorganisation WWF in einer Aussendung."
+    claims = extract_document(parse_text(text), _lite()).claims
+    assert {c.message.text for c in claims} == {"103 Tiere leben laut den Zahlen der Regierung in freier Wildbahn"}
+    wwf = next(c for c in claims if c.speaker is not None and c.speaker.name == "WWF")
+    assert [o.name for o in wwf.outlets] == ["Aussendung"]

@@ -368,3 +368,25 @@ def test_er_after_a_one_word_name_that_opens_a_clause():
     assert _speaker_of("Mitterlehner reagierte prompt. Er sagte, die Sozialpartner seien gefordert.", "die Sozialpartner", _lite()) == "Mitterlehner"
     c = _claim_at("Wehrschütz erbat einen Betrag, den er nach eigenen Angaben auch erhalten hat.", "", _lite())
     assert c.speaker is None or c.speaker.name != "ein Betrag"
+
+
+ATTRIBUTES = [
+    # sentence (derStandard), message start, speaker name: an extended attribute ("der in
+    # Großbritannien ansässigen") belongs to the phrase, and a name inside it is not the speaker's
+    ("Die von der ÖVP geschasste Bezirksvorsteherin will bekanntgeben, ob sie erneut zur Wien-Wahl antritt.", "sie erneut", "Bezirksvorsteherin"),
+    ("Der von Dawn zitierte Experte sagte, er sei besorgt wegen der großen Zahl unkontrollierter Grenzübertritte.", "er sei", "Experte"),
+    ("Laut den Berichten der in Großbritannien ansässigen Beobachtungsstelle wurden 20 Menschen getötet.", "wurden", "Beobachtungsstelle"),
+    # the article before the attribute is no pronoun subject
+    ("Der in Wien lebende Künstler Max Müller sagte, die Wahl sei gefälscht.", "die Wahl", "Max Müller"),
+]
+
+
+@pytest.mark.parametrize("text, start, name", ATTRIBUTES)
+def test_a_name_inside_an_extended_attribute_is_not_the_speaker(text, start, name):
+    assert _speaker_of(text, start, _lite()) == name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, start, name", ATTRIBUTES)
+def test_extended_attributes_with_stanza(text, start, name, analyzer):
+    assert _speaker_of(text, start, analyzer) == name

@@ -93,17 +93,28 @@ def _listed(word: str, category: str) -> bool:
 
 def head_index(words: list[Token]) -> int | None:
     """Index in ``words`` of the head noun: the last noun of the first run of article,
-    adjectives and nouns."""
+    adjectives and nouns. A noun inside an extended attribute ("der im Ministerium
+    angesiedelten Kommission") is not the head."""
     head = None
+    attribute = None  # the last noun of a prepositional phrase opened before any head
     for k, t in enumerate(words):
         if (t.upos in {"NOUN", "PROPN"} or (t.upos == "X" and t.text[:1].isupper())) and not _is_adjective(t):
-            head = k
+            if attribute is not None:
+                attribute = k
+            else:
+                head = k
+            continue
+        if attribute is not None and attribute != -1 and _is_adjective(t):
+            attribute = None  # the participle closes the attribute
             continue
         if head is not None:
             break
+        if t.upos == "ADP" or t.xpos in {"APPR", "APPRART"}:
+            attribute = -1
+            continue
         if not (_is_adjective(t) or t.upos in {"DET", "NUM", "ADP"} or t.xpos in {"ART", "PIAT", "PPOSAT"} or t.lower in FUSED):
             return None
-    return head
+    return head if head is not None or attribute in {None, -1} else attribute
 
 
 def nominative(words: list[Token], keep_indefinite: bool = True, plural: bool = False) -> str:
@@ -116,6 +127,14 @@ def nominative(words: list[Token], keep_indefinite: bool = True, plural: bool = 
     h = head_index(words)
     if h is None:
         return sx.join_words(words[1:] if len(words) > 1 and words[0].lower in sx.ARTICLES else words)
+    attr = next((k for k in range(h) if words[k].upos == "ADP" or words[k].xpos in {"APPR", "APPRART"}), None)
+    if attr is not None:
+        # an extended attribute is no part of a name: "der im Sozialministerium
+        # angesiedelten Pensionskommission" -> "Pensionskommission"
+        close = max((k for k in range(attr + 1, h) if _is_adjective(words[k]) and words[k - 1].upos in {"NOUN", "PROPN"}), default=None)
+        if close is not None:
+            words = words[:attr] + words[close + 1 :]
+            h -= close + 1 - attr
     head = words[h]
     article = next((w for w in words[:h] if w.lower in sx.ARTICLES or w.lower in INDEFINITE), None)
     if article is None and words[0].lower in FUSED:

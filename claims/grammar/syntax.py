@@ -16,6 +16,7 @@ BOUNDARY = {",", ":", ";", "–", "—", "-"}
 QUOTE_MARKS = set("„“”\"«»")
 FINAL = {".", "!", "?"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+ATTRIBUTE_OPENERS = {"ein", "eine", "einer", "eines", "einem", "einen"} | {p + e for p in ("sein", "ihr", "unser") for e in ("", "e", "er", "em", "en", "es")}
 PRONOUNS = {"er", "sie", "es", "ihnen", "ihm", "ihr", "man", "dieser", "diese", "jener"}
 PERSONAL_PRONOUNS = {"er", "sie", "ihnen", "ihm", "ihr"}
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
@@ -174,8 +175,10 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     relative clauses and adverbials stay out.
     """
     toks = sent.tokens
+    if (noun := attribute_head(toks, head)) is not None:
+        head = noun  # "Der in Wien lebende Künstler": the article is no pronoun
     if not has_parse(sent):
-        return _extend_right(sent, *surface_np_around(sent, head))
+        return _extend_right(sent, *_with_attribute(toks, surface_np_around(sent, head)))
     keep = {head}
     right_ok = {"flat", "flat:name", "appos", "nummod", "compound", "conj", "cc", "punct", "nmod"}
 
@@ -217,7 +220,14 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
         hi -= 1
     while lo < hi and toks[lo].is_punct and toks[lo].text != "(":
         lo += 1
-    return _extend_right(sent, lo, hi)
+    return _extend_right(sent, *_with_attribute(toks, (lo, hi)))
+
+
+def _with_attribute(toks: list, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` widened to the article of an extended attribute before it ("Ein im Exil
+    lebender Oppositioneller")."""
+    opened = attribute_start(toks, span[0])
+    return (opened, span[1]) if opened is not None else span
 
 
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})  # also articles: read by position
@@ -263,6 +273,58 @@ def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
 
 
 WEB_NAME = re.compile(r"^[\w-]+\.(?:de|com|net|org|at|ch|eu|info)$", re.IGNORECASE)  # "ndr.de", whatever the tagger says
+
+
+def _participle_attribute_end(toks: list, k: int, limit: int) -> int | None:
+    """The participle that closes an extended attribute opened by the preposition at ``k``
+    ("im Sozialministerium angesiedelten", "vom Parlament beschlossenen") when a noun
+    follows it, else None."""
+    for j in range(k + 2, min(limit - 1, k + 5) + 1):
+        t = toks[j]
+        # a participle the tagger took for a finite verb ("der von Dawn zitierte Experte")
+        participle = t.xpos == "ADJA" or t.upos == "ADJ" or (t.upos == "VERB" and toks[j + 1].upos in {"NOUN", "PROPN"} and toks[j + 1].text[:1].isupper())
+        if participle and t.lower.endswith(("en", "em", "er", "es", "e")) and toks[j - 1].upos in {"NOUN", "PROPN"}:
+            return j if toks[j + 1].upos in {"NOUN", "PROPN", "ADJ"} else None
+        if t.text in {",", "."} or t.upos in {"VERB", "AUX"}:
+            return None
+    return None
+
+
+def attribute_span(toks: list, i: int) -> tuple[int, int] | None:
+    """The extended attribute that the article at ``i`` opens, from its preposition to its
+    participle ("die von der ÖVP geschasste Bezirksvorsteherin" -> "von der ÖVP
+    geschasste"), else None."""
+    if toks[i].lower not in ARTICLES | ATTRIBUTE_OPENERS or i + 1 >= len(toks) or not (toks[i + 1].upos == "ADP" or toks[i + 1].xpos in {"APPR", "APPRART"}):
+        return None
+    j = _participle_attribute_end(toks, i + 1, len(toks) - 1)
+    return (i + 1, j) if j is not None else None
+
+
+def attribute_head(toks: list, i: int) -> int | None:
+    """The noun after an extended attribute that the article at ``i`` opens ("Der in Wien
+    lebende Künstler" -> "Künstler"), else None."""
+    span = attribute_span(toks, i)
+    if span is None:
+        return None
+    k = span[1] + 1
+    while k + 1 < len(toks) and toks[k].upos == "ADJ":
+        k += 1
+    return k if toks[k].upos in {"NOUN", "PROPN"} else None
+
+
+def attribute_start(toks: list, lo: int) -> int | None:
+    """The article that opens an extended attribute ending right before the participle at
+    ``lo`` ("einer am Mittwoch veröffentlichten Umfrage", "der vom Parlament beschlossenen
+    Verordnung": the index of "einer", "der"), else None."""
+    if not (toks[lo].xpos == "ADJA" or toks[lo].upos == "ADJ") or lo < 3 or toks[lo - 1].upos not in {"NOUN", "PROPN", "ADV", "NUM"}:
+        return None
+    for j in range(lo - 2, max(0, lo - 6), -1):
+        t = toks[j]
+        if t.text in {",", ".", ":", ";"} or t.upos in {"VERB", "AUX"}:
+            return None
+        if (t.upos == "ADP" or t.xpos in {"APPR", "APPRART"}) and j > 0 and (toks[j - 1].upos == "DET" or toks[j - 1].xpos in {"ART", "PIAT", "PPOSAT"}):
+            return j - 1
+    return None
 
 
 def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[int, int] | None:
@@ -311,6 +373,8 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
             pass  # "Sat.1"-like names written without spaces
         elif t.lower in {"und", "oder", "bzw."} and k > i and is_truncated(toks[k - 1]):
             pass  # "der Such- und Rettungsagentur": a truncated compound joined to the next
+        elif (t.upos == "ADP" or t.xpos in {"APPR", "APPRART"}) and last_noun is None and k > i and toks[i].upos == "DET" and (j := _participle_attribute_end(toks, k, limit)) is not None:
+            k = j  # "der im Sozialministerium angesiedelten Pensionskommission"
         else:
             break
         k += 1
@@ -380,8 +444,12 @@ def temporal_phrase(sent: Sentence, lo: int, hi: int) -> bool:
 
 
 def name_of(sent: Sentence, lo: int, hi: int) -> str:
-    """A canonical name for a noun phrase: its proper-name run, else the phrase without article."""
+    """A canonical name for a noun phrase: its proper-name run, else the phrase without
+    article (and without an extended attribute: "der in Großbritannien ansässigen
+    Beobachtungsstelle" -> "Beobachtungsstelle")."""
     toks = sent.tokens[lo : hi + 1]
+    if (attr := attribute_span(sent.tokens, lo)) is not None and attr[1] < hi:
+        toks = [toks[0]] + sent.tokens[attr[1] + 1 : hi + 1]
     runs: list[list[Token]] = []
     cur: list[Token] = []
     for k, t in enumerate(toks):

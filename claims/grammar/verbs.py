@@ -258,7 +258,10 @@ def _could_be_nominative(sent: Sentence, c: Token) -> bool:
     lo = c.i
     while lo > 0 and toks[lo - 1].upos in {"DET", "ADJ", "NUM", "PROPN"} and toks[lo - 1].lower not in sx.g("preposition") and c.i - lo < 6:
         lo -= 1
-    if lo > 0 and toks[lo - 1].lower in sx.g("preposition") and toks[lo - 1].upos != "PRON":
+    opened = next((a for k in range(lo, c.i) if (a := sx.attribute_start(toks, k)) is not None), None)
+    if opened is not None:
+        lo = opened  # "Der in Wien lebende Künstler": the preposition is the attribute's
+    elif lo > 0 and toks[lo - 1].lower in sx.g("preposition") and toks[lo - 1].upos != "PRON":
         return False
     if toks[lo].lower in sx.g("preposition") and lo < c.i:
         return False

@@ -118,8 +118,9 @@ def _quoted(toks, i: int, last: int) -> bool:
     return i > 0 and last + 1 < len(toks) and sx.is_quote(toks[i - 1]) and sx.is_quote(toks[last + 1])
 
 
-# second parts of "APA-Gespräch", "ORF-Talk": a conversation with the outlet
-_CONVERSATIONS = {"gespräch", "talk", "telefonat", "pressegespräch", "hintergrundgespräch"}
+# second parts of "APA-Gespräch", "ORF-Talk", "APA-Anfrage", "dpa-Informationen": a
+# conversation with the outlet, its request, what it found out
+_CONVERSATIONS = {"gespräch", "talk", "telefonat", "pressegespräch", "hintergrundgespräch", "interview", "anfrage", "informationen", "infos", "recherchen", "recherche"}
 
 
 def _named_compound(t) -> tuple[str, str] | None:
@@ -281,6 +282,8 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         # extend to the left over article and adjectives
         while lo > 0 and ((toks[lo - 1].upos in {"DET", "ADJ"} and toks[lo - 1].xpos != "ADJD") or toks[lo - 1].xpos in {"ART", "ADJA", "PPOSAT", "PIAT"}):
             lo -= 1
+        if (opened := sx.attribute_start(toks, lo)) is not None:
+            lo = opened  # "einer am Mittwoch veröffentlichten Umfrage"
         # mwt words share offsets: "im ORF-Report" -> start at "im"
         first_tok = toks[lo]
         if lo > 0 and toks[lo - 1].start == first_tok.start:

@@ -536,6 +536,9 @@ class SpeakerResolver:
         # made a name, "Landeshauptmann Thomas Stelzer", is cut to the phrase)
         runs = [c for c in ([x for x in r if lo <= x.i <= hi] for r in _name_runs(sent) if r[-1].i >= lo and r[0].i <= hi) if c and c[-1].i <= hi]
         runs = sx.drop_bracketed(runs, sent, lo)
+        if (attr := sx.attribute_span(sent.tokens, lo)) is not None:
+            # "die von der ÖVP geschasste Bezirksvorsteherin": a name inside the attribute is not the speaker's
+            runs = [r for r in runs if not attr[0] <= r[0].i <= attr[1]]
         # "Trumps Anwalt", "Putins Sprecher": the genitive says whose role it is
         runs = [r for r in runs if not (len(r) == 1 and sx.is_country_genitive(r[0], sent.tokens))]
         role = role_of(toks)
