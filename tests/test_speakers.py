@@ -390,3 +390,25 @@ def test_a_name_inside_an_extended_attribute_is_not_the_speaker(text, start, nam
 @pytest.mark.parametrize("text, start, name", ATTRIBUTES)
 def test_extended_attributes_with_stanza(text, start, name, analyzer):
     assert _speaker_of(text, start, analyzer) == name
+
+
+AGREEMENT = [
+    # text (derStandard), message start, speaker: a definite description with no role match
+    # is not the person named last when it is a plural or the other gender
+    ("Die Einfuhrzölle beliefen sich auf neun Milliarden Pfund, sagte WTO-Chef Roberto Azevedo. Die Botschafterin hofft, dass die Briten eher pragmatisch als emotional entscheiden werden.", "die Briten", "Botschafterin"),
+    # (and a name after the comma that opens the content is no apposition)
+    ("Regierungschef Alexis Tsipras lehnte das Angebot ab. Daraufhin erklärten die Euro-Finanzminister, Athen werde kein Geld mehr bekommen.", "Athen", "Euro-Finanzminister"),
+    # a singular description of the same gender still refers back
+    ("SPÖ-Klubobmann Andreas Schieder kritisierte die ÖVP. In Richtung Koalitionspartner meinte der Fraktionschef, er verstehe nicht, wieso dieses Thema auf die lange Bank geschoben werde.", "er verstehe", "Andreas Schieder"),
+]
+
+
+@pytest.mark.parametrize("text, start, name", AGREEMENT)
+def test_a_description_agrees_in_number_and_gender_with_the_person_it_refers_to(text, start, name):
+    assert _speaker_of(text, start, _lite()) == name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, start, name", AGREEMENT)
+def test_agreement_with_stanza(text, start, name, analyzer):
+    assert _speaker_of(text, start, analyzer) == name

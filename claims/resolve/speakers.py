@@ -65,6 +65,24 @@ def role_of(tokens: list[Token]) -> tuple[str, str, str] | None:
     return found
 
 
+def _role_gender(word: str) -> str | None:
+    """"Fem" for a role noun in -in ("Botschafterin"), "Masc" for another one in the
+    lexicon ("WTO-Chef"), None for an adjectival noun ("Vorsitzende") or a word that is
+    no role."""
+    table = lexicons.roles()
+    key = lexicons.compound_match(word, table, min_head=4) or (word.lower() if word.lower() in table else None)
+    if key is None or key.endswith("e"):
+        return None
+    return "Fem" if key.endswith("in") or any(key.endswith(n) for n in sx.g("feminine_noun")) else "Masc"
+
+
+def _gender_clash(word: str, ent: Entity) -> bool:
+    """The role ``word`` has the other gender than every role ``ent`` was named with."""
+    mine = _role_gender(word)
+    theirs = {g for w in ent.role_words if (g := _role_gender(w)) is not None}
+    return mine is not None and bool(theirs) and mine not in theirs
+
+
 def _name_word(t: Token) -> bool:
     """A capitalised proper name that is no country: may go on a name run."""
     return (t.upos == "PROPN" or t.xpos == "NE") and t.text[:1].isupper() and not sx.is_country(t.text)
@@ -419,6 +437,8 @@ def _apposition_name(sent: Sentence, lo: int, hi: int) -> list[list[Token]]:
     for run in _name_runs(sent):
         end = run[-1].i - (1 if _ARABIC_ARTICLE.match(run[-1].text) else 0)  # the chunker stops before "al-Hussein"
         if run[0].i == start and end <= whi and all(t.upos in {"PROPN", "X"} or t.xpos == "NE" or _ARABIC_ARTICLE.match(t.text) for t in run):
+            if run[-1].i + 1 < len(toks) and toks[run[-1].i + 1].is_finite_verb:
+                return []  # "erklärten die Euro-Finanzminister, Athen werde …": the content's subject
             return [run]
     return []
 
@@ -428,7 +448,7 @@ class SpeakerResolver:
         self.doc = doc
         self.entities = build_registry(doc, outlet_positions)
 
-    def described(self, pos: tuple[int, int], role: tuple[str, str, str], nats: set[str], definite: bool) -> Entity | None:
+    def described(self, pos: tuple[int, int], role: tuple[str, str, str], nats: set[str], definite: bool, plural: bool = False) -> Entity | None:
         """The person a role phrase at ``pos`` refers to ("der Minister", "die
         chinesische Sprecherin"; ``role`` as :func:`role_of` gives it):
 
@@ -437,7 +457,9 @@ class SpeakerResolver:
         2. failing that, a definite description ("der Fraktionschef") still refers
            back: to the person mentioned last before it, if the phrase names no
            nationality (a role may be worded differently: "SPÖ-Klubobmann Andreas
-           Schieder … meinte der Fraktionschef");
+           Schieder … meinte der Fraktionschef"), is singular ("die Wissenschafter" are
+           not one of them) and agrees in gender with that person's roles ("die
+           Botschafterin" is not the "WTO-Chef" named before);
         3. failing that, the person first mentioned after it with the same role word
            (a teaser's "der chinesische Verteidigungsminister" whom the article then
            names); a role that only shares its head ("Polizeichef", "Staatschef") is
@@ -450,9 +472,9 @@ class SpeakerResolver:
         )
         if ent is not None and any(p < pos for p in ent.positions):
             return ent
-        if definite and not nats:
+        if definite and not nats and not plural:
             before = self.entities.nearest(pos, [("kind", "person")], lambda e: True, forward=False)
-            if before is not None:
+            if before is not None and not _gender_clash(role[2], before):
                 return before
         if ent is None:
             return None
@@ -577,7 +599,10 @@ class SpeakerResolver:
         first = words[0].lower if words else ""
         phrase = sx.name_of(sent, lo, hi)
         if role is not None and first not in INDEFINITE and role[1] in {"person", "anonymous"} and not (toks[-1].feats.get("Number") == "Plur" and role[1] != "person"):
-            ent = self.described((sent_i, lo), role, nats, definite=first in DEFINITE)
+            # "die Wissenschafter", "die Experten": the head noun is a plural
+            head = next((t for t in words if t.upos in {"NOUN", "PROPN"}), words[-1])
+            plural = inflection.gender(head, words[0] if first in DEFINITE else None) == "Plur"
+            ent = self.described((sent_i, lo), (role[0], role[1], head.text) if role_of([head]) else role, nats, definite=first in DEFINITE, plural=plural)
             if ent is None and nats:
                 # ... or the nearest person of that nationality
                 ent = self.entities.nearest((sent_i, lo), [("nat", n) for n in sorted(nats)], lambda e: e.kind == "person")
