@@ -238,6 +238,10 @@ NAMES = [
     ("Die Band tourt wieder. Nach eigenem Bekunden hat der Sänger Alex Turner nie Drogen genommen.", "hat der Sänger", "Alex Turner"),
     # "nach seinen Worten": whose words they are
     ("Giannis Varoufakis sprach am Donnerstag im Radio. Im Jahr 2000 war nach seinen Worten eines der ersten Dinge, die Notenpressen loszuwerden.", "Im Jahr 2000", "Giannis Varoufakis"),
+    # a share of a group keeps its genitive; words "des X" or "Xs Worten" are X's
+    ("Heuer gab die Hälfte der Befragten an, mit dem Auto zur Arbeit zu fahren.", "mit dem Auto", "Hälfte der Befragten"),
+    ("Unternehmen mit einer Mitarbeiterbeteiligung sind nach Worten des Staatssekretärs im Berliner Arbeitsministerium, Thorben Albrecht, oft innovativer und produktiver.", "Unternehmen", "Thorben Albrecht"),
+    ("Müllers Worten nach sei die Lage ernst.", "sei die Lage", "Müller"),
     # "sagte er NBC": the pronoun is the speaker, the name after it the channel
     ("Sicherheitsforscher Matt Jakubowski hat die Puppe untersucht. So konnte er nach eigenen Angaben auf das Mikrophon der Puppe zugreifen, sagte er NBC.", "So konnte", "Jakubowski"),
 ]

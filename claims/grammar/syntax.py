@@ -178,7 +178,7 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
     if (noun := attribute_head(toks, head)) is not None:
         head = noun  # "Der in Wien lebende Künstler": the article is no pronoun
     if not has_parse(sent):
-        return _extend_right(sent, *_with_attribute(toks, surface_np_around(sent, head)))
+        return _extend_right(sent, *_with_quantified(sent, _with_attribute(toks, surface_np_around(sent, head))))
     keep = {head}
     right_ok = {"flat", "flat:name", "appos", "nummod", "compound", "conj", "cc", "punct", "nmod"}
 
@@ -220,7 +220,7 @@ def np_tokens(sent: Sentence, head: int) -> tuple[int, int]:
         hi -= 1
     while lo < hi and toks[lo].is_punct and toks[lo].text != "(":
         lo += 1
-    return _extend_right(sent, *_with_attribute(toks, (lo, hi)))
+    return _extend_right(sent, *_with_quantified(sent, _with_attribute(toks, (lo, hi))))
 
 
 def _with_attribute(toks: list, span: tuple[int, int]) -> tuple[int, int]:
@@ -228,6 +228,18 @@ def _with_attribute(toks: list, span: tuple[int, int]) -> tuple[int, int]:
     lebender Oppositioneller")."""
     opened = attribute_start(toks, span[0])
     return (opened, span[1]) if opened is not None else span
+
+
+def _with_quantified(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` widened over the genitive after a noun of quantity ("40 Prozent der
+    Befragten", "die Mehrheit der Österreicher")."""
+    toks = sent.tokens
+    lo, hi = span
+    if hi + 2 < len(toks) and toks[hi].lower in g("quantity_noun") and toks[hi + 1].lower in {"der", "des"}:
+        gen = surface_np_after(sent, hi + 1)
+        if gen is not None:
+            return lo, gen[1]
+    return span
 
 
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})  # also articles: read by position

@@ -431,6 +431,14 @@ def _apposition_name(sent: Sentence, lo: int, hi: int) -> list[list[Token]]:
     wlo, whi = sx.widen_np(sent, lo, hi)
     toks = sent.tokens
     commas = [k for k in range(hi + 1, whi) if toks[k].text == ","]
+    if not commas and hi + 2 < len(toks) and toks[hi + 1].upos == "ADP":
+        # "des Staatssekretärs im Berliner Arbeitsministerium, Thorben Albrecht,": a short
+        # place phrase before the comma
+        j = next((j for j in range(hi + 2, min(len(toks), hi + 6)) if toks[j].upos not in {"DET", "ADJ", "NOUN", "PROPN"}), None)
+        if j is not None and toks[j].text == "," and j + 2 < len(toks):
+            end = next((k for k in range(j + 1, min(len(toks), j + 6)) if not _name_word(toks[k])), len(toks))
+            if end > j + 1 and (end == len(toks) or toks[end].text in {",", "."}):
+                commas, whi = [j], end
     if not commas:
         return []
     start = commas[0] + 1
@@ -522,6 +530,22 @@ class SpeakerResolver:
         if not toks:
             return None
         words = [t for t in toks if not t.is_punct]
+        q = next((k for k, w in enumerate(words[:3]) if w.lower in sx.g("quantity_noun")), None)
+        if q is not None and q + 2 < len(words) and words[q + 1].lower in {"der", "des"}:
+            # "40 Prozent der Befragten", "die Hälfte der Führungskräfte": a share of a group
+            return Resolved(sx.join_words(words[1:] if words[0].lower in sx.ARTICLES else words), "group", None)
+        if len(words) >= 3 and (words[0].lower in sx.g("utterance_noun") or words[0].lower in sx.g("source_noun")) and words[1].lower in {"des", "der"}:
+            # "nach Worten des Ministers": whose words they are
+            return self.resolve(sent_i, words[1].i, hi, last_speaker, message)
+        after = sent.tokens[hi + 1] if len(words) == 1 and hi + 1 < len(sent.tokens) else None
+        if ((len(words) == 2 and _utterance(words[1])) or (after is not None and _utterance(after))) and _name_word(words[0]) and words[0].text.endswith("s") and len(words[0].text) > 3:
+            # "Müllers Worten nach": the name in the genitive says whose words they are
+            name = words[0].text[:-1]
+            ent = self.entities.find(name)
+            ent = ent if ent is not None and not any(w in sx.g("utterance_noun") for w in ent.words) else None
+            if ent is not None:
+                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else "person", ent.role_text, ent, "name")
+            return Resolved(name, "person", None, via="name")
         owner = _possessive_person(words[0]) if len(words) == 1 or (words and _utterance(words[-1])) else None
         if owner is not None and len(words) > 1:
             words = words[:1]  # "nach seinen Worten", "ihrer Darstellung nach": whose words
