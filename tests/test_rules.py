@@ -111,6 +111,16 @@ def test_laut_at_sentence_start_message_after_source(extract):
     assert c.speaker.kind == "media" and c.outlets[0].text == "Medienbericht"
 
 
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_aus_sicht_names_whose_view_the_clause_is(which, request):
+    # news-train study part (gnad-452) and derStandard: "aus Sicht der X" is a cue like "laut"
+    run = request.getfixturevalue(which)
+    c = one(run("Sein Vergehen aus Sicht der Herrscher besteht darin, dass er in seinem Blog immer wieder die Religionspolizei kritisierte."), "Sein Vergehen")
+    assert c.cue[0].text == "aus Sicht" and c.speaker.name == "Herrscher"
+    c = one(run("Aus Sicht der BIG ist die Abwicklung des Magazinvertriebs rechtskonform."), "ist die Abwicklung")
+    assert c.message.text == "ist die Abwicklung des Magazinvertriebs rechtskonform" and c.speaker.name == "BIG"
+
+
 def test_nach_angaben_with_genitive_source(extract):
     text = "Nach Angaben der Handelskammer von Thessaloniki dauert der Umweg über Bulgarien zwei Tage länger."
     c = one(extract(text), "Umweg")
