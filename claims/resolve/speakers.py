@@ -534,9 +534,10 @@ class SpeakerResolver:
         if q is not None and q + 2 < len(words) and words[q + 1].lower in {"der", "des"}:
             # "40 Prozent der Befragten", "die Hälfte der Führungskräfte": a share of a group
             return Resolved(sx.join_words(words[1:] if words[0].lower in sx.ARTICLES else words), "group", None)
-        if len(words) >= 3 and (words[0].lower in sx.g("utterance_noun") or words[0].lower in sx.g("source_noun")) and words[1].lower in {"des", "der"}:
-            # "nach Worten des Ministers": whose words they are
-            return self.resolve(sent_i, words[1].i, hi, last_speaker, message)
+        n = next((k for k, w in enumerate(words) if w.upos in {"NOUN", "PROPN"}), None)
+        if n is not None and n + 2 < len(words) and (words[n].lower in sx.g("utterance_noun") or words[n].lower in sx.g("source_noun")) and words[n + 1].lower in {"des", "der"}:
+            # "nach Worten des Ministers", "nach ersten Erkenntnissen der Polizei": whose they are
+            return self.resolve(sent_i, words[n + 1].i, hi, last_speaker, message)
         after = sent.tokens[hi + 1] if len(words) == 1 and hi + 1 < len(sent.tokens) else None
         if ((len(words) == 2 and _utterance(words[1])) or (after is not None and _utterance(after))) and _name_word(words[0]) and words[0].text.endswith("s") and len(words[0].text) > 3:
             # "Müllers Worten nach": the name in the genitive says whose words they are
