@@ -76,9 +76,9 @@ def _referent(mentions: list[OutletMention]) -> OutletMention:
 
 
 def _carried_outlet(doc: ParsedDoc, d: Draft, before: list[OutletMention]) -> list[OutletMention]:
-    """The outlet an anaphoric "demnach" carries: the one (a named medium first) of the
-    claim it refers to, at the span of "demnach" ("Nach dpa-Informationen … Weitere
-    Einzelheiten will RTL demnach …" -> dpa)."""
+    """The outlet an anaphoric "demnach" carries: the :func:`_referent` of ``before`` (the
+    outlets of the claim or sentence it refers to), at the span of "demnach" ("Nach
+    dpa-Informationen … Weitere Einzelheiten will RTL demnach …" -> dpa)."""
     if not before:
         return []
     om = _referent(before)
@@ -454,8 +454,8 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 elif d.cues[0].lemma == "demnach" and not chosen and (last_i is None or all_drafts[last_i].sent < d.sent - 1) and d.sent > 0 and outlets[d.sent - 1]:
                     # "Das zeigt eine Studie der Arbeiterkammer. Demnach …": the document or
                     # medium the sentence before names, with no claim of its own
-                    chosen = _carried_outlet(doc, d, outlets[d.sent - 1])
                     om = _referent(outlets[d.sent - 1])
+                    chosen = _carried_outlet(doc, d, [om])
                     if om.owner is not None:
                         res = resolver.resolve(om.sent, *om.owner, last)
                     else:
