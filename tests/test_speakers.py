@@ -375,45 +375,25 @@ def test_er_after_a_one_word_name_that_opens_a_clause():
     assert c.speaker is None or c.speaker.name != "ein Betrag"
 
 
-ATTRIBUTES = [
-    # sentence (derStandard), message start, speaker name: an extended attribute ("der in
-    # Großbritannien ansässigen") belongs to the phrase, and a name inside it is not the speaker's
+PHRASES = [
+    # text (derStandard), message start, speaker name
+    # an extended attribute ("der in Großbritannien ansässigen") belongs to the phrase, and a
+    # name inside it is not the speaker's; the article before it is no pronoun subject
     ("Die von der ÖVP geschasste Bezirksvorsteherin will bekanntgeben, ob sie erneut zur Wien-Wahl antritt.", "sie erneut", "Bezirksvorsteherin"),
     ("Der von Dawn zitierte Experte sagte, er sei besorgt wegen der großen Zahl unkontrollierter Grenzübertritte.", "er sei", "Experte"),
     ("Laut den Berichten der in Großbritannien ansässigen Beobachtungsstelle wurden 20 Menschen getötet.", "wurden", "Beobachtungsstelle"),
-    # the article before the attribute is no pronoun subject
     ("Der in Wien lebende Künstler Max Müller sagte, die Wahl sei gefälscht.", "die Wahl", "Max Müller"),
-]
-
-
-@pytest.mark.parametrize("text, start, name", ATTRIBUTES)
-def test_a_name_inside_an_extended_attribute_is_not_the_speaker(text, start, name):
-    assert _speaker_of(text, start, _lite()) == name
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text, start, name", ATTRIBUTES)
-def test_extended_attributes_with_stanza(text, start, name, analyzer):
-    assert _speaker_of(text, start, analyzer) == name
-
-
-AGREEMENT = [
-    # text (derStandard), message start, speaker: a definite description with no role match
-    # is not the person named last when it is a plural or the other gender
+    # a definite description with no role match is not the person named last when it is a
+    # plural or the other gender (and a name after the comma that opens the content is no
+    # apposition); a singular description of the same gender still refers back
     ("Die Einfuhrzölle beliefen sich auf neun Milliarden Pfund, sagte WTO-Chef Roberto Azevedo. Die Botschafterin hofft, dass die Briten eher pragmatisch als emotional entscheiden werden.", "die Briten", "Botschafterin"),
-    # (and a name after the comma that opens the content is no apposition)
     ("Regierungschef Alexis Tsipras lehnte das Angebot ab. Daraufhin erklärten die Euro-Finanzminister, Athen werde kein Geld mehr bekommen.", "Athen", "Euro-Finanzminister"),
-    # a singular description of the same gender still refers back
     ("SPÖ-Klubobmann Andreas Schieder kritisierte die ÖVP. In Richtung Koalitionspartner meinte der Fraktionschef, er verstehe nicht, wieso dieses Thema auf die lange Bank geschoben werde.", "er verstehe", "Andreas Schieder"),
 ]
 
 
-@pytest.mark.parametrize("text, start, name", AGREEMENT)
-def test_a_description_agrees_in_number_and_gender_with_the_person_it_refers_to(text, start, name):
-    assert _speaker_of(text, start, _lite()) == name
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text, start, name", AGREEMENT)
-def test_agreement_with_stanza(text, start, name, analyzer):
+@pytest.mark.parametrize("which", ["lite", pytest.param("stanza", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("text, start, name", PHRASES)
+def test_attributes_and_agreement_decide_the_speaker(text, start, name, which, request):
+    analyzer = _lite() if which == "lite" else request.getfixturevalue("analyzer")
     assert _speaker_of(text, start, analyzer) == name
