@@ -242,6 +242,9 @@ NAMES = [
     ("Heuer gab die Hälfte der Befragten an, mit dem Auto zur Arbeit zu fahren.", "mit dem Auto", "Hälfte der Befragten"),
     ("Unternehmen mit einer Mitarbeiterbeteiligung sind nach Worten des Staatssekretärs im Berliner Arbeitsministerium, Thorben Albrecht, oft innovativer und produktiver.", "Unternehmen", "Thorben Albrecht"),
     ("Müllers Worten nach sei die Lage ernst.", "sei die Lage", "Müller"),
+    ("Nach Zschäpes Darstellung war Böhnhardt in Diskussionen unterlegen gewesen.", "war Böhnhardt", "Zschäpe"),
+    # a role noun that is a common surname, after a given name: "Jens Bischof"
+    ("Es sei die größte Tarifumstellung seit Jahrzehnten, zitiert die Süddeutsche Zeitung den Vorstand Jens Bischof.", "Es sei", "Jens Bischof"),
     ("Nach jüngsten Angaben des Gesundheitsministeriums starben 20 Menschen.", "starben", "Gesundheitsministerium"),
     # "sagte er NBC": the pronoun is the speaker, the name after it the channel
     ("Sicherheitsforscher Matt Jakubowski hat die Puppe untersucht. So konnte er nach eigenen Angaben auf das Mikrophon der Puppe zugreifen, sagte er NBC.", "So konnte", "Jakubowski"),

@@ -132,6 +132,16 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
             # "Wieso Nissan Ziel der Attacken wurde": a noun with a genitive after it heads its own phrase
             and not (t.upos == "NOUN" and len(cur) == 1 and t.i + 1 < len(toks) and toks[t.i + 1].lower in {"der", "des"})
         )
+        # "Vorstand Jens Bischof", "Peter Richter sagte": a role noun that is also a common
+        # surname, right after a given name and closing the phrase, is the surname
+        surname = surname or (
+            len(cur) == 1
+            and _name_word(cur[0])
+            and t.text[:1].isupper()
+            and cur[0].end + 1 == t.start
+            and t.lower in sx.g("surname_role")
+            and (t.i + 1 >= len(toks) or toks[t.i + 1].upos in {"PUNCT", "VERB", "AUX", "ADP"})
+        )
         # "Karl-Theodor zu Guttenberg", "Mohammed bin Salman": a particle inside a name
         particle = cur and _name_word(cur[-1]) and t.lower in sx.NAME_PARTICLES and t.i + 1 < len(toks) and (
             _name_word(toks[t.i + 1])

@@ -364,7 +364,10 @@ def _speech_np(sent: Sentence, i: int, last: int) -> bool:
     span = sx.surface_np_after(sent, i, last)
     if span is None:
         return False
-    head = next((t for t in sent.tokens[span[0] : span[1] + 1] if t.upos in {"NOUN", "PROPN"}), None)
+    words = sent.tokens[span[0] : span[1] + 1]
+    head = next((t for t in words if t.upos in {"NOUN", "PROPN"}), None)
+    if head is not None and head.upos == "PROPN" and head.text.endswith("s") and head.i < span[1] and sent.tokens[head.i + 1].upos == "NOUN":
+        head = sent.tokens[head.i + 1]  # "nach Müllers Worten": the name is the genitive before the head
     if head is None:
         return False
     if lexicons.compound_match(head.text, sx.g("temporal_after_nach")) is not None:
