@@ -121,6 +121,17 @@ def test_aus_sicht_names_whose_view_the_clause_is(which, request):
     assert c.message.text == "ist die Abwicklung des Magazinvertriebs rechtskonform" and c.speaker.name == "BIG"
 
 
+@pytest.mark.parametrize("which", ["extract", "lite_extract"])
+def test_nach_deren_angaben_is_a_cue_whose_source_is_the_noun_before(which, request):
+    # SpkAtt tuning part and derStandard: "deren" is the determiner of the source noun
+    run = request.getfixturevalue(which)
+    c = one(run("Die Ernährungsforscher haben Speisepläne verglichen. Nach deren Angaben sollten täglich Speisen mit Vitamin E auf den Teller kommen."), "sollten")
+    assert c.cue[0].text == "Nach" and c.message.text.startswith("sollten täglich")
+    claims = run("Erst bietet der Regierungschef seiner Partei nach deren Angaben an, sein Amt niederzulegen.")
+    (nach,) = [x for x in claims if x.cue[0].text == "nach"]
+    assert nach.speaker is not None and "Partei" in nach.speaker.name
+
+
 def test_nach_angaben_with_genitive_source(extract):
     text = "Nach Angaben der Handelskammer von Thessaloniki dauert der Umweg über Bulgarien zwei Tage länger."
     c = one(extract(text), "Umweg")

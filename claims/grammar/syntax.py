@@ -360,8 +360,8 @@ def surface_np_after(sent: Sentence, i: int, limit: int | None = None) -> tuple[
             break  # "Mohamed Said 300.000 US-Dollar": the number starts the next phrase
         if t.upos in {"NOUN", "PROPN", "X"} or (t.upos == "NUM" and last_noun is not None) or t.xpos == "FM" or WEB_NAME.match(t.text):
             last_noun = k
-        elif t.upos == "PRON" and t.xpos in {"PPER", "PRF", "PDS"} and last_noun is None:
-            return (k, k)
+        elif t.upos == "PRON" and t.xpos in {"PPER", "PRF", "PDS"} and last_noun is None and not (t.lower in {"deren", "dessen"} and k + 1 <= limit and toks[k + 1].upos in {"NOUN", "ADJ"}):
+            return (k, k)  # (not "deren Angaben": a determiner the tagger took for a pronoun)
         elif t.upos in {"DET", "ADJ", "NUM"} or t.xpos in {"ART", "PPOSAT", "PIAT", "ADJA", "PRELAT"} or (t.lower in {"dessen", "deren", "der", "die", "das"} and last_noun is None and k == i):
             if last_noun is not None and not (in_gen and t.upos == "ADJ"):
                 # a genitive article continues ("Angaben der Polizei"), another one starts a new phrase

@@ -544,6 +544,11 @@ class SpeakerResolver:
         if q is not None and q + 2 < len(words) and words[q + 1].lower in {"der", "des"}:
             # "40 Prozent der Befragten", "die Hälfte der Führungskräfte": a share of a group
             return Resolved(sx.join_words(words[1:] if words[0].lower in sx.ARTICLES else words), "group", None)
+        if len(words) >= 2 and words[0].lower in {"deren", "dessen"} and (words[-1].lower in sx.g("utterance_noun") or words[-1].lower in sx.g("source_noun")):
+            # "bietet … seiner Partei nach deren Angaben an": the noun right before says whose
+            k = next((k for k in range(lo - 1, -1, -1) if sent.tokens[k].upos in {"NOUN", "PROPN"}), None)
+            if k is not None and lo - k <= 3:
+                return self.resolve(sent_i, *sx.np_tokens(sent, k), last_speaker, message)
         n = next((k for k, w in enumerate(words) if w.upos in {"NOUN", "PROPN"}), None)
         if n is not None and n + 2 < len(words) and (words[n].lower in sx.g("utterance_noun") or words[n].lower in sx.g("source_noun")) and words[n + 1].lower in {"des", "der"}:
             # "nach Worten des Ministers", "nach ersten Erkenntnissen der Polizei": whose they are
