@@ -501,6 +501,15 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         # source phrase form the frame, which is not part of the message
         prep = [x for x in c.cue if x.lemma in PREP_LEMMAS or x.lemma == "nach" or x.lemma.startswith(("nach ", "laut ")) or x.lemma.endswith((" nach", " zufolge"))]
         verbal = [x for x in c.cue if x not in prep]
+        relayed = [x for x in prep if x.lemma == "unter berufung auf"]
+        if relayed and verbal and speaker and speaker.mention:
+            # "berichtet die Zeitung unter Berufung auf X": the scheme's source is the medium
+            # that reports, and "unter Berufung auf" is no cue of its own
+            sent_of = idx.sentence_of(verbal[0].start)
+            medium = [o for o in c.outlets if idx.sentence_of(o.start) == sent_of and not (speaker.mention.start <= o.start < speaker.mention.end) and not (c.message.start <= o.start < c.message.end)]
+            if medium:
+                source = idx.ids([(medium[0].start, medium[0].end)])
+                prep = [x for x in prep if x not in relayed]
         cue = idx.ids([(x.start, x.end) for x in verbal] + _auxiliaries(parsed, verbal) + _cue_words(parsed, idx, verbal, set(message)))
         prep_frame: list[str] = []
         prep_source: list[str] = []  # the whole phrase after "laut"/before "zufolge", where found

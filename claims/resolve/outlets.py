@@ -267,7 +267,7 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                 medium = True
             else:
                 run = []
-                while j < len(toks) and (toks[j].upos == "PROPN" or toks[j].xpos in {"NE", "FM"} or (run and toks[j].upos == "NUM")) and toks[j].text[:1].isupper() | (toks[j].upos == "NUM"):
+                while j < len(toks) and (((toks[j].upos == "PROPN" or toks[j].xpos in {"NE", "FM"} or (run and toks[j].upos == "NUM")) and toks[j].text[:1].isupper() | (toks[j].upos == "NUM")) or sx.ARABIC_ARTICLE.match(toks[j].text)):
                     run.append(toks[j])
                     j += 1
                 if run and not any(x.text in lexicons.countries() for x in run):
