@@ -243,6 +243,8 @@ NAMES = [
     ("Unternehmen mit einer Mitarbeiterbeteiligung sind nach Worten des Staatssekretärs im Berliner Arbeitsministerium, Thorben Albrecht, oft innovativer und produktiver.", "Unternehmen", "Thorben Albrecht"),
     ("Müllers Worten nach sei die Lage ernst.", "sei die Lage", "Müller"),
     ("Nach Zschäpes Darstellung war Böhnhardt in Diskussionen unterlegen gewesen.", "war Böhnhardt", "Zschäpe"),
+    # the subject after a fronted phrase and an auxiliary, before an apposition and the participle
+    ("Vor kurzem hatte der Sprecher der Taliban, Zabihullah Mujahid, erklärt, die Taliban würden nicht verhandeln.", "die Taliban", "Zabihullah Mujahid"),
     # a role noun that is a common surname, after a given name: "Jens Bischof"
     ("Es sei die größte Tarifumstellung seit Jahrzehnten, zitiert die Süddeutsche Zeitung den Vorstand Jens Bischof.", "Es sei", "Jens Bischof"),
     ("Nach jüngsten Angaben des Gesundheitsministeriums starben 20 Menschen.", "starben", "Gesundheitsministerium"),

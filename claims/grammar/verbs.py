@@ -451,13 +451,19 @@ def subject_before_appositions(sent: Sentence, v0: int) -> int | None:
             for k in seg
         )
 
-    if commas[0] <= base or not plain(range(base, commas[0])) or toks[base].xpos in {"APPR", "APPRART"}:
+    start = base
+    verbs = [k for k in range(base, commas[0]) if toks[k].upos in {"VERB", "AUX"}]
+    if len(verbs) == 1 and toks[verbs[0]].is_finite_verb and toks[verbs[0]].upos == "AUX" and toks[v0].xpos in {"VVPP", "VVINF"} and plain(range(verbs[0] + 1, commas[0])):
+        # "Vor kurzem hatte ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud,
+        # erklärt": the subject stands after the auxiliary, the participle after the apposition
+        start = verbs[0] + 1
+    elif commas[0] <= base or not plain(range(base, commas[0])) or toks[base].xpos in {"APPR", "APPRART"}:
         return None
     for a, b in zip(commas, commas[1:], strict=False):
         seg = toks[a + 1 : b]
         if not seg or not (_relative_clause(seg) or plain(range(a + 1, b))):
             return None
-    return _subject_in(sent, base, commas[0])
+    return _subject_in(sent, start, commas[0])
 
 
 def main_clause_subject(sent: Sentence) -> int | None:
