@@ -334,7 +334,7 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
         # a title or first name right before the name: "Staatspräsident Mattarella", "Özcan Mutlu"
         while lo > 0 and toks[lo - 1].upos in {"NOUN", "PROPN"} and toks[lo].upos == "PROPN" and toks[lo - 1].text[:1].isupper() and toks[lo - 1].feats.get("Case") != "Gen":
             lo -= 1
-        hi = _apposition_before_verb(toks, _phrase_before_verb(sent, lo, hi))
+        hi = _apposition_before_verb(toks, _phrase_before_verb(sent, lo, _name_up_to_verb(toks, hi)))
     opened = [k for k in range(lo, hi + 1) if toks[k].text in "„«»\"“"]
     if len(opened) % 2 == 1:
         close = next((k for k in range(hi + 1, min(len(toks), hi + 8)) if sx.is_quote(toks[k])), None)
@@ -344,6 +344,30 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
 
 
 PLACE_OR_AND = {"in", "im", "am", "aus", "bei", "beim", "und", "sowie"}
+
+
+def _name_up_to_verb(toks, hi: int) -> int:
+    """Extend a subject over the capitalised words (and a bracketed short form) that run from
+    it up to its verb, which the tagger did not join to it: "Das Nachrichtenportal EurActiv
+    will", "Die Betreiberfirma Vattenfall Europe teilte mit", "Die Interessengemeinschaft
+    Deponiesicherheit Region Basel ( IGDRB ) hat"."""
+    k = hi + 1
+    while k < len(toks):
+        t = toks[k]
+        if t.text == "(":
+            close = next((j for j in range(k + 1, min(len(toks), k + 5)) if toks[j].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1
+            continue
+        if not (t.text[:1].isupper() and t.upos not in {"VERB", "AUX", "DET", "PRON", "ADP", "PUNCT"}):
+            break
+        k += 1
+    if k == hi + 1 or k >= len(toks):
+        return hi
+    stop = toks[k]
+    verb_next = stop.upos in {"VERB", "AUX"} or (stop.text[:1].islower() and stop.upos not in {"ADP", "DET", "PRON"} and k + 1 < len(toks) and toks[k + 1].upos in {"VERB", "AUX"})
+    return k - 1 if verb_next else hi
 
 
 def _phrase_before_verb(sent, lo: int, hi: int) -> int:
