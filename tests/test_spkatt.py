@@ -255,6 +255,9 @@ SOURCE_PHRASES = [
     ("Der 81-jährige Besitzer eines Hauses hatte festgestellt , dass Mäuse sein Haus bevölkert hatten .", "dass Mäuse", "Der 81-jährige Besitzer eines Hauses"),
     ("Im Jahr 1943 , so die Untersuchungsergebnisse eines ehemaligen Amtsrichters , der bei der Zentralen Stelle ermittelt , sei er im Lager gewesen .",
      "im Lager", "die Untersuchungsergebnisse eines ehemaligen Amtsrichters"),
+    # a name and its role before the verb, with one comma between them, are one phrase
+    ("Rob Mueller , Klub-Sekretär der Buitenboys sagte zum „ Algemeen Dagblad “ , nach dem Spiel hätten alle Spieler die Hand gegeben .",
+     "nach dem Spiel", "Rob Mueller , Klub-Sekretär der Buitenboys"),
     # capitalised words up to the verb that the tagger did not join to the subject
     ("Die Betreiberfirma Vattenfall Europe teilte mit , dass das Kernkraftwerk am Sonntag wieder Strom einspeisen werde .", "dass das Kernkraftwerk", "Die Betreiberfirma Vattenfall Europe"),
     # the medium that reports "unter Berufung auf" someone is the source, in one annotation

@@ -335,6 +335,7 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
         while lo > 0 and toks[lo - 1].upos in {"NOUN", "PROPN"} and toks[lo].upos == "PROPN" and toks[lo - 1].text[:1].isupper() and toks[lo - 1].feats.get("Case") != "Gen":
             lo -= 1
         hi = _apposition_before_verb(toks, _phrase_before_verb(sent, lo, _name_up_to_verb(toks, hi)))
+        lo = _vorfeld_start(toks, lo, hi)
     opened = [k for k in range(lo, hi + 1) if toks[k].text in "„«»\"“"]
     if len(opened) % 2 == 1:
         close = next((k for k in range(hi + 1, min(len(toks), hi + 8)) if sx.is_quote(toks[k])), None)
@@ -344,6 +345,21 @@ def _source_ids(parsed: ParsedDoc | None, idx: TokenIndex, mention) -> list[str]
 
 
 PLACE_OR_AND = {"in", "im", "am", "aus", "bei", "beim", "und", "sowie"}
+
+
+def _vorfeld_start(toks, lo: int, hi: int) -> int:
+    """Start a subject that directly precedes its finite verb at the sentence start when a
+    phrase and a comma come before it, with no verb: the two are one phrase of the
+    verb-second clause ("Rob Mueller , Klub-Sekretär der Buitenboys sagte", "Ein Sprecher
+    der Polizei , Commander Randy Henderson sagte")."""
+    if lo < 2 or hi + 1 >= len(toks) or not toks[hi + 1].is_finite_verb or toks[lo - 1].text != ",":
+        return lo
+    before = toks[: lo - 1]
+    if any(t.upos in {"VERB", "AUX", "SCONJ"} or t.text in {",", ":", ";", "–", "-"} or t.xpos in sx.SUBORDINATING_TAGS or t.upos == "ADP" and t.i == 0 for t in before):
+        return lo
+    if before[0].upos not in {"DET", "PROPN", "NOUN", "ADJ", "X"} or not any(t.upos in {"NOUN", "PROPN", "X"} for t in before):
+        return lo
+    return 0
 
 
 def _name_up_to_verb(toks, hi: int) -> int:
