@@ -355,7 +355,7 @@ def _vorfeld_start(toks, lo: int, hi: int) -> int:
     if lo < 2 or hi + 1 >= len(toks) or not toks[hi + 1].is_finite_verb or toks[lo - 1].text != ",":
         return lo
     before = toks[: lo - 1]
-    if any(t.upos in {"VERB", "AUX", "SCONJ"} or t.text in {",", ":", ";", "–", "-"} or t.xpos in sx.SUBORDINATING_TAGS or t.upos == "ADP" and t.i == 0 for t in before):
+    if any(t.upos in {"VERB", "AUX", "SCONJ"} or t.text in {",", ":", ";", "–", "-"} or t.xpos in sx.SUBORDINATING_TAGS or (t.upos == "ADP" and t.i == 0) for t in before):
         return lo
     if before[0].upos not in {"DET", "PROPN", "NOUN", "ADJ", "X"} or not any(t.upos in {"NOUN", "PROPN", "X"} for t in before):
         return lo

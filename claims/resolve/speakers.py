@@ -108,8 +108,6 @@ def stated_by(word: str) -> str | None:
     return head if m.group(2) == "-" or head.isupper() else head[:1].upper() + head[1:]
 
 
-
-
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
     outlets, roles = lexicons.outlets(), lexicons.roles()
@@ -359,6 +357,12 @@ def _utterance(t: Token) -> bool:
     return t.lower in sx.g("speech_noun") or t.lower in sx.g("utterance_noun")
 
 
+def _source_word(t: Token) -> bool:
+    """A noun for what someone said or found out, whose owner is the source ("Worten",
+    "Angaben", "Erkenntnissen")."""
+    return t.lower in sx.g("utterance_noun") or t.lower in sx.g("source_noun")
+
+
 def _possessive_person(t: Token) -> str | None:
     """The personal pronoun of a possessive ("seiner" -> "er", "ihrer" -> "sie")."""
     low = t.lower
@@ -543,13 +547,13 @@ class SpeakerResolver:
         if q is not None and q + 2 < len(words) and words[q + 1].lower in {"der", "des"}:
             # "40 Prozent der Befragten", "die Hälfte der Führungskräfte": a share of a group
             return Resolved(sx.join_words(words[1:] if words[0].lower in sx.ARTICLES else words), "group", None)
-        if len(words) >= 2 and words[0].lower in {"deren", "dessen"} and (words[-1].lower in sx.g("utterance_noun") or words[-1].lower in sx.g("source_noun")):
+        if len(words) >= 2 and words[0].lower in {"deren", "dessen"} and _source_word(words[-1]):
             # "bietet … seiner Partei nach deren Angaben an": the noun right before says whose
             k = next((k for k in range(lo - 1, -1, -1) if sent.tokens[k].upos in {"NOUN", "PROPN"}), None)
             if k is not None and lo - k <= 3:
                 return self.resolve(sent_i, *sx.np_tokens(sent, k), last_speaker, message)
         n = next((k for k, w in enumerate(words) if w.upos in {"NOUN", "PROPN"}), None)
-        if n is not None and n + 2 < len(words) and (words[n].lower in sx.g("utterance_noun") or words[n].lower in sx.g("source_noun")) and words[n + 1].lower in {"des", "der"}:
+        if n is not None and n + 2 < len(words) and _source_word(words[n]) and words[n + 1].lower in {"des", "der"}:
             # "nach Worten des Ministers", "nach ersten Erkenntnissen der Polizei": whose they are
             return self.resolve(sent_i, words[n + 1].i, hi, last_speaker, message)
         after = sent.tokens[hi + 1] if len(words) == 1 and hi + 1 < len(sent.tokens) else None
