@@ -258,6 +258,9 @@ SOURCE_PHRASES = [
     # a name and its role before the verb, with one comma between them, are one phrase
     ("Rob Mueller , Klub-Sekretär der Buitenboys sagte zum „ Algemeen Dagblad “ , nach dem Spiel hätten alle Spieler die Hand gegeben .",
      "nach dem Spiel", "Rob Mueller , Klub-Sekretär der Buitenboys"),
+    # an apposition that closes the sentence after the speaker
+    ("Die Lage sei ernst , sagte der Ministerpräsident des Landes Niedersachsen , Christian Wulff ( CDU ) .",
+     "Die Lage", "der Ministerpräsident des Landes Niedersachsen , Christian Wulff ( CDU )"),
     # capitalised words up to the verb that the tagger did not join to the subject
     ("Die Betreiberfirma Vattenfall Europe teilte mit , dass das Kernkraftwerk am Sonntag wieder Strom einspeisen werde .", "dass das Kernkraftwerk", "Die Betreiberfirma Vattenfall Europe"),
     # the medium that reports "unter Berufung auf" someone is the source, in one annotation

@@ -443,9 +443,24 @@ def _apposition_before_verb(toks, hi: int) -> int:
         if y.text == ",":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             return j - 1 if nxt is not None and sx.is_finite(nxt) and j - 1 > hi + 1 else hi
-        if sx.is_finite(y) or y.text in {":", ";", "."}:
+        if y.text in sx.FINAL and all(sx.is_quote(z) for z in toks[j + 1 :]) and j - 1 > hi + 1 and _closing_apposition(toks, hi + 2, j):
+            return j - 1  # "…, sagte der Ministerpräsident des Landes, Christian Wulff ( CDU ) ."
+        if sx.is_finite(y) or y.upos in {"VERB", "AUX"} or sx.is_quote(y) or y.text in {":", ";", "."}:
             return hi
     return hi
+
+
+def _closing_apposition(toks, a: int, b: int) -> bool:
+    """Tokens ``a`` … ``b - 1`` that close a sentence form an apposition: a name (with a
+    party in brackets) or a phrase with an article, no verb ("Christian Wulff ( CDU )",
+    "der Sprecher der so genannten EVAC-Ambulanz")."""
+    seg = toks[a:b]
+    if not seg or len(seg) > 12 or any(t.upos in {"VERB", "AUX", "SCONJ"} for t in seg):
+        return False
+    first = seg[0]
+    if first.lower in sx.RELATIVE_PRONOUNS and len(seg) > 1 and seg[1].upos not in {"NOUN", "ADJ", "PROPN"}:
+        return False
+    return first.upos == "PROPN" or first.xpos == "NE" or (first.upos == "DET" and any(t.upos in {"NOUN", "PROPN"} for t in seg))
 
 
 CUE_WORDS = {"sich", "davon", "darauf", "dazu", "damit", "daran", "darüber"}
