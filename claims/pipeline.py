@@ -565,6 +565,8 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
         for om in outlet_lists.get(i, []):
             if (om.start, om.end) in seen:
                 continue
+            if any(o.name == om.name and (0 <= om.start - o.end <= 1 or 0 <= o.start - om.end <= 1) for o in outs):
+                continue  # "laut einem Bericht der Tageszeitung Kurier": one outlet, named by the medium
             seen.add((om.start, om.end))
             outs.append(Outlet(name=om.name, kind=om.kind if om.kind in {"agency", "broadcaster", "newspaper", "magazine", "online", "social", "medium", "document"} else "unknown", start=om.start, end=om.end, text=om.text))
         v = verif.get(i)
