@@ -232,6 +232,9 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         if named is None and noun is None:
             k += 1
             continue
+        if named is None and t.text.startswith("-") and k > 0 and sx.is_quote(toks[k - 1]) and out and out[-1].last >= k - 2:
+            k += 1  # 'im „ZiB 2“-Interview': the quoted title before is the outlet
+            continue
         lo, hi = k, k
         name = None
         kind = "unknown"
