@@ -357,8 +357,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
     speakers: dict[int, Resolved | None] = {}
     mentions: dict[int, Mention | None] = {}
     outlet_lists: dict[int, list[OutletMention]] = {}
-    last: Resolved | None = None
-    last_i: int | None = None  # the claim ``last`` spoke
+    last_i: int | None = None  # the last claim with a speaker
 
     by_sentence: dict[int, list[Draft]] = {}
     for x in all_drafts:
@@ -370,6 +369,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
     pending_quote_match = []
     for i in order:
         d = all_drafts[i]
+        last = speakers[last_i] if last_i is not None else None  # the speaker named last
         sent_outlets = outlets[d.sent]
         # outlets: in the frame, outside every message of the sentence, plus own sources
         own = [m for m in (d.source_mentions + ([d.relay] if d.relay else [])) if m is not None]
@@ -470,7 +470,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
         mentions[i] = mention
         outlet_lists[i] = chosen
         if res is not None:
-            last, last_i = res, i
+            last_i = i
 
     # headline quotes: the speaker who says these words in the article
     for i in pending_quote_match:

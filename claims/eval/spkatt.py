@@ -22,7 +22,7 @@ from typing import Any
 from claims import lexicons
 from claims.document import parse_text
 from claims.grammar import syntax as sx
-from claims.grammar.verbs import base_lemmas, is_negation, speech_verb, subject_before_appositions, subject_of, surface_subject
+from claims.grammar.verbs import AGENT_PREPOSITIONS, TENSE_AUXILIARIES, base_lemmas, is_negation, speech_verb, subject_before_appositions, subject_of, surface_subject
 from claims.models import Claim, Span
 from claims.nlp.model import ParsedDoc
 from claims.nlp.normalize import join_colon_sentences, split_at_full_stops
@@ -123,9 +123,6 @@ def _fill_gaps(ids: list[str], max_gap: int = 2) -> list[str]:
                 out.extend(f"{s0}:{k}" for k in range(i0 + 1, i1))
         out.append(tid)
     return out
-
-
-TENSE_AUXILIARIES = {"haben", "sein", "werden"}
 
 
 def _auxiliaries(parsed: ParsedDoc | None, pieces) -> list[tuple[int, int]]:
@@ -295,7 +292,7 @@ def _passive_agent(parsed: ParsedDoc | None, idx: TokenIndex, pieces, message: s
         toks = sent.tokens
         lo, _hi = _verb_clause(toks, i)
         for k in range(lo, i):
-            if toks[k].lower in {"von", "vom", "durch"} and not (k > 0 and toks[k - 1].lower == "seiten"):
+            if toks[k].lower in AGENT_PREPOSITIONS and not (k > 0 and toks[k - 1].lower == "seiten"):
                 np = sx.surface_np_after(sent, k + 1, i - 1)
                 if np is not None:
                     ids = idx.ids([(toks[np[0]].start, toks[np[1]].end)])
@@ -611,7 +608,7 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         if verb_cues and not prep and _is_passive(parsed, verb_cues) and speaker and speaker.mention and not any(x.lemma == "zitieren" for x in verb_cues):
             # a passive cue has no source unless an agent is named ("von der Polizei")
             before = idx.token_at(speaker.mention.start, before=True)
-            if not (before and idx.text[before[0] : before[1]].lower() in {"von", "vom", "durch"}):
+            if not (before and idx.text[before[0] : before[1]].lower() in AGENT_PREPOSITIONS):
                 source = _passive_agent(parsed, idx, verb_cues, set(message))
         if prep_frame and not c.message_parts:
             pf = set(_fill_gaps(sorted(set(prep_frame), key=_order)))  # "nach Angaben [von] Interpol"

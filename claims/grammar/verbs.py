@@ -17,6 +17,7 @@ from claims.grammar import syntax as sx
 from claims.nlp.model import Sentence, Token
 
 NEGATION = {"nicht", "nie", "niemals", "niemand", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nichts", "weder"}
+TENSE_AUXILIARIES = frozenset({"haben", "sein", "werden"})  # the auxiliaries of a participle or infinitive cue
 
 
 def is_negation(t: Token) -> bool:
@@ -137,7 +138,7 @@ def speech_verb(sent: Sentence, t: Token) -> tuple[str, Token | None] | None:
     """The lexicon lemma of ``t`` (joined with a separated particle) or None."""
     if not may_be_verb(t):
         return None
-    if not _tagged_verbal(t) and not any(x.lemma in {"haben", "sein", "werden"} and x.upos == "AUX" for x in sent.tokens[: t.i]):
+    if not _tagged_verbal(t) and not any(x.lemma in TENSE_AUXILIARIES and x.upos == "AUX" for x in sent.tokens[: t.i]):
         return None  # a mis-tagged participle needs an auxiliary before it
     verbs = lexicons.speech_verbs()
     bases = base_lemmas(t)  # shared: not to be changed

@@ -50,6 +50,13 @@ class Resolved:
     entity: Entity | None = None
     via: str = "phrase"  # how it was found: one of models.Resolution
 
+    @classmethod
+    def of(cls, ent: Entity, via: str, unknown_as: str | None = None, role: str | None = None) -> Resolved:
+        """The entity ``ent`` as found ``via``: its name and kind (``unknown_as`` for an
+        entity of unknown kind, if given), its role or else ``role``."""
+        kind = unknown_as if unknown_as is not None and ent.kind == "unknown" else ent.kind
+        return cls(ent.name, kind, ent.role_text or role, ent, via)
+
 
 def role_of(tokens: list[Token]) -> tuple[str, str, str] | None:
     """(role key, role kind, role word) of the last role noun in ``tokens``."""
@@ -563,7 +570,7 @@ class SpeakerResolver:
             ent = self.entities.find(name)
             ent = ent if ent is not None and not any(w in sx.g("utterance_noun") for w in ent.words) else None
             if ent is not None:
-                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else "person", ent.role_text, ent, "name")
+                return Resolved.of(ent, "name", unknown_as="person")
             return Resolved(name, "person", None, via="name")
         owner = _possessive_person(words[0]) if len(words) == 1 or (words and _utterance(words[-1])) else None
         if owner is not None and len(words) > 1:
@@ -575,15 +582,15 @@ class SpeakerResolver:
             if low in sx.PERSONAL_PRONOUNS or low == "man":
                 near = self.recent_person((sent_i, lo), message) if low in {"er", "sie"} else None
                 if near is not None and (last_speaker is None or last_speaker.entity is not near):
-                    return Resolved(near.name, near.kind, near.role_text, near, "pronoun")
+                    return Resolved.of(near, "pronoun")
                 if near is None and low in {"er", "sie"} and (named := self.named_subject((sent_i, lo))) is not None and (last_speaker is None or last_speaker.entity is not named):
-                    return Resolved(named.name, "person", named.role_text, named, "pronoun")
+                    return Resolved.of(named, "pronoun", unknown_as="person")
                 if last_speaker is not None:
                     return replace(last_speaker, via="pronoun")
                 # the nearest person named before (never one named only later)
                 ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: True, forward=False)
                 if ent is not None:
-                    return Resolved(ent.name, ent.kind, ent.role_text, ent, "pronoun")
+                    return Resolved.of(ent, "pronoun")
             if low in GROUP_PRONOUNS:
                 return Resolved(words[0].text[:1].upper() + words[0].text[1:], "group", None)  # "Einige vertreten die Auffassung, …"
             return None
@@ -591,7 +598,7 @@ class SpeakerResolver:
             # "nach UNO-Angaben", "laut Polizeiangaben": whoever gave them
             ent = self.entity_by_name(who)
             if ent is not None:
-                return Resolved(ent.name, ent.kind, ent.role_text, ent, "name")
+                return Resolved.of(ent, "name")
             return Resolved(who, lexicons.roles().get(who.lower(), "unknown"), None, via="phrase")
         if len(words) == 1 and (ext := _possessed_after(sent, hi)) is not None:
             hi = ext  # "Badawis nach Kanada geflüchtete Ehefrau Ensaf Haidar": the wife speaks
@@ -630,7 +637,7 @@ class SpeakerResolver:
                 name = " und ".join(sx.join_words(r) for r in runs)
             ent = self.entity_by_name(name) if len(runs) == 1 else None
             if ent is not None:
-                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else "person", ent.role_text or (role[2] if role else None), ent, via)
+                return Resolved.of(ent, via, unknown_as="person", role=role[2] if role else None)
             kind = "country" if name in lexicons.countries() else ("person" if role is None or role[1] != "organization" else "organization")
             return Resolved(name, kind, role[2] if role else None, via=via)
         # a name the tagger took for a common noun ("ÖVP-Chef Mitterlehner")
@@ -638,7 +645,7 @@ class SpeakerResolver:
             if t.text[:1].isupper() and t.upos in {"NOUN", "X"} and lexicons.compound_match(t.text, lexicons.roles()) is None:
                 ent = self.entity_by_name(t.text)
                 if ent is not None and ent.kind in {"person", "organization", "unknown"}:
-                    return Resolved(ent.name, ent.kind, ent.role_text or (role[2] if role else None), ent, "name")
+                    return Resolved.of(ent, "name", role=role[2] if role else None)
         first = words[0].lower if words else ""
         phrase = sx.name_of(sent, lo, hi)
         if role is not None and first not in INDEFINITE and role[1] in {"person", "anonymous"} and not (toks[-1].feats.get("Number") == "Plur" and role[1] != "person"):
@@ -650,7 +657,7 @@ class SpeakerResolver:
                 # ... or the nearest person of that nationality
                 ent = self.entities.nearest((sent_i, lo), [("nat", n) for n in sorted(nats)], lambda e: e.kind == "person")
             if ent is not None:
-                return Resolved(ent.name, "person", ent.role_text or role[2], ent, "description")
+                return Resolved.of(ent, "description", unknown_as="person", role=role[2])
             if sent_i == 0:
                 # a teaser describes the article's main person: the most mentioned one
                 pers = [e for e in self.entities if e.kind == "person"]
@@ -663,12 +670,12 @@ class SpeakerResolver:
             keys = [("desc", k) for k in sorted({words[-1].lemma.lower(), words[-1].lower})]
             ent = self.entities.nearest((sent_i, lo), keys, lambda e: True, forward=False)
             if ent is not None:
-                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else (role[1] if role else "organization"), ent.role_text or (role[2] if role else None), ent, "description")
+                return Resolved.of(ent, "description", unknown_as=role[1] if role else "organization", role=role[2] if role else None)
         named = _name_after_role(words, role)
         if named is not None:
             ent = self.entity_by_name(named)
             if ent is not None:
-                return Resolved(ent.name, ent.kind if ent.kind != "unknown" else role[1], ent.role_text or role[2], ent, "name")
+                return Resolved.of(ent, "name", unknown_as=role[1], role=role[2])
             return Resolved(named, role[1] if role[1] not in {"anonymous", "unknown"} else "person", role[2], via="name")
         kind = "unknown"
         if role is not None:
