@@ -102,13 +102,21 @@ def _outside_frame(drafts: list[Draft], frame: Draft) -> list[Draft]:
     return out
 
 
-def _not_nested(drafts: list[Draft]) -> list[Draft]:
+def _not_nested(doc: ParsedDoc, drafts: list[Draft]) -> list[Draft]:
     """The drafts of a sentence without those whose cue lies in the message of a frame
     after it ("Wir können sagen, dass X existiert, sagte der Minister"; "Die Seeleute
     fordern höhere Löhne, hieß es in einer Erklärung"; "…, so X"): speech inside unmarked
-    direct speech is the speaker's words, as inside quotation marks."""
+    direct speech is the speaker's words, as inside quotation marks. Nor is a colon's
+    content a claim of the words before the colon when a frame after it names who said it
+    ("Mittlerweile ist das bestätigt: X habe …, teilte der Konzern mit")."""
     frames = [d for d in drafts if d.rule == Rule.FRAME_AFTER]
-    return [d for d in drafts if not any(o is not d and o.message[0] <= d.cues[0].start < o.message[1] for o in frames)]
+
+    def framed(d: Draft, o: Draft) -> bool:
+        if o.message[0] <= d.cues[0].start < o.message[1]:
+            return True
+        return d.cues[0].start < o.message[0] and d.message[0] <= o.message[0] and o.cues[0].start < d.message[1] and ":" in doc.text[d.cues[-1].end : o.message[0]]
+
+    return [d for d in drafts if not any(o is not d and framed(d, o) for o in frames)]
 
 
 def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
@@ -127,7 +135,7 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
             found += find_reportative_wollen(doc, sent, quotes)
         found += find_so_frames(doc, sent, quotes)
         found += find_heisst_es(doc, sent, quotes)
-        found = _not_nested(found)
+        found = _not_nested(doc, found)
         for p in find_passive_frame(doc, sent, quotes):
             found = _outside_frame(found, p) + [p]
         preps = [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == Rule.PREP]

@@ -107,6 +107,13 @@ SENTENCES = [
     ("Die Lage sei ernst, heißt es im Urteil des Obersten Gerichtshofs.", "Oberster Gerichtshof", ["Urteil des Obersten Gerichtshofs"]),
     ("Die Lage sei ernst, sagte Ludwig der Kleinen Zeitung.", "Ludwig", ["Kleine Zeitung"]),
     ("Die Lage sei ernst, sagte Ludwig in einer Videobotschaft.", "Ludwig", ["Videobotschaft"]),
+    ("Die Lage sei ernst, sagte der Präsident in einer Fernsehansprache.", "Präsident", ["Fernsehansprache"]),
+    # the author of a document after "des" in the nominative
+    ("Die Lage sei ernst, heißt es in dem Bericht des Rechnungshofs.", "Rechnungshof", ["Bericht des Rechnungshofs"]),
+    # an interview given to a medium: one outlet, the medium
+    ("Die Lage sei ernst, sagte Niessl im Interview mit der APA.", "Niessl", ["APA"]),
+    # a colon's content framed after it by who said it: the frame's claim, with its outlet
+    ("Mittlerweile ist das auch bestätigt: Novomatic habe Angebote gelegt, teilte der Konzern am Sonntag in einer Aussendung mit.", "Konzern", ["Aussendung"]),
     ("Die Lage sei ernst, wie die Austria Presse Agentur berichtete.", "Austria Presse Agentur", ["Austria Presse Agentur"]),
     # the medium that has the paper is an outlet, not the paper's author
     ("Die Lage sei ernst, heißt es in dem Schreiben, das der APA vorliegt.", None, ["Schreiben", "APA"]),
@@ -152,7 +159,7 @@ TITLES = [
     # "nach" before a bare medium is no source cue ("getrennt nach Radio, Fernsehen"); before
     # a described one it is ("nach palästinensischen Medien")
     ("Zu den Anschlägen bekannten sich nach palästinensischen Medien zwei Gruppen.", "palästinensische Medien", ["palästinensische Medien"]),
-    ("Künftig werden wir nicht mehr getrennt nach Radio, Fernsehen, Internet aufgestellt sein, sagte der Intendant in einem Interview mit der Frankfurter Allgemeinen Zeitung.", "Intendant", ["Interview", "Frankfurter Allgemeine Zeitung"]),
+    ("Künftig werden wir nicht mehr getrennt nach Radio, Fernsehen, Internet aufgestellt sein, sagte der Intendant in einem Interview mit der Frankfurter Allgemeinen Zeitung.", "Intendant", ["Frankfurter Allgemeine Zeitung"]),
     # a possessive is no part of a channel's name
     ("Der Angriff sei abgewehrt worden, teilte das Militär auf seiner Website mit.", "Militär", ["Website"]),
     # forecasts and studies are documents whose author is the speaker
@@ -198,6 +205,7 @@ STRIPPED = [
     ("Der Konzern sei mit seinen Angeboten an die privaten Aktionäre schon weit vorangekommen, berichtete der Kurier am Samstag.", "Kurier", ["Kurier"]),
     ("Die Krone berichtete zuletzt, dass pro Tag nur mehr 100 Asylanträge angenommen werden sollen.", "Krone", ["Krone"]),
     ("Die Lage sei ernst, sagte Ludwig der Presse.", "Ludwig", ["Die Presse"]),
+    ("Reizvoll wäre es auf jeden Fall, sagte der Verteidiger im Interview mit dem Kurier.", "Verteidiger", ["Kurier"]),
     ("Gegenüber News gibt einer der Betreiber an, dass so mehr als 850 Anzeigen zustande gekommen seien.", "Betreiber", ["News"]),
     # said to the article's own paper (derStandard's spelling): no outlet
     ("Und sie kenne die Sorgen der Bevölkerung, sagt Kahr dem STANDARD.", "Kahr", []),

@@ -52,7 +52,7 @@ def gender(head: Token, article: Token | None, plural: bool = False, adjective: 
     art = article.lower if article is not None else ""
     low = head.lower.split("-")[-1]
     if art in {"des", "eines"} and low.endswith("s"):
-        low = _drop_genitive_s(low)
+        low = drop_genitive_s(low)
     feats = head.feats
     if plural or feats.get("Number") == "Plur":
         return "Plur"
@@ -156,7 +156,7 @@ def nominative(words: list[Token], keep_indefinite: bool = True, plural: bool = 
         elif k == h and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"} and gen == "Masc" and _weak_base(w.text):
             out.append(_weak_base(w.text))  # "eines leitenden Beamten" -> "ein leitender Beamter"
         elif k == h and gen in {"Masc", "Neut"} and article is not None and article.lower in {"des", "eines"} and not (gen == "Masc" and _lemma_ending(w)):
-            out.append(_drop_genitive_s(w.text))
+            out.append(drop_genitive_s(w.text))
         elif k == h and gen == "Plur" and (article is None or article.lower == "den") and _plural_base(w.text):
             out.append(_plural_base(w.text))  # "laut Medienberichten" -> "Medienberichte"
         elif k == h and gen == "Masc" and _lemma_ending(w) and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"}:
@@ -225,7 +225,7 @@ def _lemma_ending(w: Token) -> bool:
     return lem != w.text and lem[:1].isupper() and w.text[len(lem) :] in {"n", "en", "s", "es"} and w.text.startswith(lem)
 
 
-def _drop_genitive_s(word: str) -> str:
+def drop_genitive_s(word: str) -> str:
     """``Innenministeriums`` -> ``Innenministerium``, ``Gerichtshofes`` -> ``Gerichtshof``."""
     if word.endswith("es") and len(word) > 5 and word[-3] in "sßzx":
         return word[:-2]

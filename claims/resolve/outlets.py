@@ -101,6 +101,8 @@ def _named_by_position(toks, i: int) -> bool:
     if prev.lower not in {"der", "die", "das", "dem", "den"}:
         return False
     pp = toks[i - 2] if i >= 2 else None
+    if pp is not None and pp.lower == "mit" and i >= 3 and toks[i - 3].lower.split("-")[-1] in _CONVERSATIONS:
+        return True  # "im Interview mit dem Kurier", "im Gespräch mit der Presse"
     if pp is not None and (pp.upos == "ADP" or pp.xpos in {"APPR", "APPRART", "APPO"}) and pp.lower != "gegenüber":
         return False
     if pp is not None and prev.lower == "der" and pp.upos in {"NOUN", "ADJ"}:
@@ -317,7 +319,14 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
         bare = lo == k and k > 0 and toks[k - 1].upos == "ADP"
         out.append(OutletMention(sent.index, lo, hi, name, kind, start, end, doc.text[start:end], is_named, definite, plural, medium, authored and not is_named, bare, owner, statement and not is_named, noun))
         k = hi + 1
-    return out
+    return _interview_with_medium(toks, out)
+
+
+def _interview_with_medium(toks, out: list[OutletMention]) -> list[OutletMention]:
+    """An interview given to a medium is one outlet, the medium: "im Interview mit dem
+    Kurier", "in einem Interview mit der BBC" -> Kurier, BBC."""
+    drop = {id(m) for m, n in zip(out, out[1:], strict=False) if m.noun in _CONVERSATIONS and n.named and n.medium and n.first - m.last in {2, 3} and toks[m.last + 1].lower == "mit"}
+    return [m for m in out if id(m) not in drop]
 
 
 def resolve_outlet_names(doc: ParsedDoc, mentions: list[list[OutletMention]]) -> None:

@@ -169,6 +169,15 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
     return [r for r in runs if tuple(x.lower for x in r) not in outlets]
 
 
+def _run_name(sent: Sentence, run: list[Token]) -> str:
+    """The name a name run says: its words, a one-word name after "des"/"eines" without
+    its genitive ending ("des Rechnungshofs" -> "Rechnungshof")."""
+    name = sx.join_words(run)
+    if len(run) == 1 and run[0].i > 0 and sent.tokens[run[0].i - 1].lower in {"des", "eines"} and name.endswith("s"):
+        return inflection.drop_genitive_s(name)
+    return name
+
+
 class Registry(Sequence[Entity]):
     """The entities of a document in the order they were first named, with a name
     index: :meth:`find` costs about the same however many entities there are."""
@@ -303,7 +312,7 @@ def build_registry(doc: ParsedDoc, skip: set[tuple[int, int]] | None = None) -> 
         for run in _name_runs(sent):
             if any((sent.index, t.i) in skip for t in run):
                 continue
-            name = sx.join_words(run)
+            name = _run_name(sent, run)
             if len(run) == 1 and sx.is_country(name):
                 continue
             lo = run[0].i
@@ -629,7 +638,7 @@ class SpeakerResolver:
             runs = _apposition_name(sent, lo, hi)
             via = "apposition"
         if runs:
-            name = sx.join_words(runs[-1])
+            name = _run_name(sent, runs[-1])
             org = _organization_before(sent, lo, runs[-1], role)
             if org is not None:
                 name = org
