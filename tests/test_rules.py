@@ -76,6 +76,12 @@ def test_speech_verb_with_only_a_noun_phrase_is_no_claim(extract):
     assert extract("Schon beim gemeinsamen Treffen in Moskau loben China und Russland die gute Zusammenarbeit.") == []
 
 
+def test_a_raising_verb_with_an_infinitive_in_its_clause_is_no_claim(extract):
+    # "drohen", "versprechen" with an infinitive in their own clause say what may happen
+    assert extract("Trotz wiederholter Verletzungen hielt die Waffenruhe bislang, doch droht sie nun zu scheitern.") == []
+    assert extract("Der Bildschirmhersteller droht im laufenden Quartal operativ in die roten Zahlen zu rutschen.") == []
+
+
 def test_negated_speech_is_no_claim(extract):
     assert extract("Sprecher der Autobauer wollten sich zu möglichen Gesprächen nicht äußern.") == []
 
@@ -138,6 +144,14 @@ def test_nach_angaben_with_genitive_source(extract):
     assert c.cue[0].text == "Nach Angaben"
     assert c.speaker.name.endswith("Thessaloniki")
     assert c.message.text.startswith("dauert der Umweg")
+
+
+def test_nach_as_a_verbs_object_is_no_source(extract):
+    # "suchen nach", "fragen nach": what is sought is no source; a statement's plural stays
+    assert extract("Newton machte sich gar nicht erst die Mühe, nach Erklärungen zu suchen.") == []
+    assert extract("Er suchte fieberhaft nach Erklärungen für die Niederlage.") == []
+    c = one(extract("Nach Erklärungen der Polizei war der Mann betrunken."), "war der Mann")
+    assert (c.speaker.name, [o.name for o in c.outlets]) == ("Polizei", ["Erklärungen der Polizei"])
 
 
 def test_nach_eigenen_angaben_speaker_is_subject(extract):

@@ -248,6 +248,8 @@ NAMES = [
     # a role noun that is a common surname, after a given name: "Jens Bischof"
     ("Es sei die größte Tarifumstellung seit Jahrzehnten, zitiert die Süddeutsche Zeitung den Vorstand Jens Bischof.", "Es sei", "Jens Bischof"),
     ("Nach jüngsten Angaben des Gesundheitsministeriums starben 20 Menschen.", "starben", "Gesundheitsministerium"),
+    # a participle before its noun after a number is no finite verb: the subject follows "hätten"
+    ("Bei etwa drei Viertel der 121 angezeigten Taten hätten die Opfer angegeben, auch sexuell bedrängt worden zu sein.", "auch sexuell", "Opfer"),
     # "sagte er NBC": the pronoun is the speaker, the name after it the channel
     ("Sicherheitsforscher Matt Jakubowski hat die Puppe untersucht. So konnte er nach eigenen Angaben auf das Mikrophon der Puppe zugreifen, sagte er NBC.", "So konnte", "Jakubowski"),
 ]

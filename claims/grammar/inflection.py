@@ -195,6 +195,8 @@ def _plural_base(word: str) -> str | None:
     ``Medienberichte``, ``Experten`` stays (its nominative ends in -n too)."""
     if not word.endswith("en"):
         return None
+    if word.lower().endswith(tuple(x + "en" for x in _FEM_ALWAYS)):
+        return None  # "Erklärungen": a plural in -en is the nominative too
     base = word[:-1]
     for table in (lexicons.media_nouns(), lexicons.roles()):
         hit = lexicons.compound_match(base, table)

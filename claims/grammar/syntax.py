@@ -17,7 +17,6 @@ QUOTE_MARKS = set("„“”\"«»")
 FINAL = {".", "!", "?"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 # an Arabic article joined to a name ("al-Hussein", "al-Arabiya"): the name is lower case
-ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|asch|at|az|an)-[A-ZÄÖÜ]")
 ATTRIBUTE_OPENERS = {"ein", "eine", "einer", "eines", "einem", "einen"} | {p + e for p in ("sein", "ihr", "unser") for e in ("", "e", "er", "em", "en", "es")}
 PRONOUNS = {"er", "sie", "es", "ihnen", "ihm", "ihr", "man", "dieser", "diese", "jener"}
 PERSONAL_PRONOUNS = {"er", "sie", "ihnen", "ihm", "ihr"}

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+
+# a name with an Arabic article: "al-Hussein", "el-Sisi", "asch-Schabab"
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|asch|at|az|an)-[A-ZÄÖÜ]")
 
 
 @dataclass(slots=True, init=False)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from claims import lexicons
 from claims.grammar import inflection
 from claims.grammar import syntax as sx
-from claims.nlp.model import ParsedDoc, Sentence
+from claims.nlp.model import ARABIC_ARTICLE, ParsedDoc, Sentence
 
 # outlet names that are also ordinary German words: only taken after a media noun or as a name tag
 AMBIGUOUS = {"bild", "sz", "stern", "focus", "welt", "blick", "krone", "kurier", "presse", "standard", "zeit", "phoenix", "profil", "ap", "rt", "heute", "news", "falter", "trend", "format", "capital", "time", "vice", "mirror", "observer", "independent", "abendzeitung", "sabah", "zaman", "marca", "fars", "wired", "cicero", "variety", "billboard", "heise", "golem", "kicker", "tagesschau", "volkszeitung", "ria", "sana", "express", "nature", "science", "threads", "atlantic", "economist", "lancet", "arte", "dawn", "origo", "sme", "delo", "politika", "reddit", "furche"}
@@ -272,7 +272,7 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                 medium = True
             else:
                 run = []
-                while j < len(toks) and (((toks[j].upos == "PROPN" or toks[j].xpos in {"NE", "FM"} or (run and toks[j].upos == "NUM")) and toks[j].text[:1].isupper() | (toks[j].upos == "NUM")) or sx.ARABIC_ARTICLE.match(toks[j].text)):
+                while j < len(toks) and (((toks[j].upos == "PROPN" or toks[j].xpos in {"NE", "FM"} or (run and toks[j].upos == "NUM")) and toks[j].text[:1].isupper() | (toks[j].upos == "NUM")) or ARABIC_ARTICLE.match(toks[j].text)):
                     run.append(toks[j])
                     j += 1
                 if run and not any(x.text in lexicons.countries() for x in run):

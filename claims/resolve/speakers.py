@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from claims import lexicons
 from claims.grammar import inflection
 from claims.grammar import syntax as sx
-from claims.nlp.model import ParsedDoc, Sentence, Token
+from claims.nlp.model import ARABIC_ARTICLE, ParsedDoc, Sentence, Token
 
 DEMONSTRATIVES = {"dieser": "er", "jener": "er", "letzterer": "er", "letztere": "sie"}
 GROUP_PRONOUNS = {"einige", "viele", "manche", "mehrere", "etliche", "beide", "andere", "wenige"}  # who speak as an unnamed group
@@ -120,7 +120,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
     outlets, roles = lexicons.outlets(), lexicons.roles()
     toks = sent.tokens
     for t in toks:
-        arabic = sx.ARABIC_ARTICLE.match(t.text) is not None
+        arabic = ARABIC_ARTICLE.match(t.text) is not None
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1]) or (bool(cur) and arabic)) and t.lower not in NOT_NAMES
         ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1] or arabic) and lexicons.compound_match(t.text, roles) is None
         ok = ok and not _media_word(t.text)
@@ -472,8 +472,8 @@ def _apposition_name(sent: Sentence, lo: int, hi: int) -> list[list[Token]]:
         return []
     start = commas[0] + 1
     for run in _name_runs(sent):
-        end = run[-1].i - (1 if sx.ARABIC_ARTICLE.match(run[-1].text) else 0)  # the chunker stops before "al-Hussein"
-        if run[0].i == start and end <= whi and all(t.upos in {"PROPN", "X"} or t.xpos == "NE" or sx.ARABIC_ARTICLE.match(t.text) for t in run):
+        end = run[-1].i - (1 if ARABIC_ARTICLE.match(run[-1].text) else 0)  # the chunker stops before "al-Hussein"
+        if run[0].i == start and end <= whi and all(t.upos in {"PROPN", "X"} or t.xpos == "NE" or ARABIC_ARTICLE.match(t.text) for t in run):
             if run[-1].i + 1 < len(toks) and toks[run[-1].i + 1].is_finite_verb:
                 return []  # "erklärten die Euro-Finanzminister, Athen werde …": the content's subject
             return [run]

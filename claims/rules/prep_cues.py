@@ -372,8 +372,28 @@ def _speech_np(sent: Sentence, i: int, last: int) -> bool:
         return False
     if lexicons.compound_match(head.text, sx.g("temporal_after_nach")) is not None:
         return False  # "nach Abschluss der Ermittlungen", "nach der Auszählung": time, not a source
+    if _object_of_verb(sent, i - 1, span[1]):
+        return False  # "nach Erklärungen zu suchen": what is sought, not a source
     nouns = lexicons.media_nouns()
     hit = lexicons.compound_match(head.text, nouns)
     if hit is not None and nouns[hit] == "medium" and head.i == span[0]:
         return False  # "getrennt nach Radio, Fernsehen": a bare medium is not what "nach" cites ("nach palästinensischen Medien" is)
     return hit is not None or any(lexicons.compound_match(head.text, words) is not None for words in (sx.g("speech_noun"), sx.g("source_noun")))
+
+
+def _object_of_verb(sent: Sentence, nach: int, np_end: int) -> bool:
+    """The "nach" at ``nach`` with its phrase ending at ``np_end`` is a verb's object: a
+    verb that takes "nach" (grammar.tsv ``verb_with_nach``) stands right before it, adverbs
+    aside ("suchte fieberhaft nach Erklärungen"), or right after the phrase ("nach
+    Erklärungen zu suchen", "nach Angaben gefragt")."""
+    toks = sent.tokens
+    verbs = sx.g("verb_with_nach")
+    k = nach - 1
+    while k >= 0 and (toks[k].upos == "ADV" or toks[k].xpos == "ADJD"):
+        k -= 1
+    if k >= 0 and toks[k].upos == "VERB" and toks[k].lemma.lower() in verbs:
+        return True
+    k = np_end + 1
+    if k < len(toks) and toks[k].xpos == "PTKZU":
+        k += 1
+    return k < len(toks) and toks[k].upos == "VERB" and toks[k].lemma.lower() in verbs

@@ -484,7 +484,7 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                 # zu-infinitive in the same clause: "glauben die Forscher … definieren zu können"
                 seg_end = _next_boundary(sent, t.i + 1, last) - 1
                 seg = toks[t.i + 1 : seg_end + 1]
-                if seg and _has_zu_infinitive(seg[-3:]) and info.cls in {"thought", "speech"} and seg_end == last:
+                if seg and _has_zu_infinitive(seg[-3:]) and info.cls in {"thought", "speech"} and seg_end == last and lemma not in sx.g("raising_verb"):
                     s = subj if subj is not None and subj > t.i else None
                     start = t.i + 1
                     if s is not None:
