@@ -238,6 +238,8 @@ def test_the_same_words_as_common_nouns_are_no_outlets(sentence):
         ("Auch für die Flucht biete die Pupillenform Vorteile, schreiben die Forscher im Fachblatt Science Advances.", "Forscher", ["Science Advances"]),
         # media of other countries and the web, from the lexicon
         ("Der Zug habe weiterfahren können, berichtete DHA weiter.", "DHA", ["DHA"]),
+        # a web address after its medium noun is its name
+        ("Laut dem deutschen Technologieportal golem.de bleibt die Hilfe nicht ohne Konsequenzen.", "golem.de", ["golem.de"]),
         ("Seine Regierung werde das Votum nicht ignorieren, versicherte Fico gegenüber Sme.", "Fico", ["Sme"]),
         ("Ich bedaure, nicht an den French Open teilnehmen zu können, schrieb Roger Federer auf seiner Homepage.", "Roger Federer", ["Homepage"]),
     ],

@@ -259,6 +259,8 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
                 close = next((e for e in range(j + 1, min(len(toks), j + 7)) if sx.is_quote(toks[e])), None)
                 if close is not None and close > j + 1 and (toks[j + 1].text[:1].isupper() or _named_at(sent, j + 1) is not None):
                     nxt = _named_at(sent, j + 1) or (close - 1, sx.join_words(toks[j + 1 : close]), "unknown")
+            if nxt is None and j < len(toks) and _WEB_NAME.fullmatch(toks[j].text):
+                nxt = (j, toks[j].text, "online")  # "dem Technologieportal golem.de"
             if nxt is not None and not sx.is_quote(toks[j]):
                 # "im Fachblatt Science Advances": a longer name than the lexicon's
                 end = nxt[0]
