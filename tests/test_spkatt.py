@@ -386,6 +386,17 @@ def test_reported_speech_act_in_the_passive_needs_an_agent(analyzer):
     assert not any("Infizierten" in a["Message"] for a in anns)
 
 
+@pytest.mark.parametrize("which", ["stanza", "lite"])
+def test_reported_assumption_needs_its_preposition(which, analyzer):
+    """"ausgehen" reports an assumption with its "von", not when lights go out."""
+    anns = _predict(_by_name(which, analyzer), [
+        "Die Behörden gehen von einer Autobombe aus , die unter dem Auto deponiert war .",
+        "Als Zeichen gegen den Klimawandel gingen vorgestern in Europa vielerorts die Lichter aus .",
+    ])
+    rep = [a["Source"] for a in anns if a["Form"] == "Reported"]
+    assert rep == ["Die Behörden"]
+
+
 def test_nach_with_an_information_noun_inside_a_claim_has_its_own_source(analyzer):
     anns = _predict(analyzer, [
         "Ein Sprecher der Polizei , Lars Beringer , sagte heute Abend gegenüber der Presse , nach neuesten Erkenntnissen habe ein Unbekannter den Namen der Frau verwendet .",

@@ -808,8 +808,11 @@ REPORT_VERBS = {
     "sprechen", "verweisen", "hinweisen", "fordern", "ankündigen", "warnen", "berichten", "bestreiten", "vorwerfen",
     "verlangen", "bekanntgeben", "mitteilen", "kommentieren", "empfehlen", "androhen", "appellieren", "melden", "protestieren",
     "erwägen", "bezeichnen", "nennen", "klagen", "plädieren", "beziffern", "befürchten",
-    "schätzen", "angeben", "einigen", "begründen",
+    "schätzen", "angeben", "einigen", "begründen", "auffordern", "ausgehen",
 }
+# report verbs that report only with a preposition of theirs ("geht von Suizid aus", not
+# "gingen die Lichter aus")
+REPORT_PREPOSITION = {"ausgehen": "von"}
 
 
 NAMING_VERBS = {"nennen", "bezeichnen", "sprechen"}  # "nannte X „Y“", "bezeichnete X als „Y“", "sprach von „Y“"
@@ -838,6 +841,8 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
             # "würdigte Kluncker als „eine bedeutende Persönlichkeit“": a quotation after "als"
             als_quote = quote_after_als and (lemma in ALS_QUOTE_VERBS or (t.upos == "VERB" and any(b in ALS_QUOTE_VERBS for b in base_lemmas(t))))
             if (lemma not in REPORT_VERBS and not als_quote) or any(is_negation(x) for x in sent.tokens[: last + 1]):
+                continue
+            if lemma in REPORT_PREPOSITION and not any(x.lower == REPORT_PREPOSITION[lemma] for x in sent.tokens[t.i + 1 : last + 1]):
                 continue
             passive = (t.xpos == "VVPP" or t.feats.get("VerbForm") == "Part") and any(a.lemma == "werden" and a.upos == "AUX" for a in sent.tokens[: last + 1])
             if passive:
