@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from claims.document import SourceDocument
+from claims.grammar import inflection
 from claims.grammar import syntax as sx
 from claims.grammar.verbs import main_clause_subject, subject_of
 from claims.models import Claim, Cue, DocumentInfo, DocumentResult, Outlet, Span, Speaker, Verification, claim_id
@@ -416,7 +417,7 @@ def extract_parsed(src: SourceDocument, doc: ParsedDoc, free_indirect: bool = Fa
                 if doc_om is not None:
                     if doc_om.owner is not None:
                         cand = Mention(cand.sent, *doc_om.owner)
-                    elif cand.last > doc_om.last and not sx.temporal_phrase(doc.sentences[cand.sent], doc_om.last + 1, cand.last):
+                    elif cand.last > doc_om.last and not sx.temporal_phrase(doc.sentences[cand.sent], doc_om.last + 1, cand.last) and not inflection.no_genitive(doc.sentences[cand.sent].tokens[doc_om.last + 1 : cand.last + 1]):
                         cand = Mention(cand.sent, doc_om.last + 1, cand.last)
                         if doc.sentences[cand.sent].tokens[cand.first].lower in {"von", "vom"}:
                             cand = Mention(cand.sent, cand.first + 1, cand.last)

@@ -26,6 +26,9 @@ CASES = [
     ("Das berichtete die britische Regierung.", "die britische Regierung", "britische Regierung"),
     ("Das sagten die Wiener Grünen.", "die Wiener Grünen", "Wiener Grünen"),
     ("Das zeigen ersten Erkenntnissen zufolge die Daten.", "ersten Erkenntnissen", "ersten Erkenntnissen"),
+    # without an article: "-er" before a feminine noun and "-em" are oblique
+    ("Das ist laut österreichischer Erhebung so.", "österreichischer Erhebung", "österreichische Erhebung"),
+    ("Das ist laut deutschem Innenministerium so.", "deutschem Innenministerium", "deutsches Innenministerium"),
     # an extended attribute is no part of the name
     ("Das zeigt ein Gutachten der im Sozialministerium angesiedelten Pensionskommission.", "der im Sozialministerium angesiedelten Pensionskommission", "Pensionskommission"),
     ("Das sagte ein im Exil lebender Oppositioneller.", "ein im Exil lebender Oppositioneller", "ein Oppositioneller"),

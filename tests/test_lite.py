@@ -330,6 +330,16 @@ def test_lite_unknown_word_after_a_name_is_a_name():
     assert t["Montagmittag"] != "NE" and t["Energieregulator"] == "NN"
 
 
+def test_lite_participles_before_nouns_and_arabic_articles():
+    """A past-tense form between an article (and a number) and a noun is the noun's
+    participle; a word with an Arabic article is a name."""
+    from claims.nlp.lite import get_lite_analyzer
+
+    (sent,) = get_lite_analyzer().analyze_many(["Bei drei Viertel der 121 angezeigten Taten sagte Zeid Raad al-Hussein nichts."])[0]
+    tags = {t.text: t.xpos for t in sent.tokens}
+    assert tags["angezeigten"] == "ADJA" and tags["al-Hussein"] == "NE"
+
+
 FAKE_VERSIONS = """
 import importlib.metadata as m
 import sys

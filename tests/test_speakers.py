@@ -248,6 +248,11 @@ NAMES = [
     # a role noun that is a common surname, after a given name: "Jens Bischof"
     ("Es sei die größte Tarifumstellung seit Jahrzehnten, zitiert die Süddeutsche Zeitung den Vorstand Jens Bischof.", "Es sei", "Jens Bischof"),
     ("Nach jüngsten Angaben des Gesundheitsministeriums starben 20 Menschen.", "starben", "Gesundheitsministerium"),
+    # an institution named with its seat; "der" before a masculine noun is no genitive; an
+    # adjective without an article in the nominative
+    ("Das war aber laut Bank Austria vergleichsweise stärker bedingt.", "Das war", "Bank Austria"),
+    ("Das Bildungsniveau ist niedriger, als dies laut österreichischer Erhebung der Fall war.", "dies laut", "österreichische Erhebung"),
+    ("Laut deutschem Innenministerium befinden sich 18 Asylwerber darunter.", "befinden", "deutsches Innenministerium"),
     # a participle before its noun after a number is no finite verb: the subject follows "hätten"
     ("Bei etwa drei Viertel der 121 angezeigten Taten hätten die Opfer angegeben, auch sexuell bedrängt worden zu sein.", "auch sexuell", "Opfer"),
     # "sagte er NBC": the pronoun is the speaker, the name after it the channel

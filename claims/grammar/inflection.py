@@ -85,6 +85,27 @@ def gender(head: Token, article: Token | None, plural: bool = False, adjective: 
     return "Masc"
 
 
+def no_genitive(words: list[Token]) -> bool:
+    """The phrase ``words`` opens with a "der" that is no genitive: "der" is one before a
+    feminine or plural noun ("der Polizei", "der Autobauer"), not before a masculine or
+    neuter singular one ("laut Erhebung der Fall war"). The first noun decides."""
+    if len(words) < 2 or words[0].lower != "der":
+        return False
+    k = next((k for k, w in enumerate(words) if k and w.upos in {"NOUN", "PROPN"}), None)
+    if k is None or words[k].upos != "NOUN" or any(w.upos == "ADP" for w in words[1:k]):
+        return False  # a name, or an extended attribute ("der im Ministerium angesiedelten …")
+    head = words[k]
+    adjective = next((w for w in reversed(words[1:k]) if _is_adjective(w)), None)
+    return gender(head, words[0], adjective=adjective) in {"Masc", "Neut"} and not head.lower.endswith(("er", "en", "n"))
+
+
+def _gender_known(head: Token) -> bool:
+    """The masculine or neuter gender of ``head`` comes from the analyzer, a gender list or
+    a neuter suffix, not from :func:`gender`'s default."""
+    low = head.lower.split("-")[-1]
+    return bool(head.feats.get("Gender")) or _listed(low, "masculine_noun") or _listed(low, "neuter_noun") or low.endswith(_NEUT_SUFFIXES)
+
+
 def _listed(word: str, category: str) -> bool:
     """``word`` or its last compound part is in a gender list of ``grammar.tsv``."""
     nouns = sx.g(category)
@@ -151,7 +172,10 @@ def nominative(words: list[Token], keep_indefinite: bool = True, plural: bool = 
                 out.append(("eine" if gen == "Fem" else "ein") if w.text[:1].islower() else ("Eine" if gen == "Fem" else "Ein"))
                 spaced.append(w)
             continue
-        if k < h and _is_adjective(w) and _inflects(w, article, plural if article is None else gen == "Plur"):
+        # without an article "-er" before a feminine noun is its dative or genitive, "-em"
+        # always a dative ("laut österreichischer Erhebung", "laut jüngstem Index")
+        oblique = article is None and w.text[:1].islower() and ((gen == "Fem" and w.lower.endswith("er")) or (gen in {"Masc", "Neut"} and w.lower.endswith("em") and _gender_known(head)))
+        if k < h and _is_adjective(w) and (oblique or _inflects(w, article, plural if article is None else gen == "Plur")):
             out.append(adjective_stem(w.text) + _STRONG[gen])
         elif k == h and article is not None and article.lower in {"des", "dem", "den", "eines", "einem", "einen"} and gen == "Masc" and _weak_base(w.text):
             out.append(_weak_base(w.text))  # "eines leitenden Beamten" -> "ein leitender Beamter"

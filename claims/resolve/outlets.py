@@ -182,13 +182,8 @@ def _owner_after(sent: Sentence, hi: int, with_von: bool = True) -> tuple[int, i
         return None
     if sx.temporal_phrase(sent, span[0], span[1]):
         return None  # "der Studie vom 3. Mai": a date, not the author
-    if toks[j].lower == "der":
-        # "der" is a genitive before a feminine or plural noun ("der Polizei", "der
-        # Autobauer"), not before a masculine one ("laut Erhebung der Fall war")
-        words = toks[span[0] : span[1] + 1]
-        h = inflection.head_index(words)
-        if h is not None and words[h].upos == "NOUN" and inflection.gender(words[h], toks[j]) in {"Masc", "Neut"} and not words[h].lower.endswith(("er", "en", "n")):
-            return None
+    if inflection.no_genitive(toks[span[0] : span[1] + 1]):
+        return None  # "laut Erhebung der Fall war"
     return span
 
 

@@ -570,8 +570,13 @@ class SpeakerResolver:
                 return self.resolve(sent_i, *sx.np_tokens(sent, k), last_speaker, message)
         n = next((k for k, w in enumerate(words) if w.upos in {"NOUN", "PROPN"}), None)
         if n is not None and n + 2 < len(words) and _source_word(words[n]) and words[n + 1].lower in {"des", "der"}:
-            # "nach Worten des Ministers", "nach ersten Erkenntnissen der Polizei": whose they are
-            return self.resolve(sent_i, words[n + 1].i, hi, last_speaker, message)
+            # "nach Worten des Ministers", "nach ersten Erkenntnissen der Polizei": whose they
+            # are ("laut Erhebung der Fall war": no genitive, the document itself)
+            if not inflection.no_genitive(words[n + 1 :]):
+                return self.resolve(sent_i, words[n + 1].i, hi, last_speaker, message)
+            hi = words[n].i
+            toks = sent.tokens[lo : hi + 1]
+            words = [t for t in toks if not t.is_punct]
         after = sent.tokens[hi + 1] if len(words) == 1 and hi + 1 < len(sent.tokens) else None
         if ((len(words) == 2 and _utterance(words[1])) or (after is not None and _utterance(after))) and _name_word(words[0]) and words[0].text.endswith("s") and len(words[0].text) > 3:
             # "Müllers Worten nach": the name in the genitive says whose words they are
