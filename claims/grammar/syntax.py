@@ -544,7 +544,21 @@ def nationalities(tokens: list[Token]) -> set[str]:
         if t.upos == "ADJ" or t.xpos.startswith("ADJ"):  # "russische"
             low = t.lower
             out.update(country for stem, country in stems if low.startswith(stem))
+        elif t.upos == "NOUN" and (country := demonym_country(t.text)) is not None:  # "den Kroaten Marin Cilic"
+            out.add(country)
     return out
+
+
+_DEMONYM_ENDINGS = ("e", "en", "er", "ern", "ier", "iern", "in", "innen", "erin", "ierin")
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a noun of origin names, in any case: "Spanier", "Kroaten", "Britin" ->
+    Spanien, Kroatien, Großbritannien; None for another word."""
+    if not word[:1].isupper():
+        return None
+    low = word.lower()
+    return next((country for stem, country in _country_index()[1] if low.startswith(stem) and low[len(stem) :] in _DEMONYM_ENDINGS), None)
 
 
 @lru_cache(maxsize=1)

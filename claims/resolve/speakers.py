@@ -379,6 +379,24 @@ def _source_word(t: Token) -> bool:
     return t.lower in sx.g("utterance_noun") or t.lower in sx.g("source_noun")
 
 
+_AGE_NOUN = re.compile(r"\d+-[Jj]ährige[rn]?")
+
+
+def _person_noun(t: Token) -> str | None:
+    """For a noun that describes a person by age or origin ("28-Jährige", "Spanier",
+    "Britin", "Salzburger"), the country it names ("" for none); None for another word."""
+    if _AGE_NOUN.fullmatch(t.text):
+        return ""
+    if not t.text[:1].isupper() or t.upos not in {"NOUN", "PROPN", "ADJ", "X"}:
+        return None
+    low = t.lower
+    if low in sx.g("austrian_demonym"):
+        return "Österreich"
+    if low in sx.g("german_demonym"):
+        return "Deutschland"
+    return sx.demonym_country(t.text)
+
+
 def _possessive_person(t: Token) -> str | None:
     """The personal pronoun of a possessive ("seiner" -> "er", "ihrer" -> "sie")."""
     low = t.lower
@@ -517,6 +535,23 @@ class SpeakerResolver:
             return None
         word = role[2].lower()
         return ent if any(w.endswith(word) or word.endswith(w) for w in ent.role_words) else None
+
+    def _person_before(self, pos: tuple[int, int], nat: str, skip: tuple[int, int] | None, window: int = 3) -> Entity | None:
+        """The person named last before ``pos`` within ``window`` sentences, outside
+        ``skip`` (a person, or a name of one word whose kind is unknown: "setzt Koller");
+        if ``nat`` names a country, one of that nationality first and none known to be of
+        another ("der Serbe" is not "den Kroaten Marin Cilic")."""
+        found = []
+        for key in (("kind", "person"), ("kind", "unknown")):
+            for p, ent in self.entities.mentions_before(pos, key):
+                if pos[0] - p[0] > window:
+                    break
+                if skip is not None and skip[0] <= self.doc.sentences[p[0]].tokens[p[1]].start < skip[1]:
+                    continue
+                if ent.kind == "person" or len(ent.words) == 1:
+                    found.append((p, ent))
+        found = [e for _, e in sorted(found, key=lambda x: x[0], reverse=True) if not (nat and e.nats and nat not in e.nats)]
+        return next((e for e in found if nat and nat in e.nats), found[0] if found else None)
 
     def recent_person(self, pos: tuple[int, int], skip: tuple[int, int] | None = None) -> Entity | None:
         """The person mentioned last before ``pos`` if that mention is in the same
@@ -685,6 +720,13 @@ class SpeakerResolver:
             ent = self.entities.nearest((sent_i, lo), keys, lambda e: True, forward=False)
             if ent is not None:
                 return Resolved.of(ent, "description", unknown_as=role[1] if role else "organization", role=role[2] if role else None)
+        singular = first in {"dem", "des"} or (first == "der" and not words[-1].lower.endswith("in")) or (first == "die" and words[-1].lower.endswith("in"))
+        if singular and len(words) == 2 and (nat := _person_noun(words[1])) is not None:
+            # "der 28-Jährige", "der Spanier", "die Salzburgerin": the person named shortly before
+            # (of that nationality, if one is)
+            ent = self._person_before((sent_i, lo), nat, message)
+            if ent is not None:
+                return Resolved.of(ent, "description", unknown_as="person")
         named = _name_after_role(words, role)
         if named is not None:
             ent = self.entity_by_name(named)
