@@ -204,6 +204,8 @@ def test_possessor_and_message_names_with_stanza(start, analyzer):
         ("Die Organisation „Reporter ohne Grenzen“ weist darauf hin, dass die Berichterstattung immer schwieriger werde.", "Die Organisation „Reporter ohne Grenzen“", "Organisation Reporter ohne Grenzen"),
         ("Karl-Theodor zu Guttenberg, Obmann der Fraktion, warf der Linken daraufhin vor, sie grenze sich nicht ab.", "Karl-Theodor zu Guttenberg, Obmann der Fraktion", "Karl-Theodor zu Guttenberg"),
         ("Özcan Mutlu und Benedikt Lux prangerten an, dass die Lehrer als Hilfssheriffs dienten.", "Özcan Mutlu und Benedikt Lux", "Özcan Mutlu und Benedikt Lux"),
+        # two roles of one person before the name
+        ("Für Sozialleistungen gelte dies nicht, sagt der Wiener Jurist und Diskriminierungsexperte Volker Frey.", "der Wiener Jurist und Diskriminierungsexperte Volker Frey", "Volker Frey"),
         # a surname the tagger takes for a common noun stays in the phrase the name was read from
         ("Mats Schönauer schreibt dazu in seinem kritischen Blog: „So tingelt die Geschichte seit Tagen ungeprüft durch nahezu alle deutsche Medien.“", "Mats Schönauer", "Mats Schönauer"),
     ],

@@ -282,6 +282,12 @@ def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
         hi += 3
         while hi + 1 < n and _name_token(toks[hi + 1]):
             hi += 1
+    if hi + 3 < n and toks[hi].upos == "NOUN" and toks[hi + 1].lower == "und" and toks[hi + 2].upos == "NOUN" and _name_token(toks[hi + 3]) and lexicons.compound_match(toks[hi + 2].text, lexicons.roles()) is not None:
+        # two roles of one person before the name ("der Wiener Jurist und
+        # Diskriminierungsexperte Volker Frey")
+        hi += 3
+        while hi + 1 < n and _name_token(toks[hi + 1]):
+            hi += 1
     return lo, hi
 
 

@@ -538,19 +538,16 @@ class SpeakerResolver:
 
     def _person_before(self, pos: tuple[int, int], nat: str, skip: tuple[int, int] | None, window: int = 3) -> Entity | None:
         """The person named last before ``pos`` within ``window`` sentences, outside
-        ``skip`` (a person, or a name of one word whose kind is unknown: "setzt Koller");
-        if ``nat`` names a country, one of that nationality first and none known to be of
-        another ("der Serbe" is not "den Kroaten Marin Cilic")."""
+        ``skip``; if ``nat`` names a country, one of that nationality first and none known
+        to be of another ("der Serbe" is not "den Kroaten Marin Cilic")."""
         found = []
-        for key in (("kind", "person"), ("kind", "unknown")):
-            for p, ent in self.entities.mentions_before(pos, key):
-                if pos[0] - p[0] > window:
-                    break
-                if skip is not None and skip[0] <= self.doc.sentences[p[0]].tokens[p[1]].start < skip[1]:
-                    continue
-                if ent.kind == "person" or len(ent.words) == 1:
-                    found.append((p, ent))
-        found = [e for _, e in sorted(found, key=lambda x: x[0], reverse=True) if not (nat and e.nats and nat not in e.nats)]
+        for p, ent in self.entities.mentions_before(pos, ("kind", "person")):
+            if pos[0] - p[0] > window:
+                break
+            if skip is not None and skip[0] <= self.doc.sentences[p[0]].tokens[p[1]].start < skip[1]:
+                continue
+            if not (nat and ent.nats and nat not in ent.nats):
+                found.append(ent)
         return next((e for e in found if nat and nat in e.nats), found[0] if found else None)
 
     def recent_person(self, pos: tuple[int, int], skip: tuple[int, int] | None = None) -> Entity | None:
