@@ -150,6 +150,8 @@ def test_nach_as_a_verbs_object_is_no_source(extract):
     # "suchen nach", "fragen nach": what is sought is no source; a statement's plural stays
     assert extract("Newton machte sich gar nicht erst die Mühe, nach Erklärungen zu suchen.") == []
     assert extract("Er suchte fieberhaft nach Erklärungen für die Niederlage.") == []
+    # after a long time, not a source
+    assert extract("Nach monatelangen Ermittlungen gegen eine Einbrecherbande waren Kriminalisten auf Blüten gestoßen.") == []
     c = one(extract("Nach Erklärungen der Polizei war der Mann betrunken."), "war der Mann")
     assert (c.speaker.name, [o.name for o in c.outlets]) == ("Polizei", ["Erklärungen der Polizei"])
 

@@ -372,6 +372,8 @@ def _speech_np(sent: Sentence, i: int, last: int) -> bool:
         return False
     if lexicons.compound_match(head.text, sx.g("temporal_after_nach")) is not None:
         return False  # "nach Abschluss der Ermittlungen", "nach der Auszählung": time, not a source
+    if any(re.fullmatch(r"\w+lang(e[nmrs]?)?|langwierige[nmrs]?", w.lower) for w in words if w.upos == "ADJ" or w.xpos == "ADJA"):
+        return False  # "nach monatelangen Ermittlungen": after a time, not a source
     if _object_of_verb(sent, i - 1, span[1]):
         return False  # "nach Erklärungen zu suchen": what is sought, not a source
     nouns = lexicons.media_nouns()
