@@ -282,6 +282,18 @@ def test_a_noun_of_age_or_origin_is_the_person_named_before(text, start, name, a
             assert _speaker_of(text, start, an) == name
 
 
+def test_first_person_in_an_interview_answer_is_who_answers(analyzer):
+    text = (
+        "STANDARD: Wie wichtig war das Thema Flüchtlinge bei dieser Wahl? Ennser-Jedenastik: Ich glaube, das ist gar nicht "
+        "wichtig. STANDARD: Und die FPÖ? Ennser-Jedenastik: Meiner Meinung nach wird die Partei gewinnen."
+    )
+    for an in (_lite(), analyzer):
+        assert _speaker_of(text, "das ist gar", an) == "Ennser-Jedenastik"
+        assert _speaker_of(text, "wird die Partei", an) == "Ennser-Jedenastik"
+    # one "Name:" is no interview
+    assert _speaker_of("Wien: Ich glaube, das ist gar nicht wichtig.", "das ist gar", _lite()) is None
+
+
 @pytest.mark.parametrize("text, start, name", NAMES)
 def test_names_are_never_possessives_dates_or_cut_phrases(text, start, name):
     assert _speaker_of(text, start, _lite()) == name

@@ -502,6 +502,24 @@ class SpeakerResolver:
     def __init__(self, doc: ParsedDoc, outlet_positions: set[tuple[int, int]] | None = None):
         self.doc = doc
         self.entities = build_registry(doc, outlet_positions)
+        self._turns: list[tuple[int, int, str | None]] | None = None
+
+    def turn_speaker(self, pos: tuple[int, int]) -> str | None:
+        """In an interview's turns ("STANDARD: Zu Recht? Ennser-Jedenastik: Ich glaube, …"),
+        the name that opens the turn ``pos`` is in, None for the interviewer's turn, for a
+        document with fewer than two turns, or outside any turn."""
+        if self._turns is None:
+            self._turns = []
+            for sent in self.doc.sentences:
+                toks = sent.tokens
+                k = next((k for k in range(1, min(4, len(toks))) if toks[k].text == ":"), None)
+                if k is None or not all(t.text[:1].isupper() and t.upos in {"PROPN", "NOUN", "X"} for t in toks[:k]):
+                    continue
+                name = sx.join_words(toks[:k])
+                self._turns.append((sent.index, k, None if name.isupper() or name.lower() in sx.g("interviewer_turn") else name))
+            if len(self._turns) < 2:
+                self._turns = []
+        return next((name for si, k, name in reversed(self._turns) if (si, k) < pos), None)
 
     def described(self, pos: tuple[int, int], role: tuple[str, str, str], nats: set[str], definite: bool, plural: bool = False) -> Entity | None:
         """The person a role phrase at ``pos`` refers to ("der Minister", "die
@@ -639,6 +657,12 @@ class SpeakerResolver:
                     return Resolved.of(ent, "pronoun")
             if low in GROUP_PRONOUNS:
                 return Resolved(words[0].text[:1].upper() + words[0].text[1:], "group", None)  # "Einige vertreten die Auffassung, …"
+            if low in {"ich", "mein", "meiner"} or (owner == "man" and words[0].lower.startswith("mein")):
+                # "Ennser-Jedenastik: Ich glaube, …": who answers in an interview
+                name = self.turn_speaker((sent_i, lo))
+                if name is not None:
+                    ent = self.entity_by_name(name)
+                    return Resolved.of(ent, "name", unknown_as="person") if ent is not None else Resolved(name, "person", None, via="name")
             return None
         if len(words) == 1 and (who := stated_by(words[0].text)) is not None:
             # "nach UNO-Angaben", "laut Polizeiangaben": whoever gave them
