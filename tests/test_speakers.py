@@ -282,6 +282,27 @@ def test_a_noun_of_age_or_origin_is_the_person_named_before(text, start, name, a
             assert _speaker_of(text, start, an) == name
 
 
+PRONOUNS = [
+    # "sie" is no man named last, "er" no woman (given names and roles say the gender)
+    ("Die Innenministerin Johanna Mikl-Leitner traf Kanzler Werner Faymann. Wir müssen Grenzen setzen, betonte sie.", "Wir müssen", "Johanna Mikl-Leitner"),
+    ("Angela Merkel traf Barack Obama. Er sagte, das Treffen sei gut gewesen.", "das Treffen", "Barack Obama"),
+    # "sie" with a plural verb is no person: the group named as a person's team, else none
+    ("Die Spieler trafen Trainer Matthias Zollner. Sie baten ihn, kein Geld mehr in den Verein zu stecken.", "kein Geld", None),
+]
+
+
+@pytest.mark.parametrize("text, start, name", PRONOUNS)
+def test_pronouns_agree_in_gender_and_number(text, start, name, analyzer):
+    for an in (_lite(), analyzer):
+        assert _speaker_of(text, start, an) == name
+
+
+def test_plural_sie_after_a_team_led_by_a_person_is_that_team():
+    # lite only: the compact stanza model splits "um" into "un dem"
+    text = "Zu diesem Befund kam das Team um Erez Shmueli. Danach glaubten sie, Freundschaften bewerten zu können."
+    assert _speaker_of(text, "Freundschaften", _lite()) == "Erez Shmueli"
+
+
 def test_first_person_in_an_interview_answer_is_who_answers(analyzer):
     text = (
         "STANDARD: Wie wichtig war das Thema Flüchtlinge bei dieser Wahl? Ennser-Jedenastik: Ich glaube, das ist gar nicht "

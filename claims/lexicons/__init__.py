@@ -119,6 +119,12 @@ def place_institutions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def given_names() -> dict[str, str]:
+    """Given name -> "Masc" or "Fem" (given_names.tsv)."""
+    return {r[0]: "Fem" if r[1] == "f" else "Masc" for r in _rows("given_names.tsv")}
+
+
+@lru_cache(maxsize=None)
 def countries() -> dict[str, tuple[str, ...]]:
     """Country name -> nationality adjective stems."""
     return {r[0]: tuple(s for s in r[1].split(",") if s) for r in _rows("countries.tsv")}

@@ -41,6 +41,17 @@ class Entity:
     def words(self) -> list[str]:
         return self.name.lower().split()
 
+    @property
+    def gender(self) -> str | None:
+        """"Masc" or "Fem" for a person whose given name or roles say so, else None."""
+        if self.kind != "person":
+            return None
+        g = lexicons.given_names().get(self.name.split()[0])
+        if g is not None:
+            return g
+        roles = {r for w in self.role_words if (r := _role_gender(w)) is not None}
+        return roles.pop() if len(roles) == 1 else None
+
 
 @dataclass
 class Resolved:
@@ -84,9 +95,12 @@ def _role_gender(word: str) -> str | None:
 
 
 def _gender_clash(word: str, ent: Entity) -> bool:
-    """The role ``word`` has the other gender than every role ``ent`` was named with."""
+    """The role ``word`` has the other gender than every role ``ent`` was named with, or
+    than its given name."""
     mine = _role_gender(word)
     theirs = {g for w in ent.role_words if (g := _role_gender(w)) is not None}
+    if ent.gender is not None:
+        theirs = {ent.gender}
     return mine is not None and bool(theirs) and mine not in theirs
 
 
@@ -397,6 +411,17 @@ def _person_noun(t: Token) -> str | None:
     return sx.demonym_country(t.text)
 
 
+def _plural_verb_at(sent: Sentence, i: int) -> bool:
+    """The finite verb right before or after the pronoun at ``i`` is plural ("sagten sie",
+    "Sie haben"): by its features, else by its ending."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(sent.tokens) and sent.tokens[k].is_finite_verb:
+            v = sent.tokens[k]
+            number = v.feats.get("Number")
+            return number == "Plur" if number else v.lower.endswith("en") or v.lower == "sind"
+    return False
+
+
 def _possessive_person(t: Token) -> str | None:
     """The personal pronoun of a possessive ("seiner" -> "er", "ihrer" -> "sie")."""
     low = t.lower
@@ -568,7 +593,17 @@ class SpeakerResolver:
                 found.append(ent)
         return next((e for e in found if nat and nat in e.nats), found[0] if found else None)
 
-    def recent_person(self, pos: tuple[int, int], skip: tuple[int, int] | None = None) -> Entity | None:
+    def _group_leader(self, pos: tuple[int, int], skip: tuple[int, int] | None) -> Entity | None:
+        """The person named last before ``pos`` (in its sentence or the one before) if
+        named as a group's leader ("das Team um Erez Shmueli")."""
+        for p, ent in self.entities.mentions_before(pos, ("kind", "person")):
+            toks = self.doc.sentences[p[0]].tokens
+            if skip is not None and skip[0] <= toks[p[1]].start < skip[1]:
+                continue
+            return ent if pos[0] - p[0] <= 1 and p[1] > 0 and toks[p[1] - 1].lower == "um" else None
+        return None
+
+    def recent_person(self, pos: tuple[int, int], skip: tuple[int, int] | None = None, gender: str | None = None) -> Entity | None:
         """The person mentioned last before ``pos`` if that mention is in the same
         sentence or the one before: "Jan Korte forderte … Er sprach sich dafür aus, …"
         ("er", "sie" are the nearest person named, before the speaker of an older claim).
@@ -577,6 +612,8 @@ class SpeakerResolver:
         for p, ent in self.entities.mentions_before(pos, ("kind", "person")):
             if skip is not None and skip[0] <= self.doc.sentences[p[0]].tokens[p[1]].start < skip[1]:
                 continue
+            if gender is not None and ent.gender not in {None, gender}:
+                continue  # "sie" is not the father named last
             return ent if pos[0] - p[0] <= 1 else None
         return None
 
@@ -643,16 +680,28 @@ class SpeakerResolver:
             # "seiner Ansicht nach", "ihrer Meinung nach": the possessive's person
             low = owner or words[0].lower
             low = DEMONSTRATIVES.get(low, low)  # "Dieser bestätigte, …": the one named last, as "er"
+            formal = words[0].text == "Sie" and words[0].i > 0 and not sent.tokens[words[0].i - 1].is_punct  # "Glauben Sie, …"
+            if low == "sie" and owner is None and not formal and _plural_verb_at(sent, words[0].i):
+                # "skandierten sie", "Sie baten Koch": they, not a woman; a group led by the
+                # person named last ("das Team um Erez Shmueli"), or the last speaker if that
+                # is no named person ("die Forscher", "die Polizei")
+                led = self._group_leader((sent_i, lo), message)
+                if led is not None:
+                    return Resolved.of(led, "pronoun")
+                if last_speaker is not None and (last_speaker.entity is None or last_speaker.entity.kind != "person"):
+                    return replace(last_speaker, via="pronoun")
+                return None
             if low in sx.PERSONAL_PRONOUNS or low == "man":
-                near = self.recent_person((sent_i, lo), message) if low in {"er", "sie"} else None
+                gender = None if formal else {"er": "Masc", "sie": "Fem"}.get(low)
+                near = self.recent_person((sent_i, lo), message, gender) if low in {"er", "sie"} else None
                 if near is not None and (last_speaker is None or last_speaker.entity is not near):
                     return Resolved.of(near, "pronoun")
                 if near is None and low in {"er", "sie"} and (named := self.named_subject((sent_i, lo))) is not None and (last_speaker is None or last_speaker.entity is not named):
                     return Resolved.of(named, "pronoun", unknown_as="person")
-                if last_speaker is not None:
+                if last_speaker is not None and not (gender is not None and last_speaker.entity is not None and last_speaker.entity.gender not in {None, gender}):
                     return replace(last_speaker, via="pronoun")
                 # the nearest person named before (never one named only later)
-                ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: True, forward=False)
+                ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: gender is None or e.gender in {None, gender}, forward=False)
                 if ent is not None:
                     return Resolved.of(ent, "pronoun")
             if low in GROUP_PRONOUNS:
