@@ -268,6 +268,8 @@ PERSON_NOUNS = [
     ("Auch Trainer Oscar Garcia sah Verbesserungsmöglichkeiten. Die Mannschaft sei nur 60 Minuten gut gewesen, erklärte der Spanier.", "Die Mannschaft", "Oscar Garcia"),
     ("Im Viertelfinale trifft Novak Djokovic auf den Kroaten Marin Cilic. Das war ein schwieriges Match, sagte der Serbe.", "Das war", "Novak Djokovic"),
     ("Das sah auch Ralph Hasenhüttl so. Zum Schluss ist uns der Saft ausgegangen, sagte der Steirer.", "Zum Schluss", "Ralph Hasenhüttl"),
+    # a role worded differently refers back to the person named with another
+    ("Der Angeklagte wird von Anwalt Werner Tomanek vertreten. Sein Mandant sei unschuldig, sagte der Verteidiger.", "Sein Mandant", "Werner Tomanek"),
     # a plural is a team, not the person
     ("Nach dem Konter lag wieder Innsbruck voran, sagte Trainer Klaus Schmidt. Wir wollten den Ausgleich, sagten die Klagenfurter.", "Wir wollten", None),
 ]
