@@ -262,7 +262,7 @@ NAMES = [
 ]
 
 
-PERSON_NOUNS = [
+DESCRIPTIONS = [
     # "der 45-Jährige", "der Spanier", "der Steirer": the person named shortly before, one of
     # that nationality first and none known to be of another
     ("Auch Trainer Oscar Garcia sah Verbesserungsmöglichkeiten. Die Mannschaft sei nur 60 Minuten gut gewesen, erklärte der Spanier.", "Die Mannschaft", "Oscar Garcia"),
@@ -270,13 +270,15 @@ PERSON_NOUNS = [
     ("Das sah auch Ralph Hasenhüttl so. Zum Schluss ist uns der Saft ausgegangen, sagte der Steirer.", "Zum Schluss", "Ralph Hasenhüttl"),
     # a role worded differently refers back to the person named with another
     ("Der Angeklagte wird von Anwalt Werner Tomanek vertreten. Sein Mandant sei unschuldig, sagte der Verteidiger.", "Sein Mandant", "Werner Tomanek"),
+    # "das Unternehmen", "der Konzern": the company named last with a noun of a company
+    ("Die Firma Magna hat ein Werk in Graz. Man werde 300 Leute einstellen, teilte das Unternehmen mit.", "Man werde", "Magna"),
     # a plural is a team, not the person
     ("Nach dem Konter lag wieder Innsbruck voran, sagte Trainer Klaus Schmidt. Wir wollten den Ausgleich, sagten die Klagenfurter.", "Wir wollten", None),
 ]
 
 
-@pytest.mark.parametrize("text, start, name", PERSON_NOUNS)
-def test_a_noun_of_age_or_origin_is_the_person_named_before(text, start, name, analyzer):
+@pytest.mark.parametrize("text, start, name", DESCRIPTIONS)
+def test_a_description_refers_to_the_entity_named_before(text, start, name, analyzer):
     for an in (_lite(), analyzer):
         if name is None:
             assert _speaker_of(text, start, an) != "Klaus Schmidt"

@@ -250,6 +250,10 @@ class Registry(Sequence[Entity]):
         for j in range(bisect_left(lst, (pos,)) - 1, -1, -1):
             yield lst[j][0], self._entities[lst[j][1]]
 
+    def description_keys(self) -> list[str]:
+        """Every common noun an entity was introduced with ("autohersteller")."""
+        return sorted(k[1] for k in self._mentions() if k[0] == "desc")
+
     def compatible_roles(self, role: str) -> list[str]:
         """The entities' roles that ``role`` may name: the same, or one ending in the
         other ("Minister" and "Verteidigungsminister")."""
@@ -593,6 +597,17 @@ class SpeakerResolver:
                 found.append(ent)
         return next((e for e in found if nat and nat in e.nats), found[0] if found else None)
 
+    def _company_before(self, pos: tuple[int, int], window: int = 2) -> Entity | None:
+        """For "das Unternehmen", "der Konzern": the company named last before ``pos``
+        within ``window`` sentences, introduced with a noun of a company ("die Firma
+        Magna", "des Autoherstellers Nissan"; grammar.tsv ``company_noun``)."""
+        companies = sx.g("company_noun")
+        keys = [k for k in self.entities.description_keys() if lexicons.compound_match(k, companies) is not None]
+        ent = self.entities.nearest(pos, [("desc", k) for k in keys], lambda e: True, forward=False)
+        if ent is None or not any(p < pos and pos[0] - p[0] <= window for p in ent.positions):
+            return None
+        return ent
+
     def _group_leader(self, pos: tuple[int, int], skip: tuple[int, int] | None) -> Entity | None:
         """The person named last before ``pos`` (in its sentence or the one before) if
         named as a group's leader ("das Team um Erez Shmueli")."""
@@ -788,6 +803,8 @@ class SpeakerResolver:
             # that the same noun introduced
             keys = [("desc", k) for k in sorted({words[-1].lemma.lower(), words[-1].lower})]
             ent = self.entities.nearest((sent_i, lo), keys, lambda e: True, forward=False)
+            if ent is None and lexicons.compound_match(words[-1].text, sx.g("company_noun")) is not None:
+                ent = self._company_before((sent_i, lo))
             if ent is not None:
                 return Resolved.of(ent, "description", unknown_as=role[1] if role else "organization", role=role[2] if role else None)
         singular = first in {"dem", "des"} or (first == "der" and not words[-1].lower.endswith("in")) or (first == "die" and words[-1].lower.endswith("in"))
