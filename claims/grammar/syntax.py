@@ -16,7 +16,6 @@ BOUNDARY = {",", ":", ";", "–", "—", "-"}
 QUOTE_MARKS = set("„“”\"«»")
 FINAL = {".", "!", "?"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des"}
-# an Arabic article joined to a name ("al-Hussein", "al-Arabiya"): the name is lower case
 ATTRIBUTE_OPENERS = {"ein", "eine", "einer", "eines", "einem", "einen"} | {p + e for p in ("sein", "ihr", "unser") for e in ("", "e", "er", "em", "en", "es")}
 PRONOUNS = {"er", "sie", "es", "ihnen", "ihm", "ihr", "man", "dieser", "diese", "jener"}
 PERSONAL_PRONOUNS = {"er", "sie", "ihnen", "ihm", "ihr"}
