@@ -206,6 +206,9 @@ STRIPPED = [
     ("Die Krone berichtete zuletzt, dass pro Tag nur mehr 100 Asylanträge angenommen werden sollen.", "Krone", ["Krone"]),
     ("Die Lage sei ernst, sagte Ludwig der Presse.", "Ludwig", ["Die Presse"]),
     ("Reizvoll wäre es auf jeden Fall, sagte der Verteidiger im Interview mit dem Kurier.", "Verteidiger", ["Kurier"]),
+    # the medium that quotes someone: the one quoted speaks, the medium is the outlet
+    ("Das sei ein Fehler gewesen, zitiert die Krone den Minister.", "Minister", ["Krone"]),
+    ("Das sei ein Fehler gewesen, zitierte die Kronen Zeitung den Minister.", "Minister", ["Kronen Zeitung"]),
     ("Gegenüber News gibt einer der Betreiber an, dass so mehr als 850 Anzeigen zustande gekommen seien.", "Betreiber", ["News"]),
     # said to the article's own paper (derStandard's spelling): no outlet
     ("Und sie kenne die Sorgen der Bevölkerung, sagt Kahr dem STANDARD.", "Kahr", []),

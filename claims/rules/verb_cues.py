@@ -613,6 +613,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                     # ("zitiert die Zeitung den Polizeibeamten Thomas Pettersen"), unless the
                     # first one is the object ("zitiert ihn die Zeitung")
                     _, hi = sx.np_tokens(sent, obj)
+                    while toks[hi].upos in {"NOUN", "PROPN"} and hi + 1 <= last and toks[hi + 1].upos in {"NOUN", "PROPN"} and toks[hi + 1].text[:1].isupper():
+                        hi += 1  # "zitierte die Kronen Zeitung den Minister": a name of two nouns
                     nxt = surface_subject(sent, toks[hi], True, last, objects=True)
                     if nxt is not None and not _accusative(sent, obj):
                         subj, obj = obj, nxt
