@@ -76,6 +76,20 @@ def test_speech_verb_with_only_a_noun_phrase_is_no_claim(extract):
     assert extract("Schon beim gemeinsamen Treffen in Moskau loben China und Russland die gute Zusammenarbeit.") == []
 
 
+def test_a_speech_verbs_object_with_a_konjunktiv_relative_clause_is_its_content(extract):
+    # the object and what the relative clause says of it in Konjunktiv I are the content,
+    # also for a verb whose "darauf, dass" is missing ("verweisen auf")
+    text = "Die Wissenschafter verweisen in einem Offenen Brief auf die wichtige Rolle des FWF, der die Grundlagenforschung sichere und dabei helfe, sie kompetitiv zu machen."
+    c = one(extract(text), "die wichtige Rolle")
+    assert c.message.text.startswith("die wichtige Rolle des FWF, der die Grundlagenforschung sichere und dabei helfe")
+    assert [x.text for x in c.cue] == ["verweisen"] and c.speaker.name == "Wissenschafter"
+    c = one(extract("Vor dem Spiel warnte Trainer Zoran Barisic vor einer starken Truppe, die bei Standardsituationen gefährlich sei."), "einer starken")
+    assert c.speaker.name == "Zoran Barisic"
+    # not in Konjunktiv II (a mere possibility), nor without a relative clause
+    assert extract("Theurer forderte zudem Zugang zu Dokumenten, die Aufschluss geben könnten.") == []
+    assert extract("Er verwies auf den Arbeitsmarktgipfel im Herbst.") == []
+
+
 def test_a_raising_verb_with_an_infinitive_in_its_clause_is_no_claim(extract):
     # "drohen", "versprechen" with an infinitive in their own clause say what may happen
     assert extract("Trotz wiederholter Verletzungen hielt die Waffenruhe bislang, doch droht sie nun zu scheitern.") == []

@@ -263,6 +263,44 @@ def _has_zu_infinitive(toks: list[Token]) -> bool:
     return False
 
 
+def _konjunktiv_one(v: Token, clause: list[Token]) -> bool:
+    """``v`` is in Konjunktiv I ("sichere", "sei", "habe"), which marks reported speech; not
+    in Konjunktiv II ("könnte", "wäre"), which is also a mere possibility."""
+    return sx.is_konjunktiv(v, clause) and not v.lower.endswith(("te", "ten", "äre", "ären", "ürde", "ürden"))
+
+
+def _reported_relative(sent: Sentence, t: Token, frame_end: int, comma: int, last: int) -> tuple[int, int] | None:
+    """The object of the speech verb ``t`` and the Konjunktiv relative clause after it at
+    ``comma``, as the content (token range): "Die Wissenschafter verweisen auf die Rolle des
+    FWF, der die Grundlagenforschung sichere und dabei helfe, …" -> "die Rolle des FWF, der
+    … helfe". The object runs from after the verb's preposition (or the verb and its
+    subject) to the comma; the content goes on over the clauses in Konjunktiv after it."""
+    toks = sent.tokens
+    if comma - frame_end < 2:
+        return None
+    rel_end = _next_boundary(sent, comma + 1, last) - 1
+    verbs = [x for x in toks[comma + 1 : rel_end + 1] if sx.is_finite(x)]
+    if not verbs or not _konjunktiv_one(verbs[-1], toks[comma + 1 : rel_end + 1]):
+        return None
+    start = next((k + 1 for k in range(frame_end + 1, comma) if toks[k].upos == "ADP" and toks[k].lower in {"auf", "vor", "von", "über", "an", "zu", "zur", "zum"}), None)
+    if start is None:
+        subj = surface_subject(sent, t, True, comma - 1)
+        start = sx.np_tokens(sent, subj)[1] + 1 if subj is not None and subj > t.i else frame_end + 1
+    while start < comma and (toks[start].upos == "ADV" or toks[start].xpos == "ADJD"):
+        start += 1
+    if start >= comma or not any(x.upos in {"NOUN", "PROPN"} for x in toks[start:comma]):
+        return None
+    end = rel_end
+    while end + 2 <= last and toks[end + 1].text == ",":
+        nxt_end = _next_boundary(sent, end + 2, last) - 1
+        seg = toks[end + 2 : nxt_end + 1]
+        fin = [x for x in seg if sx.is_finite(x)]
+        if fin and not _konjunktiv_one(fin[-1], seg):
+            break
+        end = nxt_end
+    return start, end
+
+
 def _object_after(sent: Sentence, t: Token, last: int) -> bool:
     """A second noun phrase after the verb in its clause besides the subject: an object
     ("…, fanden sie noch Unterlagen"); a prepositional phrase is none."""
@@ -369,7 +407,10 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         neg_hi = max(frame_end, _next_boundary(sent, t.i + 1, last) - 1) if v2 else frame_end
         if _negated(sent, neg_lo, neg_hi, t.i):
             continue
-        if info.correlate and not any(x.lower == info.correlate for x in toks[cstart : _next_boundary(sent, t.i, last) + 1]):
+        # without its correlate ("verwies auf die Rolle des FWF" for "darauf, dass") the verb
+        # reports only an object with a Konjunktiv relative clause (_reported_relative)
+        object_only = bool(info.correlate) and not any(x.lower == info.correlate for x in toks[cstart : _next_boundary(sent, t.i, last) + 1])
+        if object_only and not any(x.lower == info.correlate[3 if info.correlate.startswith("dar") else 2 :] for x in toks[t.i + 1 : _next_boundary(sent, t.i + 1, last)]):
             continue
         subj = subject_of(sent, t)
         # the verb complex starts at its finite auxiliary: "„…“, wird Panetta zitiert"
@@ -408,6 +449,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         after: tuple[int, int] | None = None
         rule: Rule | None = None
         if colon is not None and colon < last:
+            if object_only:
+                continue
             after = (colon + 1, last)
             rule = Rule.COLON
         else:
@@ -433,6 +476,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                         continue
                     comma = k - 1
                     break
+            if object_only and (comma is None or comma >= last or _reported_relative(sent, t, frame_end, comma, last) is None):
+                continue
             if comma is not None and comma < last:
                 f = toks[comma + 1]
                 seg_end = _next_boundary(sent, comma + 1, last) - 1
@@ -465,8 +510,14 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                             break
                     after = (start, end)
                     rule = Rule.ZU_INF
-                elif _relative_clause_at(toks, comma + 1, last) or _verb_final_relative(sent, seg):
-                    pass  # "warnen vor einem Fehler, mit dem … werden kann", "sagte Theurer, der … ist": a relative clause
+                elif _relative_clause_at(toks, comma + 1, last) or _verb_final_relative(sent, seg) or (object_only and f.xpos in {"PRELS", "PRELAT"}):
+                    # "warnen vor einem Fehler, mit dem … werden kann", "sagte Theurer, der … ist": a
+                    # relative clause; in Konjunktiv it is what the speaker said of the object
+                    # ("verweisen auf die Rolle des FWF, der die Grundlagenforschung sichere")
+                    reported = None if frame_after else _reported_relative(sent, t, frame_end, comma, last)
+                    if reported is not None:
+                        after = reported
+                        rule = Rule.COMMA
                 elif not frame_after and sx.is_finite(f) and f.lower in {"sollte", "sollten"} and not any(
                     toks[k].text == "," and (sx.is_finite(toks[k + 1]) or _has_zu_infinitive(toks[k + 1 : _next_boundary(sent, k + 1, last)]))
                     for k in range(comma + 2, last)
