@@ -245,6 +245,21 @@ def test_konjunktiv_continuation_points_to_cue_claim(extract):
     assert len(claims) == 2
 
 
+def test_konjunktiv_one_continues_over_one_sentence_of_the_writer(extract):
+    text = (
+        "Elf Menschen seien umgekommen, als ihr Boot vor Samos kenterte, teilte die Küstenwache mit. "
+        "Die Gruppe hatte versucht, von der Türkei aus überzusetzen. "
+        "Dabei sei das kleine Boot an einem felsigen Küstenabschnitt zerschellt. "
+        "Die Insel liegt nahe der Küste. Die Fähre fährt täglich."
+    )
+    claims = extract(text)
+    root = one(claims, "Elf Menschen")
+    cont = one(claims, "Dabei sei")
+    assert cont.continuation_of == root.id and cont.speaker.name == "Küstenwache"
+    # two indicative sentences end it; the writer's sentence is no claim
+    assert len(claims) == 2
+
+
 def test_first_person_continuation_after_quote_less_direct_claim(extract):
     text = (
         "Ich will nicht, dass Hillary Clinton Präsidentin wird, sagte Rubio. "

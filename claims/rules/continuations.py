@@ -165,10 +165,21 @@ def find_continuations(doc: ParsedDoc, drafts: list[Draft], quotes: Quotes, kind
         if last_start.get(end_sent, -1) > root.message[0]:
             continue
         k = end_sent + 1
+        skipped = False
         while k < n:
             sent = doc.sentences[k]
             if k in claimed or not qualifies(doc, sent, quotes, kinds[r], free_indirect):
-                break
+                # one sentence of the writer's between ("Die Gruppe hatte versucht, … Dabei
+                # sei das Boot zerschellt"): Konjunktiv I after it still reports the speaker
+                nxt = k + 1
+                if skipped or k in claimed or nxt >= n or nxt in claimed or not _ends_sentence(sent):
+                    break
+                follow = doc.sentences[nxt]
+                if sx.is_question(follow) or not _ends_sentence(follow) or not _konjunktiv_one(follow, sx.content_last(follow)):
+                    break
+                skipped = True
+                k = nxt
+                continue
             (s, e), _ = continuation_message(doc, sent, quotes)
             out.append(Draft(sent=k, message=(s, e), rule=Rule.CONTINUATION, continuation_of=r, speaker_hint="root"))
             claimed.add(k)
