@@ -231,32 +231,32 @@ def test_headline_colon_speaker_from_later_quote(extract):
 # --- continuations --------------------------------------------------------------------
 
 
-def test_konjunktiv_continuation_points_to_cue_claim(extract):
-    text = (
+CONTINUATIONS = [
+    # text, the claim's message start, the continuation's, speaker, the continuation's kind
+    (
         '"Ich setze auf die engste Zusammenarbeit mit Ihnen", sagte Schoigu. '
         'Russland strebe eine multipolare Weltordnung ohne eine "Vorherrschaft" des Westens an. '
-        "Beide Seiten unterzeichneten ein Abkommen."
-    )
-    claims = extract(text)
-    root = one(claims, "Ich setze")
-    cont = one(claims, "Russland strebe")
-    assert cont.continuation_of == root.id and cont.cue == [] and cont.kind == "mixed"
-    assert cont.speaker.name == "Schoigu"
-    assert len(claims) == 2
-
-
-def test_konjunktiv_one_continues_over_one_sentence_of_the_writer(extract):
-    text = (
+        "Beide Seiten unterzeichneten ein Abkommen.",
+        "Ich setze", "Russland strebe", "Schoigu", "mixed",
+    ),
+    # Konjunktiv I goes on over one sentence of the writer's; two indicative sentences end it
+    (
         "Elf Menschen seien umgekommen, als ihr Boot vor Samos kenterte, teilte die Küstenwache mit. "
         "Die Gruppe hatte versucht, von der Türkei aus überzusetzen. "
         "Dabei sei das kleine Boot an einem felsigen Küstenabschnitt zerschellt. "
-        "Die Insel liegt nahe der Küste. Die Fähre fährt täglich."
-    )
+        "Die Insel liegt nahe der Küste. Die Fähre fährt täglich.",
+        "Elf Menschen", "Dabei sei", "Küstenwache", "indirect",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, root_start, start, speaker, kind", CONTINUATIONS)
+def test_konjunktiv_continuation_points_to_cue_claim(extract, text, root_start, start, speaker, kind):
     claims = extract(text)
-    root = one(claims, "Elf Menschen")
-    cont = one(claims, "Dabei sei")
-    assert cont.continuation_of == root.id and cont.speaker.name == "Küstenwache"
-    # two indicative sentences end it; the writer's sentence is no claim
+    root = one(claims, root_start)
+    cont = one(claims, start)
+    assert cont.continuation_of == root.id and cont.cue == [] and cont.kind == kind
+    assert cont.speaker.name == speaker
     assert len(claims) == 2
 
 
