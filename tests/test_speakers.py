@@ -222,6 +222,8 @@ NAMES = [
     ("Deutlich gestiegen ist dem Bericht vom Donnerstag zufolge besonders der Anteil der Gewalttaten.", "Deutlich", "Bericht"),
     ("Berichten zufolge beliefen sich diese bis April auf 80 Millionen US-Dollar.", "beliefen", "Berichte"),
     ("Dann begann Slowenien, ehe auch die mazedonischen Behörden am Mittwochvormittag erklärten: Flüchtlinge aus Griechenland dürften nicht mehr passieren.", "Flüchtlinge", "mazedonische Behörden"),
+    # a weekday compound or an ordinal after a name is no surname
+    ("Die Lage sei ernst, sagte Reinhold Mitterlehner Montagmittag.", "Die Lage", "Reinhold Mitterlehner"),
     # particles and articles inside names, not an affiliation after a full name
     ("Die Lage sei ernst, sagte Alexander Van der Bellen am Montag.", "Die Lage", "Alexander Van der Bellen"),
     ("Die Lage sei ernst, sagte Ursula von der Leyen.", "Die Lage", "Ursula von der Leyen"),

@@ -129,6 +129,9 @@ def stated_by(word: str) -> str | None:
     return head if m.group(2) == "-" or head.isupper() else head[:1].upper() + head[1:]
 
 
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+
+
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
     outlets, roles = lexicons.outlets(), lexicons.roles()
@@ -142,6 +145,8 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
         surname = (
             cur
             and t.upos in {"NOUN", "ADJ", "ADV"}  # "Sebastian Kurz": a capitalised word after a name
+            and t.lower not in sx.g("ordinal_noun")  # "Pinkelnig Dritte": a place in a ranking
+            and not t.lower.startswith(_WEEKDAYS)  # "sagte Reinhold Mitterlehner Montagmittag"
             and t.text[:1].isupper()
             and cur[-1].end < t.start
             and lexicons.compound_match(t.text, roles) is None
