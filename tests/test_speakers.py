@@ -309,6 +309,20 @@ def test_plural_sie_after_a_team_led_by_a_person_is_that_team():
     assert _speaker_of(text, "Freundschaften", _lite()) == "Erez Shmueli"
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Die Lage sei ernst, sagte Dr. Hans Müller.", "Hans Müller"),
+        ("Die Lage sei ernst, sagte Prof. Dr. Anna Berger.", "Anna Berger"),
+        ("Die Lage sei ernst, sagte Mag. Peter Huber am Montag.", "Peter Huber"),
+    ],
+)
+def test_a_title_is_no_name_and_its_full_stop_ends_no_sentence(text, name, analyzer):
+    # the compact stanza model ends a sentence after "Dr."; the title is no part of the name
+    for an in (_lite(), analyzer):
+        assert _speaker_of(text, "Die Lage", an) == name
+
+
 def test_first_person_in_an_interview_answer_is_who_answers(analyzer):
     text = (
         "STANDARD: Wie wichtig war das Thema Flüchtlinge bei dieser Wahl? Ennser-Jedenastik: Ich glaube, das ist gar nicht "

@@ -262,6 +262,10 @@ def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     "und" ("Özcan Mutlu und Benedikt Lux")."""
     toks = sent.tokens
     n = len(toks)
+    if toks[hi].lower.rstrip(".") in g("title_abbreviation") and hi + 1 < n and toks[hi + 1].text[:1].isupper():
+        # "Prof. Dr. Anna Berger": titles before a name belong to its phrase
+        while hi + 1 < n and toks[hi + 1].text[:1].isupper() and (toks[hi + 1].lower.rstrip(".") in g("title_abbreviation") or _name_token(toks[hi + 1])):
+            hi += 1
     if hi + 2 < n and is_quote(toks[hi + 1]) and toks[hi].upos == "NOUN" and toks[hi + 2].text[:1].isupper():
         close = next((j for j in range(hi + 2, min(n, hi + 8)) if is_quote(toks[j])), None)
         if close is not None and not any(x.is_finite_verb for x in toks[hi + 2 : close]):

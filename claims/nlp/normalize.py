@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from claims import lexicons
 from claims.nlp.model import Sentence, Token
 
 
@@ -55,6 +56,31 @@ def join_hyphen_compounds(tokens: list[Token]) -> list[Token]:
 MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "jänner"}
 
 
+def _title_split(prev: Sentence, nxt: Sentence) -> bool:
+    """"sagte Dr. | Hans Müller" split after a title's full stop (the stop joined to it)."""
+    toks = prev.tokens
+    if len(toks) < 2 or toks[-1].text != "." or toks[-2].end != toks[-1].start or not nxt.tokens:
+        return False
+    return toks[-2].lower in lexicons.grammar().get("title_abbreviation", frozenset()) and nxt.tokens[0].text[:1].isupper()
+
+
+def _merge_title_stop(sent: Sentence, k: int) -> None:
+    """Make the title at token ``k`` and the full stop after it one token ("Dr.")."""
+    toks = sent.tokens
+    title, stop = toks[k], toks[k + 1]
+    title.text += "."
+    title.end = stop.end
+    title.lower = title.text.lower()
+    del toks[k + 1]
+    for t in toks:
+        if t.i > k:
+            t.i -= 1
+        if t.head == k + 1:
+            t.head = k
+        elif t.head > k + 1:
+            t.head -= 1
+
+
 def _ordinal_split(prev: Sentence, nxt: Sentence) -> bool:
     """"(23. März)" split after the ordinal's full stop."""
     toks = prev.tokens
@@ -80,14 +106,18 @@ _ENDINGS = {".", "!", "?", ";", "…", "\"", "“", "”", "«", "»", "'", ")"}
 
 
 def join_colon_sentences(sentences: list[Sentence], text: str, unended: bool = False) -> list[Sentence]:
-    """Join a sentence to the one before when that one ends in a colon or in an ordinal's
-    full stop ("23." before "März"), and with ``unended`` when it ends in no punctuation
-    at all on the same line (stanza's "berichtet die Zeitung | Die Welt.")."""
+    """Join a sentence to the one before when that one ends in a colon, in an ordinal's
+    full stop ("23." before "März") or in a title's ("sagte Dr. | Hans Müller", the stop
+    joined to the title, which is tagged a noun), and with ``unended`` when it ends in no
+    punctuation at all on the same line (stanza's "berichtet die Zeitung | Die Welt.")."""
     out: list[Sentence] = []
     for s in sentences:
-        cut = out and (out[-1].tokens[-1].text == ":" or _ordinal_split(out[-1], s) or (unended and out[-1].tokens[-1].text not in _ENDINGS and not out[-1].tokens[-1].is_punct))
+        title = bool(out) and _title_split(out[-1], s)
+        cut = out and (out[-1].tokens[-1].text == ":" or title or _ordinal_split(out[-1], s) or (unended and out[-1].tokens[-1].text not in _ENDINGS and not out[-1].tokens[-1].is_punct))
         if cut and "\n" not in text[out[-1].end : s.start]:
             prev = out[-1]
+            if title:
+                _merge_title_stop(prev, len(prev.tokens) - 2)
             shift = len(prev.tokens)
             for t in s.tokens:
                 t.i += shift
@@ -96,8 +126,12 @@ def join_colon_sentences(sentences: list[Sentence], text: str, unended: bool = F
             prev.tokens.extend(s.tokens)
             continue
         out.append(s)
+    titles = lexicons.grammar().get("title_abbreviation", frozenset())
     for k, s in enumerate(out):
         s.index = k
+        for t in s.tokens:
+            if t.text.endswith(".") and t.lower[:-1] in titles and t.upos != "NOUN":
+                t.upos, t.xpos, t.feats = "NOUN", "NN", {}  # "Mag." is no modal verb
     return out
 
 
