@@ -255,6 +255,11 @@ def _name_token(t: Token) -> bool:
     return (t.upos == "PROPN" or t.xpos == "NE") and t.text[:1].isupper()
 
 
+def is_title(t: Token) -> bool:
+    """An abbreviated title with its full stop ("Dr.", "Prof.", "Mag.")."""
+    return t.text.endswith(".") and t.lower[:-1] in g("title_abbreviation")
+
+
 def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     """Carry a noun phrase over what the chunker or parser leaves off on its right:
     a quoted name after a common noun ("Die Organisation „Reporter ohne Grenzen“"), a
@@ -262,9 +267,9 @@ def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
     "und" ("Özcan Mutlu und Benedikt Lux")."""
     toks = sent.tokens
     n = len(toks)
-    if toks[hi].lower.rstrip(".") in g("title_abbreviation") and hi + 1 < n and toks[hi + 1].text[:1].isupper():
+    if is_title(toks[hi]) and hi + 1 < n and toks[hi + 1].text[:1].isupper():
         # "Prof. Dr. Anna Berger": titles before a name belong to its phrase
-        while hi + 1 < n and toks[hi + 1].text[:1].isupper() and (toks[hi + 1].lower.rstrip(".") in g("title_abbreviation") or _name_token(toks[hi + 1])):
+        while hi + 1 < n and toks[hi + 1].text[:1].isupper() and (is_title(toks[hi + 1]) or _name_token(toks[hi + 1])):
             hi += 1
     if hi + 2 < n and is_quote(toks[hi + 1]) and toks[hi].upos == "NOUN" and toks[hi + 2].text[:1].isupper():
         close = next((j for j in range(hi + 2, min(n, hi + 8)) if is_quote(toks[j])), None)

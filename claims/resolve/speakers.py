@@ -139,7 +139,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
     for t in toks:
         arabic = ARABIC_ARTICLE.match(t.text) is not None
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1]) or (bool(cur) and arabic)) and t.lower not in NOT_NAMES
-        ok = ok and t.lower.rstrip(".") not in sx.g("title_abbreviation")  # "Dr. Hans Müller": the title is no part of the name
+        ok = ok and not sx.is_title(t)  # "Dr. Hans Müller": the title is no part of the name
         ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1] or arabic) and lexicons.compound_match(t.text, roles) is None
         ok = ok and not _media_word(t.text)
         country = ok and sx.is_country(t.text)  # only asked of a name
