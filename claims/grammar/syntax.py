@@ -154,6 +154,13 @@ def main_finite_verbs(sent: Sentence, first: int = 0, last: int | None = None) -
     return out
 
 
+def is_konjunktiv_one(t: Token, clause: list[Token] | None = None) -> bool:
+    """``t`` is in Konjunktiv I proper ("sei", "habe", "sichere"), which marks reported
+    speech; not in Konjunktiv II ("würde", "hätte", "könnte"; grammar.tsv ``konj2``), which
+    also marks a mere possibility or a conditional."""
+    return is_konjunktiv(t, clause) and t.lower not in g("konj2")
+
+
 def clause_is_konjunktiv(sent: Sentence, first: int = 0, last: int | None = None) -> bool:
     toks = sent.tokens[first : (last if last is not None else len(sent.tokens) - 1) + 1]
     verbs = main_finite_verbs(sent, first, last)

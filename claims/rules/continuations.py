@@ -60,9 +60,8 @@ def qualifies(doc: ParsedDoc, sent: Sentence, quotes: Quotes, root_kind: str, fr
 def _konjunktiv_one(sent: Sentence, last: int) -> bool:
     """Main clause in Konjunktiv I proper ("sei", "habe", "wolle"), not Konjunktiv II
     ("würde", "hätte"), which also marks plain conditionals."""
-    konj2 = sx.g("konj2")
     verbs = sx.main_finite_verbs(sent, 0, last)[:2]
-    return any(sx.is_konjunktiv(v, sent.tokens[: last + 1]) and v.lower not in konj2 for v in verbs)
+    return any(sx.is_konjunktiv_one(v, sent.tokens[: last + 1]) for v in verbs)
 
 
 def _first_person_start(doc: ParsedDoc, k: int, taken: set[int]) -> int | None:

@@ -263,12 +263,6 @@ def _has_zu_infinitive(toks: list[Token]) -> bool:
     return False
 
 
-def _konjunktiv_one(v: Token, clause: list[Token]) -> bool:
-    """``v`` is in Konjunktiv I ("sichere", "sei", "habe"), which marks reported speech; not
-    in Konjunktiv II ("könnte", "wäre"), which is also a mere possibility."""
-    return sx.is_konjunktiv(v, clause) and not v.lower.endswith(("te", "ten", "äre", "ären", "ürde", "ürden"))
-
-
 def _reported_relative(sent: Sentence, t: Token, frame_end: int, comma: int, last: int) -> tuple[int, int] | None:
     """The object of the speech verb ``t`` and the Konjunktiv relative clause after it at
     ``comma``, as the content (token range): "Die Wissenschafter verweisen auf die Rolle des
@@ -280,7 +274,7 @@ def _reported_relative(sent: Sentence, t: Token, frame_end: int, comma: int, las
         return None
     rel_end = _next_boundary(sent, comma + 1, last) - 1
     verbs = [x for x in toks[comma + 1 : rel_end + 1] if sx.is_finite(x)]
-    if not verbs or not _konjunktiv_one(verbs[-1], toks[comma + 1 : rel_end + 1]):
+    if not verbs or not sx.is_konjunktiv_one(verbs[-1], toks[comma + 1 : rel_end + 1]):
         return None
     start = next((k + 1 for k in range(frame_end + 1, comma) if toks[k].upos == "ADP" and toks[k].lower in {"auf", "vor", "von", "über", "an", "zu", "zur", "zum"}), None)
     if start is None:
@@ -295,7 +289,7 @@ def _reported_relative(sent: Sentence, t: Token, frame_end: int, comma: int, las
         nxt_end = _next_boundary(sent, end + 2, last) - 1
         seg = toks[end + 2 : nxt_end + 1]
         fin = [x for x in seg if sx.is_finite(x)]
-        if fin and not _konjunktiv_one(fin[-1], seg):
+        if fin and not sx.is_konjunktiv_one(fin[-1], seg):
             break
         end = nxt_end
     return start, end
