@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from claims import lexicons
 from claims.nlp.model import Sentence, Token
+from claims.nlp.normalize import is_title
 
 BOUNDARY = {",", ":", ";", "–", "—", "-"}
 QUOTE_MARKS = set("„“”\"«»")
@@ -260,11 +261,6 @@ NAME_ARTICLES = frozenset({"der", "den", "la", "le", "los", "las"})
 
 def _name_token(t: Token) -> bool:
     return (t.upos == "PROPN" or t.xpos == "NE") and t.text[:1].isupper()
-
-
-def is_title(t: Token) -> bool:
-    """An abbreviated title with its full stop ("Dr.", "Prof.", "Mag.")."""
-    return t.text.endswith(".") and t.lower[:-1] in g("title_abbreviation")
 
 
 def _extend_right(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:

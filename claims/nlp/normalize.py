@@ -53,7 +53,17 @@ def join_hyphen_compounds(tokens: list[Token]) -> list[Token]:
     return out
 
 
+WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "jänner"}
+
+
+def _titles() -> frozenset[str]:
+    return lexicons.grammar().get("title_abbreviation", frozenset())
+
+
+def is_title(t: Token) -> bool:
+    """An abbreviated title with its full stop ("Dr.", "Prof.", "Mag."; grammar.tsv)."""
+    return t.text.endswith(".") and t.lower[:-1] in _titles()
 
 
 def _title_split(prev: Sentence, nxt: Sentence) -> bool:
@@ -61,7 +71,7 @@ def _title_split(prev: Sentence, nxt: Sentence) -> bool:
     toks = prev.tokens
     if len(toks) < 2 or toks[-1].text != "." or toks[-2].end != toks[-1].start or not nxt.tokens:
         return False
-    return toks[-2].lower in lexicons.grammar().get("title_abbreviation", frozenset()) and nxt.tokens[0].text[:1].isupper()
+    return toks[-2].lower in _titles() and nxt.tokens[0].text[:1].isupper()
 
 
 def _merge_title_stop(sent: Sentence, k: int) -> None:
@@ -126,11 +136,10 @@ def join_colon_sentences(sentences: list[Sentence], text: str, unended: bool = F
             prev.tokens.extend(s.tokens)
             continue
         out.append(s)
-    titles = lexicons.grammar().get("title_abbreviation", frozenset())
     for k, s in enumerate(out):
         s.index = k
         for t in s.tokens:
-            if t.text.endswith(".") and t.lower[:-1] in titles and t.upos != "NOUN":
+            if is_title(t) and t.upos != "NOUN":
                 t.upos, t.xpos, t.feats = "NOUN", "NN", {}  # "Mag." is no modal verb
     return out
 

@@ -103,7 +103,7 @@ def _named_by_position(toks, i: int) -> bool:
     pp = toks[i - 2] if i >= 2 else None
     if pp is not None and pp.lower == "mit" and i >= 3 and toks[i - 3].lower.split("-")[-1] in _CONVERSATIONS:
         return True  # "im Interview mit dem Kurier", "im Gespräch mit der Presse"
-    if pp is not None and pp.is_finite_verb and (pp.lemma in lexicons.speech_verbs() or pp.lemma == "zitieren"):
+    if pp is not None and pp.is_finite_verb and pp.lemma in lexicons.speech_verbs():
         return True  # "zitiert die Krone den Minister", "berichtete die Presse"
     if pp is not None and (pp.upos == "ADP" or pp.xpos in {"APPR", "APPRART", "APPO"}) and pp.lower != "gegenüber":
         return False

@@ -16,12 +16,13 @@ from claims import lexicons
 from claims.grammar import inflection
 from claims.grammar import syntax as sx
 from claims.nlp.model import ARABIC_ARTICLE, ParsedDoc, Sentence, Token
+from claims.nlp.normalize import WEEKDAYS, is_title
 
 DEMONSTRATIVES = {"dieser": "er", "jener": "er", "letzterer": "er", "letztere": "sie"}
 GROUP_PRONOUNS = {"einige", "viele", "manche", "mehrere", "etliche", "beide", "andere", "wenige"}  # who speak as an unnamed group
 INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 DEFINITE = {"der", "die", "das", "dem", "den", "des"}
-NOT_NAMES = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
+NOT_NAMES = {*WEEKDAYS, "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
 
 
 @dataclass
@@ -129,9 +130,6 @@ def stated_by(word: str) -> str | None:
     return head if m.group(2) == "-" or head.isupper() else head[:1].upper() + head[1:]
 
 
-_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-
-
 def _name_runs(sent: Sentence) -> list[list[Token]]:
     runs, cur = [], []
     outlets, roles = lexicons.outlets(), lexicons.roles()
@@ -139,7 +137,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
     for t in toks:
         arabic = ARABIC_ARTICLE.match(t.text) is not None
         ok = (t.upos == "PROPN" or t.xpos == "NE" or (t.text[:1].islower() and "." in t.text[1:-1]) or (bool(cur) and arabic)) and t.lower not in NOT_NAMES
-        ok = ok and not sx.is_title(t)  # "Dr. Hans Müller": the title is no part of the name
+        ok = ok and not is_title(t)  # "Dr. Hans Müller": the title is no part of the name
         ok = ok and (t.text[:1].isupper() or "." in t.text[1:-1] or arabic) and lexicons.compound_match(t.text, roles) is None
         ok = ok and not _media_word(t.text)
         country = ok and sx.is_country(t.text)  # only asked of a name
@@ -147,7 +145,7 @@ def _name_runs(sent: Sentence) -> list[list[Token]]:
             cur
             and t.upos in {"NOUN", "ADJ", "ADV"}  # "Sebastian Kurz": a capitalised word after a name
             and t.lower not in sx.g("ordinal_noun")  # "Pinkelnig Dritte": a place in a ranking
-            and not t.lower.startswith(_WEEKDAYS)  # "sagte Reinhold Mitterlehner Montagmittag"
+            and not t.lower.startswith(WEEKDAYS)  # "sagte Reinhold Mitterlehner Montagmittag"
             and t.text[:1].isupper()
             and cur[-1].end < t.start
             and lexicons.compound_match(t.text, roles) is None
@@ -589,6 +587,10 @@ class SpeakerResolver:
         word = role[2].lower()
         return ent if any(w.endswith(word) or word.endswith(w) for w in ent.role_words) else None
 
+    def _inside(self, p: tuple[int, int], span: tuple[int, int] | None) -> bool:
+        """The mention at token position ``p`` starts inside the character ``span``."""
+        return span is not None and span[0] <= self.doc.sentences[p[0]].tokens[p[1]].start < span[1]
+
     def _person_before(self, pos: tuple[int, int], nat: str, skip: tuple[int, int] | None, window: int = 3) -> Entity | None:
         """The person named last before ``pos`` within ``window`` sentences, outside
         ``skip``; if ``nat`` names a country, one of that nationality first and none known
@@ -597,7 +599,7 @@ class SpeakerResolver:
         for p, ent in self.entities.mentions_before(pos, ("kind", "person")):
             if pos[0] - p[0] > window:
                 break
-            if skip is not None and skip[0] <= self.doc.sentences[p[0]].tokens[p[1]].start < skip[1]:
+            if self._inside(p, skip):
                 continue
             if not (nat and ent.nats and nat not in ent.nats):
                 found.append(ent)
@@ -619,7 +621,7 @@ class SpeakerResolver:
         named as a group's leader ("das Team um Erez Shmueli")."""
         for p, ent in self.entities.mentions_before(pos, ("kind", "person")):
             toks = self.doc.sentences[p[0]].tokens
-            if skip is not None and skip[0] <= toks[p[1]].start < skip[1]:
+            if self._inside(p, skip):
                 continue
             return ent if pos[0] - p[0] <= 1 and p[1] > 0 and toks[p[1] - 1].lower == "um" else None
         return None
@@ -631,7 +633,7 @@ class SpeakerResolver:
         Mentions inside ``skip`` (the claim's own message, a character span) do not count:
         in "Sie hoffe auf den neuen König Salman, sagte sie" the king is not the speaker."""
         for p, ent in self.entities.mentions_before(pos, ("kind", "person")):
-            if skip is not None and skip[0] <= self.doc.sentences[p[0]].tokens[p[1]].start < skip[1]:
+            if self._inside(p, skip):
                 continue
             if gender is not None and ent.gender not in {None, gender}:
                 continue  # "sie" is not the father named last

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from claims.nlp.lite import hanta_fast, somajo_fast
 from claims.nlp.model import ARABIC_ARTICLE, Sentence, Token
-from claims.nlp.normalize import join_colon_sentences, join_hyphen_compounds, renumber
+from claims.nlp.normalize import WEEKDAYS, join_colon_sentences, join_hyphen_compounds, renumber
 
 STTS_UPOS = {
     "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP", "APZR": "ADP",
@@ -144,7 +144,6 @@ def retag_capitalized_words(tokens: list[Token], adverbs: Container[str] = ()) -
 
 
 _NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tät", "täten", "ion", "ionen", "ismus", "ist", "isten", "ler", "erin", "erinnen")
-_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 
 
 def retag_unknown_surnames(tokens: list[Token], lexicon: Container[str] = (), nouns: Container[str] = ()) -> None:
@@ -157,7 +156,7 @@ def retag_unknown_surnames(tokens: list[Token], lexicon: Container[str] = (), no
         if prev.xpos != "NE" or not prev.text[:1].isupper() or x.xpos == "NE" or not x.text[:1].isupper() or x.text.isupper() or not x.text.isalpha():
             continue
         low = x.text.lower()
-        if low in lexicon or low.endswith(_NOUN_SUFFIXES) or low.startswith(_WEEKDAYS):
+        if low in lexicon or low.endswith(_NOUN_SUFFIXES) or low.startswith(WEEKDAYS):
             continue  # "Bereinigungen", "Montagmittag"
         if k + 1 < len(tokens) and tokens[k + 1].xpos == "NE":
             continue  # a role before a name: "Österreichs Energieregulator Walter Boltz"
