@@ -153,6 +153,11 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
     return drafts
 
 
+def _own_research(doc: ParsedDoc, m: Mention) -> bool:
+    """"unter Berufung auf eigene Recherchen": the medium is its own source."""
+    return doc.sentences[m.sent].tokens[m.first].lower.startswith("eigene")
+
+
 def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletMention]], resolver: SpeakerResolver) -> list[Draft]:
     """Join several cues for one content ("sagte der Minister dem Bericht zufolge")."""
     out: list[Draft] = []
@@ -162,7 +167,18 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
     for s, ds in sorted(by_sent.items()):
         verbs = [d for d in ds if d.rule not in {Rule.PREP, Rule.WIE}]
         keep = list(verbs)
-        for p in (d for d in ds if d.rule in {Rule.PREP, Rule.WIE}):
+        preps = [d for d in ds if d.rule in {Rule.PREP, Rule.WIE}]
+        for p in list(preps):
+            # "Wie der Spiegel unter Berufung auf Regierungskreise berichtet, …": the frame's
+            # medium relays the source named inside it
+            wie = next((w for w in preps if w.rule == Rule.WIE and w.frame and w.frame[0] <= p.cues[0].start < w.frame[1]), None)
+            if wie is not None and p.cues[0].lemma == "unter berufung auf" and p.source_mentions and wie.source_mentions:
+                if not _own_research(doc, p.source_mentions[0]):
+                    wie.relay = wie.source_mentions[0]
+                    wie.source_mentions = list(p.source_mentions)
+                wie.cues = sorted(wie.cues + p.cues, key=lambda c: c.start)
+                preps.remove(p)
+        for p in preps:
             pc = p.cues[0].start
             target = None
             own = p.own  # "seiner Ansicht nach", "nach eigenen Angaben"
@@ -190,12 +206,12 @@ def merge_drafts(doc: ParsedDoc, drafts: list[Draft], outlets: list[list[OutletM
             src = p.source_mentions[0] if p.source_mentions else None
             om = _outlet_at(outlets[s], src)
             merged = False
-            if p.cues[0].lemma == "unter berufung auf" and src is not None:
+            if p.cues[0].lemma == "unter berufung auf" and src is not None and not _own_research(doc, src):
                 target.relay = target.speaker
                 target.speaker = src
                 target.speaker_hint = None
                 merged = True
-            elif src is None or om is not None or own:
+            elif src is None or om is not None or own or (p.cues[0].lemma == "unter berufung auf" and src is not None):
                 merged = True
             elif target.speaker is not None:
                 a = resolver.resolve(src.sent, src.first, src.last, None)

@@ -166,6 +166,15 @@ TITLES = [
     ("Laut einer Prognose des Familienministeriums soll er heuer und 2016 rund 300 Millionen Euro Überschuss erzielen.", "Familienministerium", ["Prognose des Familienministeriums"]),
     ("Laut einer Untersuchung der Arbeiterkammer zahlen Frauen mehr für Kosmetik.", "Arbeiterkammer", ["Untersuchung der Arbeiterkammer"]),
     ("Laut einer Studie der Universität Wien schlafen Jugendliche zu wenig.", "Universität Wien", ["Studie der Universität Wien"]),
+    # a medium that reports "unter Berufung auf" someone in a "wie" frame relays them; its
+    # own research leaves the medium the source
+    ("Wie der „Spiegel“ unter Berufung auf Regierungskreise berichtet, soll der Plan gescheitert sein.", "Regierungskreise", ["Spiegel"]),
+    ("Wie die Zeitung USA Today unter Berufung auf eigene Recherchen berichtete, sind rund sechs Millionen Menschen betroffen.", "USA Today", ["USA Today"]),
+    # a preposition fused with its article stays as written ("Im", which stanza splits)
+    ("In der ORF-Sendung „Im Zentrum“ sagte der Minister, er sei zufrieden.", "Minister", ["Im Zentrum"]),
+    # compounds of a listed noun of three letters have its gender ("-amt", "-hof")
+    ("Nach Angaben des Statistischen Bundesamts stiegen die Preise um zwei Prozent.", "Statistisches Bundesamt", []),
+    ("Der Rechnungshof kritisiert, dass die Kosten gestiegen seien.", "Rechnungshof", []),
 ]
 
 

@@ -107,9 +107,21 @@ def _gender_known(head: Token) -> bool:
 
 
 def _listed(word: str, category: str) -> bool:
-    """``word`` or its last compound part is in a gender list of ``grammar.tsv``."""
+    """``word`` or its last compound part is in a gender list of ``grammar.tsv``; a part of
+    three letters ("hof", "amt", "rat") only after a first part of four ("Rechnungshof",
+    "Bundesamt"; not "gesamt")."""
     nouns = sx.g(category)
-    return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 4 and len(word) > len(n))
+    return word in nouns or any(word.endswith(n) for n in nouns if (len(n) >= 4 and len(word) > len(n)) or (len(n) == 3 and len(word) >= len(n) + 4))
+
+
+def listed_gender(word: str) -> str | None:
+    """``Masc``, ``Neut`` or ``Fem`` when ``word`` or its last compound part is in a gender
+    list of ``grammar.tsv`` ("Rechnungshof" masculine, "Bundesamt" neuter), else None."""
+    low = word.lower().split("-")[-1]
+    for gen, category in (("Masc", "masculine_noun"), ("Neut", "neuter_noun"), ("Fem", "feminine_noun")):
+        if _listed(low, category):
+            return gen
+    return None
 
 
 def head_index(words: list[Token]) -> int | None:

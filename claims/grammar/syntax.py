@@ -515,14 +515,24 @@ def drop_bracketed(runs: list[list[Token]], sent: Sentence, lo: int) -> list[lis
     return [r for r in runs if not (r[0].i > lo and sent.tokens[r[0].i - 1].text == "(")] or runs
 
 
+# a preposition and an article the analyzer split from one written word ("Im" -> "In dem")
+FUSIONS = {("in", "dem"): "im", ("in", "das"): "ins", ("an", "dem"): "am", ("an", "das"): "ans", ("zu", "dem"): "zum", ("zu", "der"): "zur", ("von", "dem"): "vom", ("bei", "dem"): "beim"}
+
+
 def join_words(toks: list[Token]) -> str:
+    """The words of ``toks`` as written: spaced where the text has a space, the parts of
+    a fused preposition joined again ("In der ORF-Sendung „Im Zentrum“" keeps "Im")."""
     out = ""
-    prev_end = None
+    prev = None
     for t in toks:
-        if prev_end is not None and t.start > prev_end:
+        if prev is not None and t.start == prev.start and t.end == prev.end and (fused := FUSIONS.get((prev.lower, t.lower))) is not None:
+            out = out[: len(out) - len(prev.text)] + (fused.capitalize() if prev.text[:1].isupper() else fused)
+            prev = t
+            continue
+        if prev is not None and t.start > prev.end:
             out += " "
         out += t.text
-        prev_end = t.end
+        prev = t
     return out
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claims import lexicons
 from claims.grammar import syntax as sx
+from claims.grammar.inflection import listed_gender
 from claims.nlp.model import Sentence, Token
 
 NEGATION = {"nicht", "nie", "niemals", "niemand", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nichts", "weder"}
@@ -267,8 +268,8 @@ def _could_be_nominative(sent: Sentence, c: Token) -> bool:
     if toks[lo].lower in sx.g("preposition") and lo < c.i:
         return False
     det = next((x for x in toks[lo : c.i] if x.upos == "DET"), None)
-    if det is not None and det.lower == "der" and c.feats.get("Gender") == "Fem" and c.feats.get("Number") == "Sing":
-        return False
+    if det is not None and det.lower == "der" and c.feats.get("Gender") == "Fem" and c.feats.get("Number") == "Sing" and listed_gender(c.text) in {None, "Fem"}:
+        return False  # unless a gender list knows better ("Der Rechnungshof kritisiert")
     if det is not None and det.lower in {"den", "dem", "einen", "einem"}:
         return False  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
     return True
