@@ -2,6 +2,7 @@
 
 import pytest
 
+from claims.document import parse_text
 from claims.grammar import syntax as sx
 from claims.rules.quotes import find_quotes
 from tests.conftest import one
@@ -363,6 +364,25 @@ def test_plain_claim_stays_unverified(extract):
 )
 def test_konjunktiv_by_word_form(parse, sentence, konj):
     (sent,) = parse(sentence).sentences
+    assert sx.clause_is_konjunktiv(sent, 0, sx.content_last(sent)) is konj
+
+
+@pytest.mark.parametrize(
+    "sentence, konj",
+    [
+        # verbs in -ern and -eln ("fordern", "verhandeln"); the compact stanza model tags
+        # "fordere" as an adjective, so with lite
+        ("Die Kammer fordere Nachbesserungen.", True),
+        ("Dabei verhandele die Regierung seit Monaten.", True),
+        ("Die Kammer fordert Nachbesserungen.", False),
+        ("Ich fordere Nachbesserungen.", False),
+    ],
+)
+def test_konjunktiv_of_verbs_in_ern_and_eln(sentence, konj):
+    from claims.nlp.lite import get_lite_analyzer
+    from claims.pipeline import analyze
+
+    (sent,) = analyze(parse_text(sentence), get_lite_analyzer()).sentences
     assert sx.clause_is_konjunktiv(sent, 0, sx.content_last(sent)) is konj
 
 

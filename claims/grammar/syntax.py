@@ -133,6 +133,9 @@ def is_konjunktiv(t: Token, clause: list[Token] | None = None) -> bool:
     # Konjunktiv I 3rd singular: stem + e ("habe", "strebe", "müsse"), lemma = form + n
     if form.endswith("e") and not first_person and len(form) > 2 and (lemma == form + "n" or lemma.endswith(form + "n")):
         return True
+    # verbs in -ern/-eln: "fordere", "ändere", "verhandele" (the indicative is "fordert")
+    if form.endswith(("ere", "ele")) and not first_person and lemma.endswith(("ern", "eln")) and (lemma[:-1] + "e").endswith(form):
+        return True
     if t.feats.get("Mood") == "Sub" and any(ch in form for ch in "äöü") and form.endswith(("e", "en")):
         return True
     return False
