@@ -340,6 +340,15 @@ def test_lite_participles_before_nouns_and_arabic_articles():
     assert tags["angezeigten"] == "ADJA" and tags["al-Hussein"] == "NE"
 
 
+def test_lite_past_tense_before_a_content_clause_is_the_verb():
+    """HanTa's adjective before ", dass" is the finite verb of the sentence."""
+    from claims.nlp.lite import get_lite_analyzer
+
+    (sent,) = get_lite_analyzer().analyze_many(["80 Prozent befürworteten, dass Abgeordnete ihre Altersversorgung selbst regeln."])[0]
+    verb = sent.tokens[2]
+    assert (verb.text, verb.xpos, verb.lemma) == ("befürworteten", "VVFIN", "befürworten")
+
+
 FAKE_VERSIONS = """
 import importlib.metadata as m
 import sys

@@ -193,6 +193,13 @@ def test_unter_berufung_auf_makes_the_source_the_speaker(extract):
 
 
 
+def test_a_second_predicate_after_a_quotation_keeps_the_subject(extract):
+    # the compact model makes "kündigte" a conjunct of the verb inside the quotation
+    text = "Die Kongressabgeordnete Carolyn McCarthy erklärte, Gillibrand sei „das Postergirl der NRA, und das repräsentiert nicht den Staat New York“ und kündigte an, 2010 gegen Gillibrand kandidieren zu wollen."
+    c = one(extract(text), "kandidieren")
+    assert c.speaker.name == "Carolyn McCarthy"
+
+
 def test_an_email_is_the_channel_a_claim_came_through(extract):
     # news-train: "E-Mail" is a document noun (claims/lexicons/media_nouns.tsv)
     text = "Allerdings seien durch eine Panne auch Strecken von massiv deutschen Verkehren überwacht worden, wie es in einer internen E-Mail heißt."

@@ -266,6 +266,14 @@ SOURCE_PHRASES = [
     # the medium that reports "unter Berufung auf" someone is the source, in one annotation
     ("18 Menschen sollen dabei getötet worden sein , berichtet das arabische Nachrichtenportal al-Arabiya unter Berufung auf einen Aufständischen .",
      "18 Menschen", "das arabische Nachrichtenportal al-Arabiya"),
+    # a second predicate of the subject, after a quotation with a clause of its own
+    ("Die Kongressabgeordnete Carolyn McCarthy erklärte , Gillibrand sei „ das Postergirl der NRA , und das repräsentiert nicht den Staat New York “ und kündigte an , 2010 gegen Gillibrand kandidieren zu wollen .",
+     "kandidieren", "Die Kongressabgeordnete Carolyn McCarthy"),
+    # a speech act told without content before Konjunktiv in one given sentence
+    ("Die Armeeleitung hingegen sprach von einem ganz normalen Absturz der russischen Maschine vom Typ MI-17. Der Militärhubschrauber sei abgestürzt , nachdem zuvor die Munition explodierte .",
+     "sei abgestürzt", "Die Armeeleitung"),
+    # the subject of a perfect stands before the auxiliary
+    ("Die Bundesregierung hatte den Bericht der New York Times umgehend als „ falsch “ zurückgewiesen .", "falsch", "Die Bundesregierung"),
 ]
 
 

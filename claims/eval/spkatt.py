@@ -541,6 +541,13 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
         message = _with_anaphor(idx, c, message)
         speaker = (root.speaker if root else c.speaker) if (root or c.speaker) else None
         source = _source_ids(parsed, idx, speaker.mention) if speaker and speaker.mention else []
+        if not source and not root and speaker is not None and speaker.via == "previous speaker" and c.cue:
+            # a second predicate of the subject ("X erklärte, … und kündigte an, …"): the
+            # scheme's source is the subject named in the sentence
+            cue_sent = idx.sentence_of(c.cue[0].start)
+            same = [b for b in claims if b is not c and b.speaker is not None and b.speaker.mention is not None and b.speaker.name == speaker.name and b.cue and b.cue[0].start < c.cue[0].start and idx.sentence_of(b.speaker.mention.start) == cue_sent]
+            if same:
+                source = _source_ids(parsed, idx, same[-1].speaker.mention)
         if not source and not root and speaker is None:
             source = _unresolved_pronoun(parsed, idx, c)
         if not source and not root and c.cue and c.outlets:
@@ -642,6 +649,8 @@ def claims_to_annotations(claims: list[Claim], idx: TokenIndex, parsed: ParsedDo
             konj = hit is None or sx.clause_is_konjunktiv(hit[0], hit[1], hit[2])
             form = "IndirectFreeIndirect" if konj else "FreeIndirect"
             stwr = "SW"
+            if not source and hit is not None:
+                source = _speech_act_subject(parsed, idx, hit[0], hit[1], hit[2])
         else:
             form = "Direct" if direct else "Indirect"
             stwr = _stwr(c)
@@ -756,6 +765,30 @@ def _with_anaphor(idx: TokenIndex, c: Claim, message: list[str]) -> list[str]:
     return message + extra[:1] + [first[2]]
 
 
+def _speech_act_subject(parsed: ParsedDoc, idx: TokenIndex, sent, lo: int, hi: int) -> list[str]:
+    """A Konjunktiv passage with no cue whose sentence opens with a speech act told
+    without its content ("Die Armeeleitung sprach von einem normalen Absturz. Der
+    Hubschrauber sei abgestürzt", where the full stop did not end the sentence): the
+    scheme's source is that act's subject."""
+    toks = sent.tokens
+    for t in toks[lo : hi + 1]:
+        if sx.is_konjunktiv(t) or t.lower in {"soll", "sollen"}:
+            return []  # the speech act must come before the reported words
+        if not t.is_finite_verb:
+            continue
+        hit = speech_verb(sent, t)
+        if (hit[0] if hit else t.lemma.lower()) not in REPORT_VERBS or any(is_negation(x) for x in toks[lo : hi + 1]):
+            continue
+        subj = subject_of(sent, t)
+        if subj is None:
+            subj = surface_subject(sent, t, False, hi)
+        if subj is None or toks[subj].upos == "PRON":
+            return []
+        a, b = sx.np_tokens(sent, subj)
+        return _source_ids(parsed, idx, Span(start=toks[a].start, end=toks[b].end, text=""))
+    return []
+
+
 def _closer_reported_sources(anns: list[dict[str, Any]], reported: list[dict[str, Any]]) -> None:
     """A cue-less continuation goes on with the speaker of the nearest speech act before it;
     that may be a Reported one ("Wowereit kritisierte den Senat. Das Gesetz sei …"), which
@@ -852,6 +885,12 @@ def reported_annotations(parsed: ParsedDoc, claims: list[Claim], idx: TokenIndex
                 if not agent:
                     continue
             subj = subject_of(sent, t)
+            if subj is None and not t.is_finite_verb and not passive:
+                # "Die Bundesregierung hatte den Bericht … als „falsch“ zurückgewiesen": the
+                # subject stands by the finite auxiliary
+                aux = next((x for x in reversed(sent.tokens[: t.i]) if x.is_finite_verb and x.upos == "AUX" and x.lemma in {"haben", "sein"}), None)
+                if aux is not None and not any(x.text in sx.BOUNDARY for x in sent.tokens[aux.i : t.i]):
+                    subj = surface_subject(sent, aux, False, last)
             if subj is None:
                 subj = surface_subject(sent, t, False, last)
                 if subj is None and t.is_finite_verb:

@@ -197,7 +197,10 @@ def clause_start(sent: Sentence, i: int) -> int:
 def subject_of(sent: Sentence, t: Token) -> int | None:
     """The subject head of ``t`` from the parse, if plausible."""
     heads = [t.i]
-    if t.head >= 0 and t.deprel in {"xcomp", "conj"}:
+    between = sent.tokens[min(t.head, t.i) + 1 : max(t.head, t.i)] if t.head >= 0 else []
+    if t.head >= 0 and t.deprel in {"xcomp", "conj"} and sum(sx.is_quote(x) for x in between) % 2 == 0:
+        # not a conjunct inside a quotation before it ("„…, und das repräsentiert …“ und
+        # kündigte an"): its subject is the quoted speaker's word
         heads.append(t.head)
     elif t.deprel == "parataxis" and 0 <= t.head < t.i and not any(c.head == t.i and c.deprel.startswith("nsubj") for c in sent.tokens) and sum(sx.is_quote(x) for x in sent.tokens[: t.head]) % 2 == 0:
         # "X nannte …, stellte aber fest": a second predicate without its own subject (not

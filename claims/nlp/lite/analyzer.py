@@ -106,6 +106,24 @@ def retag_attributive_participles(tokens: list[Token]) -> None:
         finite = True
 
 
+_CONTENT_OPENERS = frozenset({"dass", "ob"})
+
+
+def retag_predicate_past_tense(tokens: list[Token]) -> None:
+    """HanTa tags a past tense in -te/-ten as an attributive adjective when no noun follows
+    ("80 Prozent befürworteten, dass …"). An attributive adjective never stands right
+    before a comma and "dass"/"ob" or a colon, so there the word is the finite verb; its
+    lemma is the stem with "-en" ("befürworteten" -> "befürworten")."""
+    for k, x in enumerate(tokens[:-2]):
+        if x.xpos != "ADJA" or not x.text[:1].islower() or not x.lower.endswith(("te", "ten")) or k == 0:
+            continue
+        nxt = tokens[k + 1]
+        if not (nxt.text == ":" or (nxt.text == "," and tokens[k + 2].lower in _CONTENT_OPENERS)):
+            continue
+        stem = x.lower[: -3 if x.lower.endswith("ten") else -2]
+        x.xpos, x.upos, x.feats, x.lemma = "VVFIN", "VERB", {"VerbForm": "Fin"}, stem + ("n" if stem.endswith("e") else "en")
+
+
 def retag_lowercase_names(tokens: list[Token]) -> None:
     """HanTa may tag an inflected adjective of nationality it does not know as a name
     ("die mazedonischen Behörden"): a lower-case "name" with an adjective's ending before
@@ -293,6 +311,7 @@ class LiteAnalyzer:
             tokens.append(Token(i, word, a, b, lemma if lemma and lemma != "--" else word, upos, xpos, feats, -1, ""))
         retag_capitalized_words(tokens, self._adverbs)
         retag_attributive_participles(tokens)
+        retag_predicate_past_tense(tokens)
         retag_lowercase_names(tokens)
         retag_unknown_surnames(tokens, self._lexicon, self._nouns)
         return tokens
