@@ -175,6 +175,10 @@ TITLES = [
     # compounds of a listed noun of three letters have its gender ("-amt", "-hof")
     ("Nach Angaben des Statistischen Bundesamts stiegen die Preise um zwei Prozent.", "Statistisches Bundesamt", []),
     ("Der Rechnungshof kritisiert, dass die Kosten gestiegen seien.", "Rechnungshof", []),
+    # a piece written for a medium is the medium; a text message and a statement of claim are channels
+    ("In einem Gastkommentar für die „Presse“ schreibt der Ökonom, die Inflation werde steigen.", "Ökonom", ["Die Presse"]),
+    ("In einer SMS an seine Frau schrieb der Bankier, er sei in Sicherheit.", "Bankier", ["SMS"]),
+    ("Der Konzern habe die Kunden getäuscht, argumentieren die Anwälte in der Klageschrift.", "Anwälte", ["Klageschrift"]),
 ]
 
 

@@ -321,10 +321,24 @@ def find_outlet_mentions(doc: ParsedDoc, sent: Sentence) -> list[OutletMention]:
     return _interview_with_medium(toks, out)
 
 
+# pieces written for a medium: "in einem Gastkommentar für die FAZ" -> FAZ
+_PIECES = frozenset({"artikel", "kommentar", "gastkommentar", "gastbeitrag", "kolumne", "leitartikel"})
+
+
 def _interview_with_medium(toks, out: list[OutletMention]) -> list[OutletMention]:
-    """An interview given to a medium is one outlet, the medium: "im Interview mit dem
-    Kurier", "in einem Interview mit der BBC" -> Kurier, BBC."""
-    drop = {id(m) for m, n in zip(out, out[1:], strict=False) if m.noun in _CONVERSATIONS and n.named and n.medium and n.first - m.last in {2, 3} and toks[m.last + 1].lower == "mit"}
+    """An interview given to a medium, or a piece written for one, is one outlet, the
+    medium: "im Interview mit dem Kurier", "in einem Interview mit der BBC", "in einem
+    Artikel für die Washington Post" -> Kurier, BBC, Washington Post."""
+    def joined(m: OutletMention) -> bool:
+        prep = toks[m.last + 1].lower
+        return (m.noun in _CONVERSATIONS and prep == "mit") or ((m.noun or "").lower() in _PIECES and prep in {"für", "in", "im"})
+
+    def next_to(m: OutletMention, n: OutletMention) -> bool:
+        """Only the preposition, an article and a quotation mark between them."""
+        between = toks[m.last + 2 : n.first]
+        return 1 <= n.first - m.last <= 4 and all(x.upos == "DET" or x.text in sx.QUOTE_MARKS for x in between)
+
+    drop = {id(m) for m, n in zip(out, out[1:], strict=False) if n.named and n.medium and n.first - m.last >= 2 and next_to(m, n) and joined(m)}
     return [m for m in out if id(m) not in drop]
 
 
