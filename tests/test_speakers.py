@@ -294,6 +294,10 @@ PRONOUNS = [
     ("Angela Merkel traf Barack Obama. Er sagte, das Treffen sei gut gewesen.", "das Treffen", "Barack Obama"),
     # "sie" with a plural verb is no person: the group named as a person's team, else none
     ("Die Spieler trafen Trainer Matthias Zollner. Sie baten ihn, kein Geld mehr in den Verein zu stecken.", "kein Geld", None),
+    # "er" is a person named a few sentences before, not a last speaker that is none
+    ("Den Vorwurf der Klientelpolitik, wonach die Arbeitgeber nur Geschenke fordern würden, will die Kammer nicht stehen lassen. "
+     "Verschnupft reagierte auch Arbeiterkammer-Präsident Rudolf Kaske. Wir sind Teil der Lösung, ließ er wissen. "
+     "Das schadet der Beziehung. Auch er betonte, die Sozialpartner hätten stets Vorschläge gemacht.", "die Sozialpartner", "Rudolf Kaske"),
 ]
 
 

@@ -721,6 +721,12 @@ class SpeakerResolver:
                     return Resolved.of(near, "pronoun")
                 if near is None and low in {"er", "sie"} and (named := self.named_subject((sent_i, lo))) is not None and (last_speaker is None or last_speaker.entity is not named):
                     return Resolved.of(named, "pronoun", unknown_as="person")
+                if near is None and low in {"er", "sie"} and last_speaker is not None and last_speaker.kind != "person":
+                    # "er" is a person named a few sentences before rather than a last speaker
+                    # that is none ("Den Vorwurf der Klientelpolitik, wonach …")
+                    ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: gender is None or e.gender in {None, gender}, forward=False)
+                    if ent is not None and max((p for p in ent.positions if p < (sent_i, lo)), default=(-9, 0))[0] >= sent_i - 3:
+                        return Resolved.of(ent, "pronoun")
                 if last_speaker is not None and not (gender is not None and last_speaker.entity is not None and last_speaker.entity.gender not in {None, gender}):
                     return replace(last_speaker, via="pronoun")
                 # the nearest person named before (never one named only later)
