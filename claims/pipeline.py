@@ -23,6 +23,7 @@ from claims.rules.modals import find_reportative_wollen
 from claims.rules.noun_cues import find_noun_cues, find_wonach
 from claims.rules.prep_cues import find_prep_cues
 from claims.rules.quotes import Quotes, find_quotes
+from claims.rules.reasons import find_reported_reasons
 from claims.rules.verb_cues import find_verb_cues
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -145,6 +146,8 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
         found = [d for d in found if d.cues[0].start not in wie_verbs]
         found += preps
         found += [d for d in find_noun_cues(doc, sent, quotes) + find_wonach(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
+        # a reported reason only where no other rule reads the sentence
+        found += [d for d in find_reported_reasons(doc, sent, quotes) if not any(o.message[0] < d.message[1] and d.message[0] < o.message[1] or o.cues and d.message[0] <= o.cues[0].start < d.message[1] for o in found)]
         if not found:
             found += find_colon_quote(doc, sent, quotes) or find_quote_then_frame(doc, sent, quotes)
         if not found:

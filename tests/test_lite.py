@@ -349,6 +349,16 @@ def test_lite_past_tense_before_a_content_clause_is_the_verb():
     assert (verb.text, verb.xpos, verb.lemma) == ("befürworteten", "VVFIN", "befürworten")
 
 
+def test_lite_adjective_used_as_a_noun_is_a_noun():
+    """An adjective after an article with no noun after it is a noun ("der Sachverständige"),
+    not in an adverbial phrase ("Des Weiteren")."""
+    from claims.nlp.lite import get_lite_analyzer
+
+    (sent,) = get_lite_analyzer().analyze_many(["Des Weiteren sei sie gestürzt, vermutet der Sachverständige."])[0]
+    tags = {t.text: t.xpos for t in sent.tokens}
+    assert tags["Sachverständige"] == "NN" and tags["Weiteren"] != "NN"
+
+
 FAKE_VERSIONS = """
 import importlib.metadata as m
 import sys

@@ -193,6 +193,48 @@ def test_unter_berufung_auf_makes_the_source_the_speaker(extract):
 
 
 
+@pytest.mark.parametrize("which", ["lite", "stanza"])
+def test_a_verb_first_frame_after_a_comma_is_no_content(which, analyzer):
+    # "teilte die Polizei mit" frames the words before it, not the content of "erwartet";
+    # "Bis" before a preposition opens no subordinate clause (HanTa tags it a conjunction)
+    from claims.nlp.lite import get_lite_analyzer
+    from claims.pipeline import extract_document
+
+    an = get_lite_analyzer() if which == "lite" else analyzer
+    text = "In Kufstein haben sich keine Flüchtlinge in den Zelten befunden. Bis in die Abendstunden wurden 1.080 Menschen erwartet, teilte die Polizei mit."
+    (c,) = extract_document(parse_text(text), an).claims
+    assert (c.message.text, c.speaker.name) == ("Bis in die Abendstunden wurden 1.080 Menschen erwartet", "Polizei")
+
+
+REASONS = [
+    # news-train's study part: the Commission's reason for its lawsuit
+    ("Die EU-Kommission hatte im Mai Klage eingereicht, weil Deutschland seine Flughäfen zu selten und zu lückenhaft überwache und damit gegen europäische Vorgaben verstoße.",
+     "Deutschland seine Flughäfen", "EU-Kommission"),
+    ("Die SPÖ hat dies als wirkungslos zurückgewiesen, da dies ohnehin nach EU-Recht entschieden werde.", "dies ohnehin", "SPÖ"),
+    # a passive names no one whose reason it is
+    ("Sein Name wurde gleich wieder fallengelassen, weil er noch zu jung sei.", "er noch zu jung", None),
+]
+
+
+@pytest.mark.parametrize("text, start, speaker", REASONS)
+@pytest.mark.parametrize("which", ["lite", "stanza"])
+def test_a_causal_clause_in_konjunktiv_is_a_reported_reason(which, text, start, speaker, analyzer):
+    from claims.nlp.lite import get_lite_analyzer
+    from claims.pipeline import extract_document
+
+    an = get_lite_analyzer() if which == "lite" else analyzer
+    (c,) = extract_document(parse_text(text), an).claims
+    assert c.message.text.startswith(start) and (c.speaker.name if c.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text", ["Er kam nicht zur Sitzung, weil er krank war.", "Ich komme nicht, weil ich krank sei."])
+def test_a_causal_clause_in_the_indicative_or_the_first_person_is_no_claim(text):
+    from claims.nlp.lite import get_lite_analyzer
+    from claims.pipeline import extract_document
+
+    assert extract_document(parse_text(text), get_lite_analyzer()).claims == []
+
+
 def test_a_second_predicate_after_a_quotation_keeps_the_subject(extract):
     # the compact model makes "kündigte" a conjunct of the verb inside the quotation
     text = "Die Kongressabgeordnete Carolyn McCarthy erklärte, Gillibrand sei „das Postergirl der NRA, und das repräsentiert nicht den Staat New York“ und kündigte an, 2010 gegen Gillibrand kandidieren zu wollen."

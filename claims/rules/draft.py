@@ -21,6 +21,7 @@ class Rule(str, Enum):
     CONTINUATION = "continuation"  # a sentence going on with the reported speech before it
     FREE_INDIRECT = "free_indirect"  # a Konjunktiv sentence without a cue of its own
     REPORTATIVE = "reportative"  # "X will Y getan haben": X claims to have done Y
+    REASON = "reason"  # a causal clause in Konjunktiv I: "…, weil Deutschland … überwache"
 
 
 @dataclass

@@ -517,7 +517,8 @@ def find_verb_cues(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
                     for k in range(comma + 2, last)
                 ):
                     pass  # "warnte vor einem Skandal, sollte die Operation auffliegen": a verb-first condition with no main clause after it
-                elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (sx.has_finite_verb(seg) or _verb_second(seg)):
+                elif (not sx.opens_subordinate(f) or _article_after_verb(toks, comma, t, part)) and (sx.has_finite_verb(seg) or _verb_second(seg)) and not (sx.is_finite(f) and speech_verb(sent, f) is not None):
+                    # (a verb-first frame is no content: "…, wurden 1.080 Menschen erwartet, teilte die Polizei mit")
                     after = (comma + 1, last)
                     rule = Rule.COMMA
                 elif not sx.opens_subordinate(f) and (mv := sx.main_finite_verbs(sent, comma + 1, last)) and sx.is_konjunktiv(mv[0]):

@@ -124,6 +124,18 @@ def retag_predicate_past_tense(tokens: list[Token]) -> None:
         x.xpos, x.upos, x.feats, x.lemma = "VVFIN", "VERB", {"VerbForm": "Fin"}, stem + ("n" if stem.endswith("e") else "en")
 
 
+_BIS_PREPOSITION_NEXT = frozenset({"APPR", "APPRART", "CARD", "ADV", "PAV"})
+
+
+def retag_preposition_bis(tokens: list[Token]) -> None:
+    """HanTa tags every "bis" as a conjunction; before a preposition, a number or an adverb
+    it is a preposition ("Bis in die Abendstunden wurden …", "bis 2020", "bis heute"), and
+    opens no subordinate clause."""
+    for k, x in enumerate(tokens[:-1]):
+        if x.lower == "bis" and x.xpos == "KON" and tokens[k + 1].xpos in _BIS_PREPOSITION_NEXT:
+            x.xpos, x.upos = "APPR", "ADP"
+
+
 def retag_lowercase_names(tokens: list[Token]) -> None:
     """HanTa may tag an inflected adjective of nationality it does not know as a name
     ("die mazedonischen Behörden"): a lower-case "name" with an adjective's ending before
@@ -139,6 +151,10 @@ def retag_lowercase_names(tokens: list[Token]) -> None:
 
 
 _OPENERS = {":", "–", "—", "-", "(", "[", "/"} | _QUOTES
+
+
+# capitalised adjectives of adverbial phrases, no nouns: "des Weiteren", "im Übrigen"
+_ADVERBIAL_ADJECTIVES = frozenset({"weiteren", "übrigen", "ganzen", "allgemeinen", "wesentlichen", "einzelnen", "folgenden"})
 
 
 def retag_capitalized_words(tokens: list[Token], adverbs: Container[str] = ()) -> None:
@@ -159,6 +175,9 @@ def retag_capitalized_words(tokens: list[Token], adverbs: Container[str] = ()) -
         elif x.xpos == "ADJD" and tokens[k - 1].upos not in {"DET", "ADP"} and not x.lower.endswith(("isch", "deutsch")):
             # not "in der Früh", "auf Elsässisch", "spricht Kantonesisch"
             x.xpos, x.upos, x.feats, x.lemma = "NE", "PROPN", {}, x.text
+        elif x.xpos == "ADJA" and tokens[k - 1].xpos in _ATTRIBUTE_OPENERS and (k + 1 == len(tokens) or tokens[k + 1].upos not in {"NOUN", "PROPN", "ADJ"}) and x.lower not in _ADVERBIAL_ADJECTIVES:
+            # an adjective used as a noun: "vermutet der Sachverständige", "der Angeklagte sagte"
+            x.xpos, x.upos, x.feats, x.lemma = "NN", "NOUN", {}, x.text
 
 
 _NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tät", "täten", "ion", "ionen", "ismus", "ist", "isten", "ler", "erin", "erinnen")
@@ -312,6 +331,7 @@ class LiteAnalyzer:
         retag_capitalized_words(tokens, self._adverbs)
         retag_attributive_participles(tokens)
         retag_predicate_past_tense(tokens)
+        retag_preposition_bis(tokens)
         retag_lowercase_names(tokens)
         retag_unknown_surnames(tokens, self._lexicon, self._nouns)
         return tokens
