@@ -20,7 +20,7 @@ from claims.rules.draft import Draft, Mention, Rule
 from claims.rules.frames import find_colon_quote, find_coordinated_frame, find_headline_colon, find_heisst_es, find_passive_frame, find_quote_then_frame, find_so_frames
 from claims.rules.headlines import find_cueless_quote
 from claims.rules.modals import find_reportative_wollen
-from claims.rules.noun_cues import find_noun_cues, find_wonach
+from claims.rules.noun_cues import find_noun_cues, find_proposals, find_wonach
 from claims.rules.prep_cues import find_prep_cues
 from claims.rules.quotes import Quotes, find_quotes
 from claims.rules.reasons import find_reported_reasons
@@ -145,7 +145,7 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
         wie_verbs = {c.start for d in preps if d.rule == Rule.WIE for c in d.cues[1:]}
         found = [d for d in found if d.cues[0].start not in wie_verbs]
         found += preps
-        found += [d for d in find_noun_cues(doc, sent, quotes) + find_wonach(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
+        found += [d for d in find_noun_cues(doc, sent, quotes) + find_wonach(doc, sent, quotes) + find_proposals(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
         # a reported reason only where no other rule reads the sentence
         found += [d for d in find_reported_reasons(doc, sent, quotes) if not any(o.message[0] < d.message[1] and d.message[0] < o.message[1] or o.cues and d.message[0] <= o.cues[0].start < d.message[1] for o in found)]
         if not found:

@@ -227,8 +227,29 @@ def test_a_causal_clause_in_konjunktiv_is_a_reported_reason(which, text, start, 
     assert c.message.text.startswith(start) and (c.speaker.name if c.speaker else None) == speaker
 
 
-@pytest.mark.parametrize("text", ["Er kam nicht zur Sitzung, weil er krank war.", "Ich komme nicht, weil ich krank sei."])
-def test_a_causal_clause_in_the_indicative_or_the_first_person_is_no_claim(text):
+PROPOSALS = [
+    # news-train's study part: a proposal with its owner after it
+    ("Gar nicht schlecht gefällt Schieder da die Idee von Finanzminister Hans Jörg Schelling (ÖVP), den Sozialpartnern nur ein halbes Jahr Zeit zu geben.",
+     "den Sozialpartnern", "Hans Jörg Schelling"),
+    ("Die Forderung der Gewerkschaft, die Löhne um fünf Prozent zu erhöhen, lehnt die Wirtschaftskammer ab.", "die Löhne", "Gewerkschaft"),
+    # no owner named: the subject of the clause the noun is the object of
+    ("Auch den Grünen macht Landesrat Manfred Haimbuchner das Angebot, die Gespräche kommende Woche weiterzuführen.", "die Gespräche", "Manfred Haimbuchner"),
+]
+
+
+@pytest.mark.parametrize("text, start, speaker", PROPOSALS)
+@pytest.mark.parametrize("which", ["lite", "stanza"])
+def test_a_proposal_with_a_zu_infinitive_is_a_claim_of_its_owner(which, text, start, speaker, analyzer):
+    from claims.nlp.lite import get_lite_analyzer
+    from claims.pipeline import extract_document
+
+    an = get_lite_analyzer() if which == "lite" else analyzer
+    (c,) = extract_document(parse_text(text), an).claims
+    assert c.message.text.startswith(start) and c.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", ["Er kam nicht zur Sitzung, weil er krank war.", "Ich komme nicht, weil ich krank sei.", "Er hat die Idee, die Ukraine zu dominieren.", "Ich käme nie auf die Idee, ihn abzuwerten."])
+def test_no_claim_without_a_reported_reason_or_a_proposal(text):
     from claims.nlp.lite import get_lite_analyzer
     from claims.pipeline import extract_document
 
