@@ -147,7 +147,7 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
         found += preps
         found += [d for d in find_noun_cues(doc, sent, quotes) + find_wonach(doc, sent, quotes) + find_proposals(doc, sent, quotes) if not any(o.message[0] <= d.message[0] and d.message[1] <= o.message[1] for o in found)]
         # a reported reason only where no other rule reads the sentence
-        found += [d for d in find_reported_reasons(doc, sent, quotes) if not any(o.message[0] < d.message[1] and d.message[0] < o.message[1] or o.cues and d.message[0] <= o.cues[0].start < d.message[1] for o in found)]
+        found += [d for d in find_reported_reasons(doc, sent, quotes) if not any((o.message[0] < d.message[1] and d.message[0] < o.message[1]) or (o.cues and d.message[0] <= o.cues[0].start < d.message[1]) for o in found)]
         if not found:
             found += find_colon_quote(doc, sent, quotes) or find_quote_then_frame(doc, sent, quotes)
         if not found:

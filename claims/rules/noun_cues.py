@@ -145,7 +145,7 @@ def find_proposals(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> list[Draft
         while end + 1 <= last and toks[end + 1].text not in {",", ";", ":", "–"}:
             end += 1
         clause = toks[comma + 1 : end + 1]
-        if len(clause) < 3 or not is_zu_infinitive(clause[-1]) and not (len(clause) > 1 and clause[-2].xpos == "PTKZU" and clause[-1].upos in {"VERB", "AUX"}):
+        if len(clause) < 3 or not (is_zu_infinitive(clause[-1]) or (clause[-2].xpos == "PTKZU" and clause[-1].upos in {"VERB", "AUX"})):
             continue
         if any(sx.is_finite(x) for x in clause) or clause[0].lower in {"um", "ohne", "statt", "anstatt"}:
             continue
