@@ -65,11 +65,6 @@ class _EntityIds:
         return self._by_name[key]
 
 
-def _in_quote(quotes: Quotes, pos: int) -> bool:
-    q = quotes.around(pos)
-    return q is not None and pos < q.end - 1
-
-
 def _referent(mentions: list[OutletMention]) -> OutletMention:
     """Which of a sentence's outlets an anaphor refers to: a document with an author,
     else a named medium ("ein Gutachten der Pensionskommission, das der APA vorliegt"),
@@ -127,7 +122,7 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
     for sent in doc.sentences:
         found: list[Draft] = []
         found += find_headline_colon(doc, sent, quotes)
-        verbs = [d for d in find_verb_cues(doc, sent, quotes) if not _in_quote(quotes, d.cues[0].start)]
+        verbs = [d for d in find_verb_cues(doc, sent, quotes) if not quotes.inside(d.cues[0].start)]
         coordinated = find_coordinated_frame(doc, sent, quotes)
         if coordinated:
             taken = {d.cues[0].start for d in coordinated}
@@ -140,7 +135,7 @@ def find_drafts(doc: ParsedDoc, quotes: Quotes) -> list[Draft]:
         found = _not_nested(doc, found)
         for p in find_passive_frame(doc, sent, quotes):
             found = _outside_frame(found, p) + [p]
-        preps = [d for d in find_prep_cues(doc, sent) if not _in_quote(quotes, d.cues[0].start) or d.rule == Rule.PREP]
+        preps = [d for d in find_prep_cues(doc, sent) if not quotes.inside(d.cues[0].start) or d.rule == Rule.PREP]
         # "Wie X, Sprecher von Y, mitteilte, …": the verb belongs to its wie-clause
         wie_verbs = {c.start for d in preps if d.rule == Rule.WIE for c in d.cues[1:]}
         found = [d for d in found if d.cues[0].start not in wie_verbs]

@@ -771,13 +771,15 @@ def _speech_act_subject(parsed: ParsedDoc, idx: TokenIndex, sent, lo: int, hi: i
     Hubschrauber sei abgestürzt", where the full stop did not end the sentence): the
     scheme's source is that act's subject."""
     toks = sent.tokens
+    if any(is_negation(x) for x in toks[lo : hi + 1]):
+        return []
     for t in toks[lo : hi + 1]:
         if sx.is_konjunktiv(t) or t.lower in {"soll", "sollen"}:
             return []  # the speech act must come before the reported words
         if not t.is_finite_verb:
             continue
         hit = speech_verb(sent, t)
-        if (hit[0] if hit else t.lemma.lower()) not in REPORT_VERBS or any(is_negation(x) for x in toks[lo : hi + 1]):
+        if (hit[0] if hit else t.lemma.lower()) not in REPORT_VERBS:
             continue
         subj = subject_of(sent, t)
         if subj is None:

@@ -336,9 +336,9 @@ def _interview_with_medium(toks, out: list[OutletMention]) -> list[OutletMention
     def next_to(m: OutletMention, n: OutletMention) -> bool:
         """Only the preposition, an article and a quotation mark between them."""
         between = toks[m.last + 2 : n.first]
-        return 1 <= n.first - m.last <= 4 and all(x.upos == "DET" or x.text in sx.QUOTE_MARKS for x in between)
+        return 2 <= n.first - m.last <= 4 and all(x.upos == "DET" or x.text in sx.QUOTE_MARKS for x in between)
 
-    drop = {id(m) for m, n in zip(out, out[1:], strict=False) if n.named and n.medium and n.first - m.last >= 2 and next_to(m, n) and joined(m)}
+    drop = {id(m) for m, n in zip(out, out[1:], strict=False) if n.named and n.medium and next_to(m, n) and joined(m)}
     return [m for m in out if id(m) not in drop]
 
 

@@ -42,6 +42,10 @@ class Entity:
     def words(self) -> list[str]:
         return self.name.lower().split()
 
+    def named_within(self, pos: tuple[int, int], window: int) -> bool:
+        """Named before ``pos`` at most ``window`` sentences back."""
+        return any(p < pos and pos[0] - p[0] <= window for p in self.positions)
+
     @property
     def gender(self) -> str | None:
         """"Masc" or "Fem" for a person whose given name or roles say so, else None."""
@@ -612,9 +616,7 @@ class SpeakerResolver:
         companies = sx.g("company_noun")
         keys = [k for k in self.entities.description_keys() if lexicons.compound_match(k, companies) is not None]
         ent = self.entities.nearest(pos, [("desc", k) for k in keys], lambda e: True, forward=False)
-        if ent is None or not any(p < pos and pos[0] - p[0] <= window for p in ent.positions):
-            return None
-        return ent
+        return ent if ent is not None and ent.named_within(pos, window) else None
 
     def _group_leader(self, pos: tuple[int, int], skip: tuple[int, int] | None) -> Entity | None:
         """The person named last before ``pos`` (in its sentence or the one before) if
@@ -721,18 +723,16 @@ class SpeakerResolver:
                     return Resolved.of(near, "pronoun")
                 if near is None and low in {"er", "sie"} and (named := self.named_subject((sent_i, lo))) is not None and (last_speaker is None or last_speaker.entity is not named):
                     return Resolved.of(named, "pronoun", unknown_as="person")
-                if near is None and low in {"er", "sie"} and last_speaker is not None and last_speaker.kind != "person":
+                # the nearest person of that gender named before (never one named only later)
+                before = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: gender is None or e.gender in {None, gender}, forward=False)
+                if near is None and low in {"er", "sie"} and last_speaker is not None and last_speaker.kind != "person" and before is not None and before.named_within((sent_i, lo), 3):
                     # "er" is a person named a few sentences before rather than a last speaker
                     # that is none ("Den Vorwurf der Klientelpolitik, wonach …")
-                    ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: gender is None or e.gender in {None, gender}, forward=False)
-                    if ent is not None and max((p for p in ent.positions if p < (sent_i, lo)), default=(-9, 0))[0] >= sent_i - 3:
-                        return Resolved.of(ent, "pronoun")
+                    return Resolved.of(before, "pronoun")
                 if last_speaker is not None and not (gender is not None and last_speaker.entity is not None and last_speaker.entity.gender not in {None, gender}):
                     return replace(last_speaker, via="pronoun")
-                # the nearest person named before (never one named only later)
-                ent = self.entities.nearest((sent_i, lo), [("kind", "person")], lambda e: gender is None or e.gender in {None, gender}, forward=False)
-                if ent is not None:
-                    return Resolved.of(ent, "pronoun")
+                if before is not None:
+                    return Resolved.of(before, "pronoun")
             if low in GROUP_PRONOUNS:
                 return Resolved(words[0].text[:1].upper() + words[0].text[1:], "group", None)  # "Einige vertreten die Auffassung, …"
             if low in {"ich", "mein", "meiner"} or (owner == "man" and words[0].lower.startswith("mein")):

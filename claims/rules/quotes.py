@@ -57,6 +57,11 @@ class Quotes(Sequence[Quote]):
             return self._quotes[i]
         return None
 
+    def inside(self, pos: int) -> bool:
+        """``pos`` lies among a quotation's words, before its closing mark."""
+        q = self.around(pos)
+        return q is not None and pos < q.end - 1
+
     def enclosing(self, start: int, end: int) -> Quote | None:
         """A quote, marks included, that holds the whole span ``start``-``end``."""
         i = bisect_right(self._starts, start) - 1

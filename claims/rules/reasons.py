@@ -52,8 +52,7 @@ def find_reported_reasons(doc: ParsedDoc, sent: Sentence, quotes: Quotes) -> lis
         x = toks[k]
         if x.lower not in REASON_CONJUNCTIONS or toks[k - 1].text != "," or not (x.xpos == "KOUS" or x.upos == "SCONJ"):
             continue
-        q = quotes.around(x.start)
-        if q is not None and x.start < q.end - 1:
+        if quotes.inside(x.start):
             continue  # inside a quotation: the speaker's own words
         end = _reason_end(sent, k + 1, last)
         clause = toks[k + 1 : end + 1]
